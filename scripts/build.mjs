@@ -1,0 +1,84 @@
+// Builds the extension with esbuild.
+// dist/extension.js is the small activation bundle; heavy parts (the YAML parser, the Azure SDKs) are bundles of their
+// own that src/lazy.ts loads on first use. dist/cli.js is the standalone `foundry-net`.
+// out/test/integration/ holds the in-host mocha suites.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Lazily loaded bundles: the path each is required by (from dist/) and its entry. */
+export const LAZY_BUNDLES = [
+  { out: 'yaml', entry: 'src/yaml/vscode/index.ts' },
+  { out: 'azure', entry: 'src/features.ts' },
+];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // The lazy bundles are required at run time by their dist/ file name.
+  external: ['vscode', ...LAZY_BUNDLES.map((b) => `./${b.out}.js`)],
+};
+
+function extensionBuilds() {
+  const builds = [{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' }];
+  for (const bundle of LAZY_BUNDLES) {
+    if (existsSync(join(root, bundle.entry))) {
+      builds.push({ ...common, entryPoints: { [bundle.out]: bundle.entry }, outdir: 'dist' });
+    }
+  }
+  if (existsSync(join(root, 'src/cli/main.ts'))) {
+    builds.push({
+      ...common,
+      external: [],
+      entryPoints: { cli: 'src/cli/main.ts' },
+      outdir: 'dist',
+      banner: { js: '#!/usr/bin/env node' },
+    });
+  }
+  return builds;
+}
+
+function integrationTestBuild() {
+  const dir = join(root, 'test/integration');
+  const entries = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `test/integration/${f}`);
+  return {
+    ...common,
+    sourcemap: true,
+    minify: false,
+    entryPoints: entries,
+    outdir: 'out/test/integration',
+    // mocha is loaded from node_modules in the extension host; the emulator admin client is bundled.
+    external: ['vscode', 'mocha'],
+  };
+}
+
+async function main() {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  const builds = [...extensionBuilds(), integrationTestBuild()];
+  if (watch) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+    console.log('[build] watching');
+    return;
+  }
+  const started = performance.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`[build] ${builds.length} bundles in ${(performance.now() - started).toFixed(0)} ms`);
+}
+
+main().catch((error) => {
+  console.error(`[build] ${error.message}`);
+  process.exit(1);
+});

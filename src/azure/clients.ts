@@ -1,0 +1,192 @@
+/**
+ * Builds the Azure SDK clients from one connection: a credential, a cloud (or a custom ARM endpoint such as the local
+ * emulator) and per-request settings. Every client shares the same pipeline additions: the request log, the retry
+ * settings and, for an emulator, the CA to trust.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import { ServiceClient } from '@azure/core-client';
+import type { AdditionalPolicyConfig } from '@azure/core-client';
+import type { TlsSettings } from '@azure/core-rest-pipeline';
+import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
+import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
+import { KeyVaultManagementClient } from '@azure/arm-keyvault';
+import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
+import { NetworkManagementClient } from '@azure/arm-network';
+import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { StorageManagementClient } from '@azure/arm-storage';
+import type { Cloud } from '../model/clouds';
+import { CLOUDS, cloudForResourceManagerEndpoint } from '../model/clouds';
+import { API_VERSIONS } from './apiVersions';
+import type { ArmRequestLogger } from './requestLog';
+import { requestLogPolicy } from './requestLog';
+
+/** The SDK's default retry policy: 429 and 503 wait for Retry-After; other 5xx, 408 and socket errors back off. */
+export interface RetrySettings {
+  readonly maxRetries?: number;
+  readonly retryDelayInMs?: number;
+  readonly maxRetryDelayInMs?: number;
+}
+
+export interface ArmConnectionOptions {
+  readonly credential: TokenCredential;
+  /** Defaults to the public cloud, or to the cloud that serves `resourceManagerEndpoint`. */
+  readonly cloud?: Cloud;
+  /** Overrides the cloud's ARM endpoint, e.g. `https://127.0.0.1:PORT/` for the emulator. */
+  readonly resourceManagerEndpoint?: string;
+  /** Defaults to `<endpoint>/.default`. */
+  readonly credentialScopes?: readonly string[];
+  readonly requestLogger?: ArmRequestLogger;
+  readonly retry?: RetrySettings;
+  /** Extra CAs to trust in-process (the emulator's self-signed certificate). */
+  readonly tlsOptions?: TlsSettings;
+}
+
+/** The clients for one subscription, each created on first use. */
+export class SubscriptionClients {
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(
+    private readonly connection: ArmConnection,
+    readonly subscriptionId: string,
+  ) {}
+
+  /** Only its pipeline is used: the SDK's workspace models (2022-10-01) drop the fields we need. */
+  get machineLearning(): AzureMachineLearningWorkspaces {
+    return this.once('machineLearning', () => new AzureMachineLearningWorkspaces(...this.classicArgs()));
+  }
+
+  get network(): NetworkManagementClient {
+    return this.once('network', () => new NetworkManagementClient(...this.classicArgs()));
+  }
+
+  get privateDns(): PrivateDnsManagementClient {
+    return this.once('privateDns', () => new PrivateDnsManagementClient(...this.classicArgs(API_VERSIONS.privateDns)));
+  }
+
+  get cognitiveServices(): CognitiveServicesManagementClient {
+    return this.once(
+      'cognitiveServices',
+      () => new CognitiveServicesManagementClient(...this.classicArgs(API_VERSIONS.cognitiveServices)),
+    );
+  }
+
+  get authorization(): AuthorizationManagementClient {
+    return this.once('authorization', () => new AuthorizationManagementClient(...this.classicArgs()));
+  }
+
+  get storage(): StorageManagementClient {
+    return this.once('storage', () => new StorageManagementClient(...this.modularArgs(API_VERSIONS.storage)));
+  }
+
+  get keyVault(): KeyVaultManagementClient {
+    return this.once('keyVault', () => new KeyVaultManagementClient(...this.modularArgs(API_VERSIONS.keyVault)));
+  }
+
+  get containerRegistry(): ContainerRegistryManagementClient {
+    return this.once(
+      'containerRegistry',
+      () => new ContainerRegistryManagementClient(...this.modularArgs(API_VERSIONS.containerRegistry)),
+    );
+  }
+
+  private once<T>(name: string, create: () => T): T {
+    if (!this.cache.has(name)) {
+      this.cache.set(name, create());
+    }
+    return this.cache.get(name) as T;
+  }
+
+  private classicArgs(apiVersion?: string) {
+    const options = { ...this.connection.classicClientOptions(), ...(apiVersion ? { apiVersion } : {}) };
+    return [this.connection.credential, this.subscriptionId, options] as const;
+  }
+
+  private modularArgs(apiVersion: string) {
+    return [this.connection.credential, this.subscriptionId, this.connection.modularClientOptions(apiVersion)] as const;
+  }
+}
+
+/**
+ * One signed-in identity against one cloud. The clients are cached per subscription; a new credential (another
+ * account) gets a new connection, so the cache is per (subscription, credential).
+ */
+export class ArmConnection {
+  readonly credential: TokenCredential;
+  readonly cloud: Cloud;
+  /** No trailing slash. */
+  readonly endpoint: string;
+  readonly credentialScopes: string[];
+  private readonly options: ArmConnectionOptions;
+  private readonly bySubscription = new Map<string, SubscriptionClients>();
+  private tenantLevel: { subscriptions?: SubscriptionClient; resourceGraph?: ServiceClient } = {};
+
+  constructor(options: ArmConnectionOptions) {
+    this.options = options;
+    this.credential = options.credential;
+    const endpoint = options.resourceManagerEndpoint ?? options.cloud?.resourceManagerEndpoint;
+    this.cloud = options.cloud ?? (endpoint ? cloudForResourceManagerEndpoint(endpoint) : CLOUDS.AzureCloud);
+    this.endpoint = (endpoint ?? this.cloud.resourceManagerEndpoint).replace(/\/+$/, '');
+    this.credentialScopes = [...(options.credentialScopes ?? [`${this.endpoint}/.default`])];
+  }
+
+  forSubscription(subscriptionId: string): SubscriptionClients {
+    const key = subscriptionId.toLowerCase();
+    let clients = this.bySubscription.get(key);
+    if (!clients) {
+      clients = new SubscriptionClients(this, subscriptionId);
+      this.bySubscription.set(key, clients);
+    }
+    return clients;
+  }
+
+  get subscriptions(): SubscriptionClient {
+    this.tenantLevel.subscriptions ??= new SubscriptionClient(this.credential, this.classicClientOptions());
+    return this.tenantLevel.subscriptions;
+  }
+
+  /**
+   * A plain core-client ServiceClient for Resource Graph: @azure/arm-resourcegraph 4.2 is built on the retired
+   * ms-rest-js stack (its own HTTP client, none of these pipeline policies, api-version 2021-03-01).
+   */
+  get resourceGraph(): ServiceClient {
+    this.tenantLevel.resourceGraph ??= new ServiceClient({
+      ...this.classicClientOptions(),
+      credential: this.credential,
+    });
+    return this.tenantLevel.resourceGraph;
+  }
+
+  /** Options for the core-client based SDKs (network, privatedns, machinelearning, ...). */
+  classicClientOptions() {
+    return {
+      endpoint: this.endpoint,
+      credentialScopes: this.credentialScopes,
+      ...this.pipelineOptions(),
+    };
+  }
+
+  /** Options for the TypeSpec-generated SDKs (storage, keyvault, containerregistry): their scope defaults to public ARM. */
+  modularClientOptions(apiVersion: string) {
+    return {
+      endpoint: this.endpoint,
+      credentials: { scopes: this.credentialScopes },
+      apiVersion,
+      ...this.pipelineOptions(),
+    };
+  }
+
+  private pipelineOptions() {
+    const { requestLogger, retry, tlsOptions } = this.options;
+    const additionalPolicies: AdditionalPolicyConfig[] = requestLogger
+      ? [{ policy: requestLogPolicy(requestLogger), position: 'perRetry' }]
+      : [];
+    return {
+      additionalPolicies,
+      userAgentOptions: { userAgentPrefix: 'foundry-network' },
+      ...(retry ? { retryOptions: { ...retry } } : {}),
+      ...(tlsOptions ? { tlsOptions } : {}),
+    };
+  }
+}

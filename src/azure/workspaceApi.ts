@@ -1,0 +1,108 @@
+/**
+ * Workspace reads and writes at today's api-versions, sent through the machine learning SDK client's own pipeline.
+ */
+import type { AbortSignalLike } from '@azure/abort-controller';
+import type { ServiceClient } from '@azure/core-client';
+import { isRestError } from '@azure/core-rest-pipeline';
+import type { ConnectionStatus, NetworkAclsRead } from '../model/hubState';
+import { API_VERSIONS } from './apiVersions';
+import type { LongRunningOptions } from './armRequest';
+import { sendArm, sendArmLongRunning } from './armRequest';
+import type { ArmList, ArmPrivateEndpointConnection, ArmWorkspace, WorkspaceNetworkPatch } from './workspaceModels';
+import { workspaceNetworkPatchBody } from './workspaceModels';
+
+export interface WorkspaceRead {
+  readonly arm: ArmWorkspace;
+  readonly etag: string | undefined;
+  /** Whether the preview read (with networkAcls) worked, or why we fell back to the stable version. */
+  readonly networkAclsRead: NetworkAclsRead;
+}
+
+/** Codes ARM uses when an api-version is unknown to the provider (e.g. a preview withdrawn in this cloud). */
+const API_VERSION_REFUSED = /apiversion|api-version|NoRegisteredProviderFound/i;
+
+function isApiVersionRefused(error: unknown): boolean {
+  return isRestError(error) && (error.statusCode === 400 || error.statusCode === 404) && API_VERSION_REFUSED.test(`${error.code ?? ''} ${error.message}`);
+}
+
+/** Reads with the preview api-version (for networkAcls); if the preview is refused, reads the stable one. */
+export async function readWorkspace(client: ServiceClient, workspaceId: string, abortSignal?: AbortSignalLike): Promise<WorkspaceRead> {
+  try {
+    const response = await sendArm<ArmWorkspace>(client, { method: 'GET', path: workspaceId, apiVersion: API_VERSIONS.workspacesPreview, abortSignal });
+    return { arm: response.body, etag: response.etag ?? response.body.etag, networkAclsRead: { succeeded: true } };
+  } catch (error) {
+    if (!isApiVersionRefused(error)) {
+      throw error;
+    }
+    const response = await sendArm<ArmWorkspace>(client, { method: 'GET', path: workspaceId, apiVersion: API_VERSIONS.workspaces, abortSignal });
+    const message = `The preview api-version ${API_VERSIONS.workspacesPreview} that carries workspace IP rules was refused: ${(error as Error).message}`;
+    return { arm: response.body, etag: response.etag ?? response.body.etag, networkAclsRead: { succeeded: false, message } };
+  }
+}
+
+/** Every page of an ARM list (nextLink is followed as given: it carries its own api-version and skip token). */
+export async function listAllPages<T>(
+  client: ServiceClient,
+  path: string,
+  apiVersion: string,
+  abortSignal?: AbortSignalLike,
+): Promise<T[]> {
+  const items: T[] = [];
+  let next: string | undefined = path;
+  while (next) {
+    const page: { body: ArmList<T> } = await sendArm<ArmList<T>>(client, { method: 'GET', path: next, apiVersion, abortSignal });
+    items.push(...(page.body?.value ?? []));
+    next = page.body?.nextLink || undefined;
+  }
+  return items;
+}
+
+export function listWorkspacesInSubscription(client: ServiceClient, subscriptionId: string, abortSignal?: AbortSignalLike): Promise<ArmWorkspace[]> {
+  const path = `/subscriptions/${subscriptionId}/providers/Microsoft.MachineLearningServices/workspaces`;
+  return listAllPages<ArmWorkspace>(client, path, API_VERSIONS.workspaces, abortSignal);
+}
+
+export interface PatchWorkspaceOptions extends LongRunningOptions {
+  /** The etag from the read; sent as If-Match so a concurrent change gives 412 instead of being overwritten. */
+  readonly ifMatch?: string;
+  readonly abortSignal?: AbortSignalLike;
+}
+
+/**
+ * PATCH publicNetworkAccess and/or networkAcls. networkAcls exists only in preview api-versions, so a patch that
+ * carries it is sent with the preview version.
+ */
+export async function patchWorkspaceNetwork(
+  client: ServiceClient,
+  workspaceId: string,
+  patch: WorkspaceNetworkPatch,
+  options: PatchWorkspaceOptions = {},
+): Promise<void> {
+  const apiVersion = patch.networkAcls ? API_VERSIONS.workspacesPreview : API_VERSIONS.workspaces;
+  await sendArmLongRunning(
+    client,
+    { method: 'PATCH', path: workspaceId, apiVersion, body: workspaceNetworkPatchBody(patch), ifMatch: options.ifMatch, abortSignal: options.abortSignal },
+    { ...options, resourceLocationConfig: 'location' },
+  );
+}
+
+/** Approve or reject: a synchronous PUT of the connection state (2025-12-01). */
+export async function setPrivateEndpointConnectionStatus(
+  client: ServiceClient,
+  connectionId: string,
+  status: Extract<ConnectionStatus, 'Approved' | 'Rejected'>,
+  description: string,
+  abortSignal?: AbortSignalLike,
+): Promise<ArmPrivateEndpointConnection> {
+  const body = { properties: { privateLinkServiceConnectionState: { status, description } } };
+  const response = await sendArm<ArmPrivateEndpointConnection>(client, { method: 'PUT', path: connectionId, apiVersion: API_VERSIONS.workspaces, body, abortSignal });
+  return response.body;
+}
+
+export async function deletePrivateEndpointConnection(
+  client: ServiceClient,
+  connectionId: string,
+  options: { abortSignal?: AbortSignalLike } & LongRunningOptions = {},
+): Promise<void> {
+  await sendArmLongRunning(client, { method: 'DELETE', path: connectionId, apiVersion: API_VERSIONS.workspaces, abortSignal: options.abortSignal }, options);
+}

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { log } from './log';
+import type { ExtensionServices } from './services';
+
+/**
+ * Every command of the extension, in one table: id → handler factory. package.json contributes the same ids
+ * (an integration test keeps the two in step).
+ */
+type CommandFactory = (services: ExtensionServices) => (...args: unknown[]) => unknown;
+
+export const COMMANDS = {
+  'foundryNetwork.signIn': (services) => () => services.signIn(),
+  'foundryNetwork.refresh': (services) => (node?: unknown) => services.hubsView.refresh(node),
+  'foundryNetwork.showLog': () => () => log().show(),
+  'foundryNetwork.trySandbox': (services) => () => openSandboxGuide(services.extension),
+} satisfies Record<string, CommandFactory>;
+
+export type CommandId = keyof typeof COMMANDS;
+
+export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, factory]) => {
+    const handler = (factory as CommandFactory)(services);
+    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        reportCommandError(id, error);
+        return undefined;
+      }
+    });
+  });
+}
+
+function reportCommandError(id: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log().error(`${id} failed: ${message}`);
+  void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+    if (choice) log().show();
+  });
+}
+
+async function openSandboxGuide(extension: vscode.ExtensionContext): Promise<void> {
+  const guide = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'sandbox.md');
+  await vscode.commands.executeCommand('markdown.showPreview', guide);
+}

@@ -1,0 +1,107 @@
+/**
+ * The three public-access modes the UI shows, and how they map to `publicNetworkAccess` + `networkAcls`
+ * (the same mapping as the hub YAML, see hub-yaml-rules.md).
+ */
+import { MAX_WORKSPACE_IP_RULES } from './reservedRanges';
+import type { NetworkAclsDefaultAction, PublicNetworkAccess, WorkspaceNetworkAcls } from './hubState';
+
+export type PublicAccessMode =
+  | { readonly kind: 'disabled' }
+  | { readonly kind: 'allNetworks' }
+  | { readonly kind: 'selectedIps'; readonly ipRules: readonly string[] };
+
+export function publicAccessModeOf(
+  publicNetworkAccess: PublicNetworkAccess | undefined,
+  networkAcls: WorkspaceNetworkAcls | undefined,
+): PublicAccessMode {
+  // Azure's default for a workspace without the property is Enabled.
+  if (publicNetworkAccess === 'Disabled') {
+    return { kind: 'disabled' };
+  }
+  if (networkAcls?.defaultAction === 'Deny') {
+    return { kind: 'selectedIps', ipRules: networkAcls.ipRules };
+  }
+  return { kind: 'allNetworks' };
+}
+
+export function describePublicAccessMode(mode: PublicAccessMode): string {
+  switch (mode.kind) {
+    case 'disabled':
+      return 'Disabled';
+    case 'allNetworks':
+      return 'Enabled from all networks';
+    case 'selectedIps': {
+      const count = mode.ipRules.length;
+      return `Enabled from selected IPs (${count} ${count === 1 ? 'rule' : 'rules'})`;
+    }
+  }
+}
+
+/** `networkAcls` as the workspace PATCH wants it: rules are `{value}` objects. */
+export interface NetworkAclsBody {
+  readonly defaultAction: NetworkAclsDefaultAction;
+  readonly ipRules: readonly { readonly value: string }[];
+}
+
+export interface WorkspacePublicAccessPatch {
+  /** The PATCH body for the workspace. */
+  readonly body: {
+    readonly properties: { readonly publicNetworkAccess: PublicNetworkAccess; readonly networkAcls?: NetworkAclsBody };
+  };
+  /** networkAcls is only accepted by preview api-versions. */
+  readonly needsPreviewApiVersion: boolean;
+  /** How many existing IP rules this PATCH removes. */
+  readonly removedIpRuleCount: number;
+  /** Whether the hub becomes reachable from more of the internet than before. */
+  readonly exposes: boolean;
+}
+
+export class InvalidPublicAccessModeError extends Error {}
+
+/**
+ * What to PATCH to reach `target` from `current`. Leaving "selected IPs" resets the rules (default action Allow,
+ * no rules), as the portal does, so a later "Enabled" does not silently bring old rules back. When the current rules
+ * could not be read (`current` undefined), "all networks" still sends the reset: Deny left behind would mean
+ * "selected IPs".
+ */
+export function publicAccessPatch(target: PublicAccessMode, current: PublicAccessMode | undefined): WorkspacePublicAccessPatch {
+  const removedIpRuleCount = current?.kind === 'selectedIps' ? current.ipRules.length : 0;
+  const exposes = exposureRank(target) > exposureRank(current ?? { kind: 'disabled' });
+  if (target.kind === 'selectedIps') {
+    validateSelectedIps(target.ipRules);
+    const acls = { defaultAction: 'Deny' as const, ipRules: target.ipRules.map((value) => ({ value })) };
+    const kept = new Set(target.ipRules);
+    const removed = current?.kind === 'selectedIps' ? current.ipRules.filter((rule) => !kept.has(rule)).length : 0;
+    return {
+      body: { properties: { publicNetworkAccess: 'Enabled', networkAcls: acls } },
+      needsPreviewApiVersion: true,
+      removedIpRuleCount: removed,
+      exposes,
+    };
+  }
+  const resetsRules = current?.kind === 'selectedIps' || (current === undefined && target.kind === 'allNetworks');
+  const publicNetworkAccess: PublicNetworkAccess = target.kind === 'disabled' ? 'Disabled' : 'Enabled';
+  const networkAcls = resetsRules ? { defaultAction: 'Allow' as const, ipRules: [] } : undefined;
+  return {
+    body: { properties: networkAcls ? { publicNetworkAccess, networkAcls } : { publicNetworkAccess } },
+    needsPreviewApiVersion: resetsRules,
+    removedIpRuleCount,
+    exposes,
+  };
+}
+
+function validateSelectedIps(ipRules: readonly string[]): void {
+  if (ipRules.length === 0) {
+    throw new InvalidPublicAccessModeError('Add at least one IP rule: "selected IPs" with no rules would block everyone.');
+  }
+  if (ipRules.length > MAX_WORKSPACE_IP_RULES) {
+    throw new InvalidPublicAccessModeError(
+      `A workspace allows at most ${MAX_WORKSPACE_IP_RULES} IP rules; this mode has ${ipRules.length}.`,
+    );
+  }
+}
+
+/** Disabled < selected IPs < all networks. Changing the rule list itself is not ranked. */
+function exposureRank(mode: PublicAccessMode): number {
+  return mode.kind === 'disabled' ? 0 : mode.kind === 'selectedIps' ? 1 : 2;
+}

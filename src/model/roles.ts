@@ -1,0 +1,119 @@
+/**
+ * The one table of Azure built-in role ids we assign or name in messages, and the role assignments a hub project
+ * needs to use a storage account that is reachable only privately (azure-semantics.md, "Private storage
+ * configuration").
+ */
+
+export interface RoleDefinition {
+  readonly name: string;
+  /** The built-in role's GUID, the same in every cloud and tenant. */
+  readonly id: string;
+}
+
+export const ROLES = {
+  reader: { name: 'Reader', id: 'acdd72a7-3385-48ef-bd42-f606fba81ae7' },
+  contributor: { name: 'Contributor', id: 'b24988ac-6180-42a0-ab88-20f7382dd24c' },
+  networkContributor: { name: 'Network Contributor', id: '4d97b98b-1d4f-4787-a291-c67834d212e7' },
+  storageFileDataPrivilegedContributor: {
+    name: 'Storage File Data Privileged Contributor',
+    id: '69566ab7-960f-475b-8e7c-b3118f30c6bd',
+  },
+  storageBlobDataContributor: { name: 'Storage Blob Data Contributor', id: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' },
+  storageBlobDataReader: { name: 'Storage Blob Data Reader', id: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1' },
+} as const satisfies Record<string, RoleDefinition>;
+
+/** The `roleDefinitionId` a role assignment PUT wants. */
+export function roleDefinitionResourceId(subscriptionId: string, role: RoleDefinition): string {
+  return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role.id}`;
+}
+
+/** The role a 403 on this kind of write calls for, to say "you need X on Y" instead of "forbidden". */
+export function roleNeededFor(action: 'createPrivateEndpoint' | 'readNetwork' | 'changeWorkspace'): RoleDefinition {
+  switch (action) {
+    case 'createPrivateEndpoint':
+      return ROLES.networkContributor;
+    case 'readNetwork':
+      return ROLES.reader;
+    case 'changeWorkspace':
+      return ROLES.contributor;
+  }
+}
+
+export type PrincipalType = 'ServicePrincipal' | 'User' | 'Group';
+
+export interface Principal {
+  readonly id: string;
+  readonly type: PrincipalType;
+  /** Shown in the plan, e.g. "project p-sales (managed identity)". */
+  readonly label: string;
+}
+
+export interface PrivateStorageAccessInput {
+  readonly storageAccountId: string;
+  /** Every private endpoint of the storage account: the project needs Reader on each. */
+  readonly storagePrivateEndpointIds: readonly string[];
+  readonly projectIdentity: Principal;
+  /** The Foundry (AI Services) account's managed identity. */
+  readonly aiServicesIdentity?: Principal;
+  readonly aiSearchIdentity?: Principal;
+  /** Users or groups who work with the data in the portal. */
+  readonly developers: readonly Principal[];
+}
+
+export interface RoleAssignmentRow {
+  readonly role: RoleDefinition;
+  readonly principal: Principal;
+  readonly scope: string;
+  readonly reason: string;
+}
+
+export function privateStorageAccessRows(input: PrivateStorageAccessInput): RoleAssignmentRow[] {
+  const storage = input.storageAccountId;
+  const rows: RoleAssignmentRow[] = input.storagePrivateEndpointIds.map((endpointId) => ({
+    role: ROLES.reader,
+    principal: input.projectIdentity,
+    scope: endpointId,
+    reason: 'The project checks the storage private endpoint before it uses the storage account.',
+  }));
+  rows.push({
+    role: ROLES.storageFileDataPrivilegedContributor,
+    principal: input.projectIdentity,
+    scope: storage,
+    reason: 'The project keeps prompt flows and files on the file share.',
+  });
+  for (const service of [input.aiServicesIdentity, input.aiSearchIdentity]) {
+    if (service) {
+      rows.push({
+        role: ROLES.storageBlobDataContributor,
+        principal: service,
+        scope: storage,
+        reason: 'The service reads and writes blobs with its identity, since keys are not used.',
+      });
+    }
+  }
+  for (const developer of input.developers) {
+    rows.push({
+      role: ROLES.storageBlobDataReader,
+      principal: developer,
+      scope: storage,
+      reason: 'Developers read the data in the portal with Microsoft Entra ID.',
+    });
+  }
+  return rows;
+}
+
+export interface ExistingRoleAssignment {
+  readonly roleDefinitionId: string;
+  readonly principalId: string;
+  readonly scope: string;
+}
+
+/** Whether a row is already granted; role definition ids are compared by their GUID so any scope form matches. */
+export function isRowGranted(row: RoleAssignmentRow, existing: readonly ExistingRoleAssignment[]): boolean {
+  return existing.some(
+    (assignment) =>
+      assignment.roleDefinitionId.toLowerCase().endsWith(row.role.id) &&
+      assignment.principalId.toLowerCase() === row.principal.id.toLowerCase() &&
+      assignment.scope.replace(/\/+$/, '').toLowerCase() === row.scope.replace(/\/+$/, '').toLowerCase(),
+  );
+}

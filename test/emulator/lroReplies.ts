@@ -1,0 +1,99 @@
+import { type ArmResource, type Reply } from './arm';
+import type { RequestContext } from './context';
+import { type Operation, RETRY_AFTER_SECONDS } from './lro';
+
+/** How a resource type answers an async write; each family of RPs does it differently (azure-semantics.md). */
+export interface LroShape {
+  /** Status when the resource is new / already existed. */
+  createdStatus: 200 | 201 | 202;
+  updatedStatus: 200 | 201 | 202;
+  /** Send the in-progress resource as the body (201/200), or nothing (202). */
+  withBody: boolean;
+  asyncOperation: boolean;
+  location: boolean;
+}
+
+/** The polling URLs of one resource-provider family. */
+export interface LroUrls {
+  asyncOperation(context: RequestContext, operation: Operation, location: string): string;
+  location(context: RequestContext, operation: Operation, location: string): string;
+}
+
+export interface BeginOptions {
+  method: 'PUT' | 'PATCH' | 'DELETE';
+  resource: ArmResource;
+  existed: boolean;
+  shape: LroShape;
+  urls: LroUrls;
+  onSuccess: () => void;
+  onFailure: () => void;
+}
+
+/** Starts an LRO and builds its first reply: status, body and the polling headers with an integer Retry-After. */
+export function beginOperation(context: RequestContext, options: BeginOptions): Reply {
+  const operation = context.lro.start({
+    method: options.method,
+    resourceId: options.resource.id,
+    onSuccess: options.onSuccess,
+    onFailure: options.onFailure,
+    failing: context.failNextLro,
+  });
+  const location = options.resource.location && options.resource.location !== 'global' ? options.resource.location : 'global';
+  const headers: Record<string, string> = { 'Retry-After': RETRY_AFTER_SECONDS };
+  if (options.shape.asyncOperation) headers['Azure-AsyncOperation'] = options.urls.asyncOperation(context, operation, location);
+  if (options.shape.location) headers.Location = options.urls.location(context, operation, location);
+  const status = options.existed ? options.shape.updatedStatus : options.shape.createdStatus;
+  return { status, headers, ...(options.shape.withBody && status !== 202 ? { body: options.resource } : {}) };
+}
+
+const versionQuery = (context: RequestContext): string => `api-version=${encodeURIComponent(context.apiVersion)}`;
+const subscriptionPrefix = (context: RequestContext): string => `${context.baseUrl}/subscriptions/${context.path.subscriptionId}`;
+
+export const networkUrls: LroUrls = {
+  asyncOperation: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.Network/locations/${location}/operations/${operation.id}?${versionQuery(context)}`,
+  location: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.Network/locations/${location}/operationResults/${operation.id}?${versionQuery(context)}`,
+};
+
+export const privateDnsUrls: LroUrls = {
+  asyncOperation: (context, operation) =>
+    `${subscriptionPrefix(context)}/resourceGroups/${context.path.resourceGroup}/providers/Microsoft.Network/privateDnsOperationStatuses/${operation.id}?${versionQuery(context)}`,
+  location: (context, operation) =>
+    `${subscriptionPrefix(context)}/resourceGroups/${context.path.resourceGroup}/providers/Microsoft.Network/privateDnsOperationResults/${operation.id}?${versionQuery(context)}`,
+};
+
+export const machineLearningUrls: LroUrls = {
+  asyncOperation: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.MachineLearningServices/locations/${location}/workspaceOperationsStatus/${operation.id}?${versionQuery(context)}&type=async`,
+  location: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.MachineLearningServices/locations/${location}/workspaceOperationsStatus/${operation.id}?${versionQuery(context)}&type=location`,
+};
+
+export const storageUrls: LroUrls = {
+  asyncOperation: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.Storage/locations/${location}/asyncoperations/${operation.id}?monitor=false&${versionQuery(context)}`,
+  location: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.Storage/locations/${location}/asyncoperations/${operation.id}?monitor=true&${versionQuery(context)}`,
+};
+
+export const containerRegistryUrls: LroUrls = {
+  asyncOperation: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.ContainerRegistry/locations/${location}/operationStatuses/${operation.id}?${versionQuery(context)}`,
+  location: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.ContainerRegistry/locations/${location}/operationResults/${operation.id}?${versionQuery(context)}`,
+};
+
+export const cognitiveServicesUrls: LroUrls = {
+  asyncOperation: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.CognitiveServices/locations/${location}/operationsStatus/${operation.id}?${versionQuery(context)}`,
+  location: (context, operation, location) =>
+    `${subscriptionPrefix(context)}/providers/Microsoft.CognitiveServices/locations/${location}/operationResults/${operation.id}?${versionQuery(context)}`,
+};
+
+/** Sets provisioningState on the stored resource, if it still exists. */
+export function settleProvisioningState(context: RequestContext, id: string, state: 'Succeeded' | 'Failed'): void {
+  const stored = context.store.get(id);
+  if (!stored) return;
+  context.store.put({ ...stored, properties: { ...stored.properties, provisioningState: state } });
+}

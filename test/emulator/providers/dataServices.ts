@@ -1,0 +1,2 @@
+import type { ResourceTypeDefinition } from '../context';
+export const dataServiceDefinitions: ResourceTypeDefinition[] = [];

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'foundry-network.foundry-network';
+
+describe('activation', () => {
+  it('activates on the Foundry view and logs how long it took', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is installed`);
+    const started = performance.now();
+    await extension.activate();
+    const elapsed = performance.now() - started;
+    assert.equal(extension.isActive, true);
+    // Logged, not asserted: budgets are measured in the benchmarks, never timed in tests.
+    console.log(`[measure] activation took ${elapsed.toFixed(1)} ms (budget 200 ms)`);
+  });
+
+  it('registers every command the manifest contributes, and no other', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await extension.activate();
+    const contributed: string[] = extension.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('foundryNetwork.'));
+    assert.deepEqual([...registered].sort(), [...contributed].sort());
+    for (const command of extension.packageJSON.contributes.commands) {
+      assert.equal(command.category, 'Foundry', `${command.command} is in the Foundry category`);
+      assert.match(command.icon ?? '', /^\$\([a-z-]+\)$/, `${command.command} has a codicon`);
+    }
+  });
+
+  it('contributes the hubs view in its own activity-bar container', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes;
+    assert.equal(manifest.viewsContainers.activitybar[0].id, 'foundryNetwork');
+    assert.equal(manifest.views.foundryNetwork[0].id, 'foundryNetwork.hubs');
+  });
+
+  it('never activates on startup', () => {
+    const events: string[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.activationEvents;
+    assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), `activation events: ${events}`);
+    assert.ok(events.includes('onLanguage:yaml'));
+  });
+
+  it('opens the hubs view through its focus command', async () => {
+    await vscode.commands.executeCommand('foundryNetwork.hubs.focus');
+  });
+});

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, mkdtempSync, cpSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, waitForWorkbench, type RunningBrowser } from '../harness/browser';
+import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import { startTestEmulator, type TestEmulator } from '../harness/emulatorEnvironment';
+import { REPO_ROOT, TEST_RESULTS_DIR } from '../harness/paths';
+
+/** A fresh code-server with the packaged VSIX installed, and a fresh browser on it. */
+export interface Workbench {
+  readonly page: Page;
+  readonly workspace: string;
+  readonly emulator: TestEmulator | undefined;
+  close(): Promise<void>;
+}
+
+export function packagedVsix(): string {
+  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const vsix = join(REPO_ROOT, `foundry-network-${version}.vsix`);
+  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run "npm run package" first`);
+  return vsix;
+}
+
+export async function openWorkbench(options: { withEmulator?: boolean; settings?: Record<string, unknown> } = {}): Promise<Workbench> {
+  const scratch = mkdtempSync(join(tmpdir(), 'foundry-ui-'));
+  const workspace = join(scratch, 'workspace');
+  cpSync(join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  let emulator: TestEmulator | undefined;
+  let server: RunningCodeServer | undefined;
+  let browser: RunningBrowser | undefined;
+  try {
+    emulator = options.withEmulator ? await startTestEmulator() : undefined;
+    server = await startCodeServer({
+      vsixFiles: [packagedVsix()],
+      settings: { ...emulator?.settings, ...options.settings },
+      env: emulator?.env,
+    });
+    browser = await launchBrowser();
+    await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await waitForWorkbench(browser.page);
+  } catch (error) {
+    await browser?.close();
+    await server?.close();
+    await emulator?.close();
+    throw error;
+  }
+  const opened = { browser, server, emulator };
+  return {
+    page: opened.browser.page,
+    workspace,
+    emulator,
+    close: async () => {
+      await opened.browser.close();
+      await opened.server.close();
+      await opened.emulator?.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(TEST_RESULTS_DIR, { recursive: true });
+  const path = join(TEST_RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export async function openFoundryView(page: Page): Promise<void> {
+  await page.locator('.activitybar [aria-label^="Foundry Network"]').first().click();
+  await page.locator('[id="workbench.view.extension.foundryNetwork"]').waitFor();
+}
+
+/** Runs a command from the palette by its full title, e.g. "Foundry: Show Log". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor();
+  await row.click();
+}
