@@ -1,16 +1,23 @@
 import * as vscode from 'vscode';
 import { log } from './log';
 import type { ExtensionServices } from './services';
+import type { NodeView } from './tree/nodeView';
 
 /**
  * Every command of the extension, in one table: id → handler factory. package.json contributes the same ids
- * (an integration test keeps the two in step).
+ * (an integration test keeps the two in step). Handlers that need Azure load the feature bundle on first use.
  */
-type CommandFactory = (services: ExtensionServices) => (...args: unknown[]) => unknown;
+type CommandFactory = (services: ExtensionServices) => (...args: never[]) => unknown;
 
 export const COMMANDS = {
-  'foundryNetwork.signIn': (services) => () => services.signIn(),
-  'foundryNetwork.refresh': (services) => (node?: unknown) => services.hubsView.refresh(node),
+  'foundryNetwork.signIn': (services) => (tenantId?: string) => services.signIn(tenantId),
+  'foundryNetwork.refresh': (services) => (node?: NodeView) => services.hubsView.refresh(node),
+  'foundryNetwork.selectSubscriptions': (services) => async () => (await services.hubsView.hubs()).actions.selectSubscriptions(),
+  'foundryNetwork.loadMore': (services) => async (subscriptionId: string) => (await services.hubsView.hubs()).actions.loadMore(subscriptionId),
+  'foundryNetwork.openInPortal': (services) => async (node?: NodeView) => (await services.hubsView.hubs()).actions.openInPortal(node),
+  'foundryNetwork.viewProperties': (services) => async (node?: NodeView) => (await services.hubsView.hubs()).actions.viewProperties(node),
+  'foundryNetwork.copyResourceId': (services) => async (node?: NodeView) => (await services.hubsView.hubs()).actions.copyResourceId(node),
+  'foundryNetwork.copyAzCommand': (services) => async (node?: NodeView) => (await services.hubsView.hubs()).actions.copyAzCommand(node),
   'foundryNetwork.showLog': () => () => log().show(),
   'foundryNetwork.trySandbox': (services) => () => openSandboxGuide(services.extension),
 } satisfies Record<string, CommandFactory>;
@@ -19,7 +26,7 @@ export type CommandId = keyof typeof COMMANDS;
 
 export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, factory]) => {
-    const handler = (factory as CommandFactory)(services);
+    const handler = (factory as (services: ExtensionServices) => (...args: unknown[]) => unknown)(services);
     return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
         return await handler(...args);

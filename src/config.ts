@@ -17,7 +17,7 @@ export interface ServicePrincipalTokenSource {
 export interface CustomCloudSettings {
   readonly resourceManagerEndpoint: string;
   readonly portalUrl: string | undefined;
-  readonly tokenSource: 'vscode' | 'servicePrincipal';
+  readonly tokenSource: 'azureCli' | 'servicePrincipal';
   readonly servicePrincipal: ServicePrincipalTokenSource | undefined;
 }
 
@@ -58,7 +58,7 @@ function readCustomCloud(config: vscode.WorkspaceConfiguration): CustomCloudSett
   return {
     resourceManagerEndpoint: config.get<string>('customCloud.resourceManagerEndpoint', ''),
     portalUrl: config.get<string>('customCloud.portalUrl') || undefined,
-    tokenSource: config.get<'vscode' | 'servicePrincipal'>('customCloud.tokenSource', 'vscode'),
+    tokenSource: config.get<'azureCli' | 'servicePrincipal'>('customCloud.tokenSource', 'servicePrincipal'),
     servicePrincipal: isCompleteServicePrincipal(servicePrincipal) ? servicePrincipal : undefined,
   };
 }

@@ -1,27 +1,39 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { affectsSettings } from './config';
+import { loadFeaturesModule } from './lazy';
 import { disposeLog, log } from './log';
 import type { ExtensionServices } from './services';
-import { HubsView } from './tree/hubsView';
+import { HUBS_VIEW_ID, HubsView, PROPERTIES_SCHEME } from './tree/hubsView';
 
-/** Wiring only: create the services, register the command table and the views. Heavy modules load on first use. */
+/** Wiring only: the services, the command table, the views. Heavy modules load on first use (src/lazy.ts). */
 export function activate(extension: vscode.ExtensionContext): ExtensionServices {
   const started = performance.now();
-  const hubsView = new HubsView();
+  const hubsView = new HubsView(() => loadFeaturesModule().HubsFeature.create(HUBS_VIEW_ID));
   const services: ExtensionServices = {
     extension,
     hubsView,
-    signIn: () => signInWithMicrosoft(),
+    signIn: async (tenantId) => {
+      const feature = await hubsView.hubs();
+      if (await feature.access.signIn(tenantId)) await hubsView.refresh();
+    },
   };
-  extension.subscriptions.push(hubsView, ...registerCommands(services), { dispose: disposeLog });
+  extension.subscriptions.push(
+    hubsView,
+    ...registerCommands(services),
+    vscode.workspace.registerTextDocumentContentProvider(PROPERTIES_SCHEME, {
+      provideTextDocumentContent: async (uri) => (await hubsView.hubs()).actions.readProperties(uri),
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsSettings(event, 'cloud') || affectsSettings(event, 'customCloud')) hubsView.reset();
+      else if (affectsSettings(event, 'selectedSubscriptions')) void hubsView.refresh();
+    }),
+    { dispose: disposeLog },
+  );
   log().info(`Foundry Network activated in ${(performance.now() - started).toFixed(1)} ms`);
   return services;
 }
 
 export function deactivate(): void {
   // Everything is disposed through extension.subscriptions.
-}
-
-async function signInWithMicrosoft(): Promise<void> {
-  await vscode.authentication.getSession('microsoft', ['https://management.azure.com/.default'], { createIfNone: true });
 }

@@ -5,5 +5,5 @@ import type { HubsView } from './tree/hubsView';
 export interface ExtensionServices {
   readonly extension: vscode.ExtensionContext;
   readonly hubsView: HubsView;
-  signIn(): Promise<void>;
+  signIn(tenantId?: string): Promise<void>;
 }

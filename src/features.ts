@@ -1,0 +1,72 @@
+/**
+ * The lazily loaded part of the extension that talks to Azure (bundled as dist/azure.js): sign-in, the tree model and
+ * provider, and the resource actions. Loading it pulls in the Azure SDKs, so activate() never does.
+ */
+import * as vscode from 'vscode';
+import type { AzureAccess } from './auth/azureAccess';
+import { CredentialAzureAccess } from './auth/credentialAccess';
+import { VsCodeAzureAccess } from './auth/vscodeAccess';
+import type { ArmRequestEvent } from './azure/requestLog';
+import type { FoundrySettings } from './config';
+import { readSettings } from './config';
+import { log } from './log';
+import { CLOUDS, customCloud } from './model/clouds';
+import { HubsTreeModel } from './tree/model';
+import { HubsTreeProvider } from './tree/provider';
+import { ResourceActions } from './tree/resourceActions';
+
+export { HubsTreeProvider };
+
+export class HubsFeature implements vscode.Disposable {
+  private constructor(
+    readonly access: AzureAccess,
+    readonly provider: HubsTreeProvider,
+    readonly actions: ResourceActions,
+    private readonly disposables: vscode.Disposable[],
+  ) {}
+
+  static async create(viewId: string): Promise<HubsFeature> {
+    const settings = readSettings();
+    const access = await createAccess(settings);
+    const model = new HubsTreeModel({
+      access,
+      selectedSubscriptions: () => readSettings().selectedSubscriptions,
+      requestLogger: logArmRequest,
+    });
+    const provider = new HubsTreeProvider(model, viewId);
+    const actions = new ResourceActions(model, provider);
+    const disposables = [access, access.onDidChangeSignIn(() => provider.refresh())];
+    return new HubsFeature(access, provider, actions, disposables);
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export async function createAccess(settings: FoundrySettings): Promise<AzureAccess> {
+  if (settings.cloud !== 'Custom') return VsCodeAzureAccess.create(settings.cloud, log());
+  const custom = settings.customCloud;
+  if (!custom?.resourceManagerEndpoint) {
+    throw new Error('foundryNetwork.cloud is Custom, but foundryNetwork.customCloud.resourceManagerEndpoint is empty.');
+  }
+  const cloud = customCloud({
+    resourceManagerEndpoint: custom.resourceManagerEndpoint,
+    portalUrl: custom.portalUrl ?? CLOUDS.AzureCloud.portalUrl,
+  });
+  if (custom.tokenSource === 'servicePrincipal') {
+    if (!custom.servicePrincipal) {
+      throw new Error('foundryNetwork.customCloud.servicePrincipal needs authorityHost, tenantId, clientId and clientSecretEnvVar.');
+    }
+    return CredentialAzureAccess.forServicePrincipal(cloud, custom.servicePrincipal);
+  }
+  return CredentialAzureAccess.forAzureCli(cloud);
+}
+
+/** Each ARM request in the log: method, path, status, duration. Never headers, so never a token. */
+function logArmRequest(event: ArmRequestEvent): void {
+  const status = event.status ?? event.errorCode ?? 'no answer';
+  const line = `${event.method} ${event.path} → ${status} (${event.durationMs.toFixed(0)} ms)`;
+  if (event.status !== undefined && event.status < 400) log().debug(line);
+  else log().warn(line);
+}

@@ -1,0 +1,158 @@
+/**
+ * The hubs tree's data: subscriptions from the sign-in, hubs from one discovery, each hub's network state read on
+ * expansion and cached until a refresh or one of our own writes invalidates it. The provider only presents it.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import type { AzureAccess, SkippedTenant, SubscriptionAccess } from '../auth/azureAccess';
+import { ArmConnection } from '../azure/clients';
+import type { DiscoveredHub, DiscoveredResource } from '../azure/discovery';
+import { discoverHubs } from '../azure/discovery';
+import type { AzureAccessError } from '../azure/errors';
+import { toAzureAccessError } from '../azure/errors';
+import { readHubNetworkState } from '../azure/hubDetails';
+import type { ArmRequestLogger } from '../azure/requestLog';
+import { sameResourceId } from '../model/armIds';
+import type { HubNetworkState } from '../model/hubState';
+
+export interface SubscriptionHubs {
+  readonly subscription: SubscriptionAccess;
+  readonly hubs: readonly DiscoveredHub[];
+  readonly aiServices: readonly DiscoveredResource[];
+  /** Projects whose hub is elsewhere (another subscription we do not show, or unreadable). */
+  readonly orphanProjects: readonly DiscoveredResource[];
+  readonly error?: AzureAccessError;
+}
+
+export type RootState =
+  | { readonly kind: 'signedOut' }
+  | { readonly kind: 'failed'; readonly error: AzureAccessError }
+  | { readonly kind: 'ready'; readonly subscriptions: readonly SubscriptionHubs[]; readonly skippedTenants: readonly SkippedTenant[] };
+
+export interface TreeModelOptions {
+  readonly access: AzureAccess;
+  readonly selectedSubscriptions: () => readonly string[];
+  readonly requestLogger?: ArmRequestLogger;
+}
+
+export class HubsTreeModel {
+  private root: Promise<RootState> | undefined;
+  private readonly details = new Map<string, Promise<HubNetworkState>>();
+  private readonly connections = new Map<TokenCredential, ArmConnection>();
+  /** Hubs shown per subscription id; grows with "Load more…". */
+  private readonly shownHubs = new Map<string, number>();
+
+  constructor(private readonly options: TreeModelOptions) {}
+
+  get access(): AzureAccess {
+    return this.options.access;
+  }
+
+  loadRoot(abortSignal?: AbortSignal): Promise<RootState> {
+    this.root ??= this.readRoot(abortSignal).catch((error: unknown) => ({ kind: 'failed' as const, error: toAzureAccessError(error) }));
+    return this.root;
+  }
+
+  /** The network state of a hub, read once and cached until invalidated. */
+  hubDetails(hubId: string, abortSignal?: AbortSignal): Promise<HubNetworkState> {
+    const key = hubId.toLowerCase();
+    let pending = this.details.get(key);
+    if (!pending) {
+      pending = this.readHub(hubId, abortSignal);
+      // A failed read is not cached: the next expansion retries.
+      pending.catch(() => this.details.delete(key));
+      this.details.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The cached state, when it has been read. */
+  async peekHubDetails(hubId: string): Promise<HubNetworkState | undefined> {
+    const pending = this.details.get(hubId.toLowerCase());
+    return pending ? pending.catch(() => undefined) : undefined;
+  }
+
+  /** After one of our writes, or a refresh of one node: re-read that hub from ARM (never Resource Graph). */
+  invalidateHub(hubId: string): void {
+    this.details.delete(hubId.toLowerCase());
+  }
+
+  invalidateAll(): void {
+    this.root = undefined;
+    this.details.clear();
+    this.shownHubs.clear();
+  }
+
+  hubsShown(subscriptionId: string, pageSize: number): number {
+    return this.shownHubs.get(subscriptionId) ?? pageSize;
+  }
+
+  showMoreHubs(subscriptionId: string, pageSize: number): void {
+    this.shownHubs.set(subscriptionId, this.hubsShown(subscriptionId, pageSize) + pageSize);
+  }
+
+  /** The connection (clients, pipeline, request log) for a subscription's credential. */
+  connectionFor(credential: TokenCredential): ArmConnection {
+    let connection = this.connections.get(credential);
+    if (!connection) {
+      connection = new ArmConnection({ credential, cloud: this.options.access.cloud, requestLogger: this.options.requestLogger });
+      this.connections.set(credential, connection);
+    }
+    return connection;
+  }
+
+  async findSubscriptionOf(resourceId: string): Promise<SubscriptionAccess | undefined> {
+    const root = await this.loadRoot();
+    if (root.kind !== 'ready') return undefined;
+    const subscriptionId = resourceId.split('/')[2]?.toLowerCase();
+    return root.subscriptions.find((s) => s.subscription.subscriptionId.toLowerCase() === subscriptionId)?.subscription;
+  }
+
+  async findHub(hubId: string): Promise<DiscoveredHub | undefined> {
+    const root = await this.loadRoot();
+    if (root.kind !== 'ready') return undefined;
+    return root.subscriptions.flatMap((s) => s.hubs).find((hub) => sameResourceId(hub.id, hubId));
+  }
+
+  private async readRoot(abortSignal?: AbortSignal): Promise<RootState> {
+    const access = this.options.access;
+    if (!(await access.isSignedIn())) return { kind: 'signedOut' };
+    const listing = await access.listSubscriptions();
+    const selected = new Set(this.options.selectedSubscriptions().map((id) => id.toLowerCase()));
+    const subscriptions = listing.subscriptions.filter((s) => selected.size === 0 || selected.has(s.subscriptionId.toLowerCase()));
+    // One discovery per credential (tenant): Resource Graph answers for all of its subscriptions at once.
+    const byCredential = new Map<TokenCredential, SubscriptionAccess[]>();
+    for (const subscription of subscriptions) {
+      byCredential.set(subscription.credential, [...(byCredential.get(subscription.credential) ?? []), subscription]);
+    }
+    const sections = await Promise.all(
+      [...byCredential.entries()].map(([credential, group]) => this.discover(credential, group, abortSignal)),
+    );
+    return { kind: 'ready', subscriptions: sections.flat().sort((a, b) => a.subscription.name.localeCompare(b.subscription.name)), skippedTenants: listing.skippedTenants };
+  }
+
+  private async discover(credential: TokenCredential, group: SubscriptionAccess[], abortSignal?: AbortSignal): Promise<SubscriptionHubs[]> {
+    const connection = this.connectionFor(credential);
+    try {
+      const result = await discoverHubs(connection, group.map((s) => s.subscriptionId), { abortSignal });
+      const inSubscription = <T extends { subscriptionId: string }>(items: readonly T[], id: string) =>
+        items.filter((item) => item.subscriptionId.toLowerCase() === id.toLowerCase());
+      return group.map((subscription) => ({
+        subscription,
+        hubs: inSubscription(result.hubs, subscription.subscriptionId),
+        aiServices: inSubscription(result.aiServices, subscription.subscriptionId),
+        orphanProjects: inSubscription(result.unmatchedProjects, subscription.subscriptionId),
+        error: result.failures.find((f) => f.subscriptionId.toLowerCase() === subscription.subscriptionId.toLowerCase())?.error,
+      }));
+    } catch (error) {
+      // A tenant that fails never blanks the others: its subscriptions show the error.
+      const failure = toAzureAccessError(error);
+      return group.map((subscription) => ({ subscription, hubs: [], aiServices: [], orphanProjects: [], error: failure }));
+    }
+  }
+
+  private async readHub(hubId: string, abortSignal?: AbortSignal): Promise<HubNetworkState> {
+    const subscription = await this.findSubscriptionOf(hubId);
+    if (!subscription) throw new Error(`The subscription of ${hubId} is not signed in or not selected.`);
+    return readHubNetworkState(this.connectionFor(subscription.credential), hubId, { abortSignal });
+  }
+}

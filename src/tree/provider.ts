@@ -1,0 +1,196 @@
+/** Maps the tree model to VS Code TreeItems. It fetches nothing itself: the model does. */
+import * as vscode from 'vscode';
+import type { DiscoveredHub } from '../azure/discovery';
+import { findingsFor } from '../model/findings';
+import type { HubNetworkState } from '../model/hubState';
+import { ipRuleProblem, parseIpRule } from '../model/ipRules';
+import type { HubsTreeModel, SubscriptionHubs } from './model';
+import type { NodeView, Tone } from './nodeView';
+import { contextValueOf } from './nodeView';
+import { hubSections } from './nodes/hubNodes';
+import {
+  HUBS_PAGE_SIZE,
+  aiServicesNode,
+  errorNode,
+  hubNode,
+  loadMoreNode,
+  projectNode,
+  projectsNode,
+  subscriptionNode,
+} from './nodes/resourceNodes';
+
+const TONE_COLOR: Readonly<Record<Tone, string | undefined>> = {
+  secure: 'testing.iconPassed',
+  exposed: 'problemsErrorIcon.foreground',
+  error: 'problemsErrorIcon.foreground',
+  warning: 'problemsWarningIcon.foreground',
+  neutral: undefined,
+};
+
+export const CONTEXT_SIGNED_IN = 'foundryNetwork.signedIn';
+export const CONTEXT_NO_HUBS = 'foundryNetwork.noHubs';
+
+/** Says why an IP rule would be refused; the findings use it to flag bad rules that Azure still holds. */
+export function checkIpRule(value: string): string | undefined {
+  return ipRuleProblem(parseIpRule(value))?.message;
+}
+
+export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
+  private readonly changed = new vscode.EventEmitter<NodeView | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly parents = new Map<string, NodeView | undefined>();
+  /** The node instances VS Code holds, by lower-cased id: change events must carry the same instance. */
+  private readonly nodes = new Map<string, NodeView>();
+  private readonly subscriptionsById = new Map<string, SubscriptionHubs>();
+  private readonly hubsById = new Map<string, DiscoveredHub>();
+  /** Hub states already shown in their hub's description. */
+  private readonly describedStates = new Map<string, HubNetworkState>();
+
+  constructor(
+    readonly model: HubsTreeModel,
+    private readonly viewId: string,
+  ) {}
+
+  /** Refresh a node (re-reading its hub from ARM) or, without one, everything. */
+  refresh(node?: NodeView): void {
+    const hub = node?.hubId ? this.findNode(node.hubId) : undefined;
+    if (node?.hubId && hub) {
+      this.model.invalidateHub(node.hubId);
+      this.changed.fire(hub);
+      return;
+    }
+    this.model.invalidateAll();
+    this.describedStates.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** After one of our own writes: re-read that hub from ARM and redraw it. */
+  hubChanged(hubId: string): void {
+    this.model.invalidateHub(hubId);
+    this.changed.fire(this.findNode(hubId));
+  }
+
+  showMore(subscriptionId: string): void {
+    this.model.showMoreHubs(subscriptionId, HUBS_PAGE_SIZE);
+    this.changed.fire(this.findNode(`/subscriptions/${subscriptionId}`));
+  }
+
+  getTreeItem(element: NodeView): vscode.TreeItem {
+    const node = this.current(element);
+    const collapsible = node.expandable
+      ? node.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(node.label, collapsible);
+    item.id = node.id;
+    item.description = node.description;
+    item.contextValue = contextValueOf(node);
+    if (node.tooltip) item.tooltip = new vscode.MarkdownString(node.tooltip);
+    if (node.icon) {
+      const color = TONE_COLOR[node.icon.tone];
+      item.iconPath = new vscode.ThemeIcon(node.icon.codicon, color ? new vscode.ThemeColor(color) : undefined);
+    }
+    if (node.command) item.command = { command: node.command.id, title: node.command.title, arguments: [...(node.command.args ?? [])] };
+    return item;
+  }
+
+  getParent(node: NodeView): NodeView | undefined {
+    return this.parents.get(node.id.toLowerCase());
+  }
+
+  async getChildren(node?: NodeView): Promise<NodeView[]> {
+    const children = await this.childrenOf(node);
+    for (const child of children) {
+      this.parents.set(child.id.toLowerCase(), node);
+      this.nodes.set(child.id.toLowerCase(), child);
+    }
+    return children;
+  }
+
+  /** A hub's description improves once its details are read. */
+  private current(node: NodeView): NodeView {
+    if (node.context !== 'hub') return node;
+    const key = node.id.toLowerCase();
+    const hub = this.hubsById.get(key);
+    return hub ? hubNode(hub, this.describedStates.get(key)) : node;
+  }
+
+  private async childrenOf(node?: NodeView): Promise<NodeView[]> {
+    if (!node) return this.rootChildren();
+    if (node.children) return [...node.children];
+    switch (node.context) {
+      case 'subscription':
+        return this.subscriptionChildren(node);
+      case 'hub':
+        return this.hubChildren(node);
+      default:
+        return [];
+    }
+  }
+
+  private async rootChildren(): Promise<NodeView[]> {
+    const root = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.loadRoot());
+    await vscode.commands.executeCommand('setContext', CONTEXT_SIGNED_IN, root.kind !== 'signedOut');
+    if (root.kind === 'signedOut') return [];
+    if (root.kind === 'failed') return [errorNode('root', `Listing subscriptions failed: ${root.error.message}`)];
+    const nothing = root.subscriptions.every((s) => !s.hubs.length && !s.aiServices.length && !s.error);
+    await vscode.commands.executeCommand('setContext', CONTEXT_NO_HUBS, nothing);
+    if (nothing && root.skippedTenants.length === 0) return [];
+    this.subscriptionsById.clear();
+    const nodes = root.subscriptions.map((section) => {
+      this.subscriptionsById.set(section.subscription.subscriptionId.toLowerCase(), section);
+      return subscriptionNode({
+        subscriptionId: section.subscription.subscriptionId,
+        name: section.subscription.name,
+        hubCount: section.hubs.length,
+        aiServicesCount: section.aiServices.length,
+        error: section.error,
+      });
+    });
+    const skipped = root.skippedTenants.map<NodeView>((tenant) => ({
+      id: `tenant/${tenant.tenantId}`,
+      label: `Tenant ${tenant.displayName ?? tenant.tenantId} skipped`,
+      description: tenant.reason,
+      context: 'info',
+      icon: { codicon: 'warning', tone: 'warning' },
+      command: { id: 'foundryNetwork.signIn', title: 'Sign in to this tenant', args: [tenant.tenantId] },
+    }));
+    return [...nodes, ...skipped];
+  }
+
+  private subscriptionChildren(node: NodeView): NodeView[] {
+    const subscriptionId = node.id.split('/')[2] ?? '';
+    const section = this.subscriptionsById.get(subscriptionId.toLowerCase());
+    if (!section) return [];
+    if (section.error && !section.hubs.length) return [errorNode(node.id, section.error.message)];
+    const shown = this.model.hubsShown(subscriptionId, HUBS_PAGE_SIZE);
+    for (const hub of section.hubs) this.hubsById.set(hub.id.toLowerCase(), hub);
+    const hubs = section.hubs.slice(0, shown).map((hub) => hubNode(hub, undefined));
+    const more = section.hubs.length > shown ? [loadMoreNode(subscriptionId, shown, section.hubs.length)] : [];
+    return [...hubs, ...more, ...section.aiServices.map(aiServicesNode), ...section.orphanProjects.map(projectNode)];
+  }
+
+  private async hubChildren(node: NodeView): Promise<NodeView[]> {
+    const hub = await this.model.findHub(node.id);
+    if (!hub) return [errorNode(node.id, 'This hub is no longer listed: refresh the view.')];
+    try {
+      const state = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.hubDetails(hub.id));
+      const key = hub.id.toLowerCase();
+      if (this.describedStates.get(key) !== state) {
+        this.describedStates.set(key, state);
+        // Redraw the hub's own line (posture from the details); its children come from the cache.
+        setTimeout(() => this.changed.fire(node), 0);
+      }
+      const sections = hubSections(state, findingsFor(state, { checkIpRule }));
+      return hub.projects.length ? [...sections, projectsNode(hub)] : sections;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return [errorNode(node.id, `Reading the hub failed: ${message}`, [node])];
+    }
+  }
+
+  findNode(id: string): NodeView | undefined {
+    return this.nodes.get(id.toLowerCase());
+  }
+}

@@ -1,0 +1,101 @@
+/** The tree's context-menu actions on a resource node, and the subscription filter. */
+import * as vscode from 'vscode';
+import { sendArm } from '../azure/armRequest';
+import { apiVersionForResourceId } from '../azure/resourceApiVersions';
+import { setSelectedSubscriptions, readSettings } from '../config';
+import { portalResourceUrl } from '../model/clouds';
+import { PROPERTIES_SCHEME } from './hubsView';
+import type { HubsTreeModel } from './model';
+import type { NodeView } from './nodeView';
+import type { HubsTreeProvider } from './provider';
+
+
+export class ResourceActions {
+  constructor(
+    private readonly model: HubsTreeModel,
+    private readonly provider: HubsTreeProvider,
+  ) {}
+
+  async openInPortal(node?: NodeView): Promise<void> {
+    const resourceId = requireResourceId(node);
+    const subscription = await this.model.findSubscriptionOf(resourceId);
+    await vscode.env.openExternal(vscode.Uri.parse(portalResourceUrl(this.model.access.cloud, resourceId, subscription?.tenantId)));
+  }
+
+  async copyResourceId(node?: NodeView): Promise<void> {
+    const resourceId = requireResourceId(node);
+    await vscode.env.clipboard.writeText(resourceId);
+    void vscode.window.setStatusBarMessage(`Copied ${resourceId}`, 3000);
+  }
+
+  /** An `az` command that shows the resource as ARM has it (same api-version as the extension reads). */
+  async copyAzCommand(node?: NodeView): Promise<string> {
+    const command = azShowCommand(requireResourceId(node));
+    await vscode.env.clipboard.writeText(command);
+    void vscode.window.setStatusBarMessage(`Copied: ${command}`, 3000);
+    return command;
+  }
+
+  /** The resource's ARM JSON, read now, in a read-only editor. */
+  async viewProperties(node?: NodeView): Promise<vscode.TextDocument> {
+    const resourceId = requireResourceId(node);
+    const uri = vscode.Uri.from({ scheme: PROPERTIES_SCHEME, path: `${resourceId}.json` });
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: true });
+    return document;
+  }
+
+  /** Content for PROPERTIES_SCHEME documents: a fresh GET through the SDK pipeline. */
+  async readProperties(uri: vscode.Uri): Promise<string> {
+    const resourceId = uri.path.replace(/\.json$/, '');
+    const apiVersion = apiVersionForResourceId(resourceId);
+    if (!apiVersion) throw new Error(`Foundry Network does not read resources of this type: ${resourceId}`);
+    const subscription = await this.model.findSubscriptionOf(resourceId);
+    if (!subscription) throw new Error(`The subscription of ${resourceId} is not signed in or not selected.`);
+    const connection = this.model.connectionFor(subscription.credential);
+    const response = await sendArm<unknown>(connection.resourceGraph, { method: 'GET', path: resourceId, apiVersion });
+    return `${JSON.stringify(response.body, null, 2)}\n`;
+  }
+
+  async selectSubscriptions(): Promise<readonly string[] | undefined> {
+    const listing = await this.model.access.listSubscriptions();
+    const selected = new Set(readSettings().selectedSubscriptions.map((id) => id.toLowerCase()));
+    const items = listing.subscriptions.map((subscription) => ({
+      label: subscription.name,
+      description: subscription.subscriptionId,
+      detail: `Tenant ${subscription.tenantId}`,
+      picked: selected.size === 0 || selected.has(subscription.subscriptionId.toLowerCase()),
+      subscriptionId: subscription.subscriptionId,
+    }));
+    if (items.length === 0) {
+      void vscode.window.showWarningMessage('This account sees no subscriptions. Sign in with another account or tenant.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      canPickMany: true,
+      title: 'Select Subscriptions',
+      placeHolder: 'The subscriptions whose hubs the Foundry view shows (none picked = all)',
+      ignoreFocusOut: true,
+    });
+    if (!picked) return undefined;
+    // Everything picked is stored as "all", so new subscriptions show up too.
+    const ids = picked.length === items.length ? [] : picked.map((item) => item.subscriptionId);
+    await setSelectedSubscriptions(ids);
+    this.provider.refresh();
+    return ids;
+  }
+
+  loadMore(subscriptionId: string): void {
+    this.provider.showMore(subscriptionId);
+  }
+}
+
+function requireResourceId(node: NodeView | undefined): string {
+  if (!node?.resourceId) throw new Error('Pick a resource in the Foundry view first.');
+  return node.resourceId;
+}
+
+export function azShowCommand(resourceId: string): string {
+  const apiVersion = apiVersionForResourceId(resourceId);
+  return `az resource show --ids '${resourceId}'${apiVersion ? ` --api-version ${apiVersion}` : ''}`;
+}

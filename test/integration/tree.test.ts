@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../../src/services';
+import type { NodeView } from '../../src/tree/nodeView';
+
+const EXTENSION_ID = 'foundry-network.foundry-network';
+
+/** The hubs view as the user sees it: the real provider, against the emulator's demo topology. */
+describe('hubs tree against the demo topology', function () {
+  this.timeout(120_000);
+  let services: ExtensionServices;
+
+  before(async () => {
+    services = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as ExtensionServices;
+    await services.hubsView.refresh();
+  });
+
+  async function item(node: NodeView): Promise<vscode.TreeItem> {
+    return services.hubsView.getTreeItem(node);
+  }
+
+  async function children(node?: NodeView): Promise<NodeView[]> {
+    return services.hubsView.getChildren(node);
+  }
+
+  async function child(parent: NodeView | undefined, label: RegExp): Promise<NodeView> {
+    const all = await children(parent);
+    const found = all.find((node) => label.test(node.label));
+    assert.ok(found, `no child ${label} under ${parent?.label ?? 'the root'}; children: ${all.map((n) => n.label).join(' | ')}`);
+    return found;
+  }
+
+  async function hub(name: string): Promise<NodeView> {
+    for (const subscription of await children()) {
+      const found = (await children(subscription)).find((node) => node.label === name);
+      if (found) return found;
+    }
+    assert.fail(`hub ${name} not found`);
+  }
+
+  it('lists both demo subscriptions with their hub counts', async () => {
+    const subscriptions = await children();
+    const labels = subscriptions.map((node) => node.label);
+    assert.deepEqual(labels, ['Contoso AI (dev)', 'Contoso AI (prod)']);
+    assert.equal(subscriptions[0]?.description, '4 hubs');
+    assert.equal(subscriptions[1]?.description, '1 hub, 1 AI Services account');
+    assert.equal((await item(subscriptions[0]!)).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+  });
+
+  it('shows a public hub as exposed, with a finding', async () => {
+    const node = await hub('hub-public');
+    const sections = await children(node);
+    const access = await child(node, /^Public access/);
+    assert.equal(access.label, 'Public access: Enabled (all networks)');
+    assert.equal(access.icon?.tone, 'exposed');
+    assert.equal((await item(access)).contextValue, 'publicAccess');
+    assert.match((await child(node, /^Private endpoints/)).label, /^Private endpoints \(0\)$/);
+    const findings = sections.find((n) => n.context === 'findings')!;
+    assert.ok((await children(findings)).some((f) => f.description === 'public-access-all-networks'));
+    // The hub's own line now carries the posture read from ARM.
+    assert.match((await item(node)).description as string, /^Public \(all networks\)/);
+  });
+
+  it('shows the selected-IPs hub with its three rules as children', async () => {
+    const access = await child(await hub('hub-selected-ips'), /^Public access/);
+    assert.equal(access.label, 'Public access: Enabled (selected IPs: 3 rules)');
+    assert.deepEqual((await children(access)).map((n) => n.label).sort(), ['20.42.11.5', '20.50.64.0/20', '52.174.12.0/24']);
+  });
+
+  it('shows the private hub with an approved endpoint, its IPs and complete DNS', async () => {
+    const node = await hub('hub-private');
+    assert.equal((await child(node, /^Public access/)).label, 'Public access: Disabled');
+    const endpoints = await child(node, /^Private endpoints/);
+    assert.equal(endpoints.label, 'Private endpoints (1)');
+    const [connection] = await children(endpoints);
+    assert.equal(connection?.label, 'pe-hub-private');
+    assert.match(connection?.description ?? '', /^Approved · vnet-hub\/snet-pe · 172\.17\.1\.\d+/);
+    assert.ok((await children(connection)).length >= 2, 'the endpoint lists its DNS records');
+    const dns = await child(node, /^DNS$/);
+    assert.equal(dns.description, 'complete');
+    const zones = await children(dns);
+    assert.deepEqual(zones.map((z) => z.label).sort(), ['privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net']);
+    for (const zone of zones) assert.equal(zone.icon?.tone, 'secure', `${zone.label}: ${zone.description}`);
+    assert.equal((await child(node, /^Outbound/)).label, 'Outbound: Allow only approved outbound');
+  });
+
+  it('shows a pending connection as a warning', async () => {
+    const endpoints = await child(await hub('hub-pending'), /^Private endpoints/);
+    const [connection] = await children(endpoints);
+    assert.match(connection?.description ?? '', /^Pending/);
+    assert.equal((await item(connection!)).contextValue, 'privateEndpointConnection pending');
+  });
+
+  it('shows the hub whose notebooks zone is missing as incomplete DNS', async () => {
+    const dns = await child(await hub('hub-dns-incomplete'), /^DNS$/);
+    assert.equal(dns.description, 'incomplete');
+    const notebooks = await child(dns, /notebooks/);
+    assert.match(notebooks.description ?? '', /missing/);
+    assert.equal(notebooks.icon?.tone, 'error');
+  });
+
+  it('lists the AI Services account and the hub projects', async () => {
+    const [, prod] = await children();
+    const account = await child(prod, /^ais-foundry-prod$/);
+    assert.match(account.description ?? '', /AI Services/);
+    const projects = await child(await hub('hub-private'), /^Projects/);
+    assert.deepEqual((await children(projects)).map((n) => n.label), ['proj-private']);
+  });
+
+  it('copies a resource id and an az command for a hub', async () => {
+    const node = await hub('hub-public');
+    await vscode.commands.executeCommand('foundryNetwork.copyResourceId', node);
+    assert.equal(await vscode.env.clipboard.readText(), node.resourceId);
+    await vscode.commands.executeCommand('foundryNetwork.copyAzCommand', node);
+    assert.match(await vscode.env.clipboard.readText(), /^az resource show --ids '\/subscriptions\/.+\/workspaces\/hub-public' --api-version /);
+  });
+
+  it('opens a hub\'s ARM JSON read-only through View Properties', async () => {
+    const node = await hub('hub-private');
+    await vscode.commands.executeCommand('foundryNetwork.viewProperties', node);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor opened');
+    const json = JSON.parse(editor.document.getText()) as { name: string; properties: { publicNetworkAccess: string } };
+    assert.equal(json.name, 'hub-private');
+    assert.equal(json.properties.publicNetworkAccess, 'Disabled');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
