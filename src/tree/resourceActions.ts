@@ -53,7 +53,7 @@ export class ResourceActions {
     const subscription = await this.model.findSubscriptionOf(resourceId);
     if (!subscription) throw new Error(`The subscription of ${resourceId} is not signed in or not selected.`);
     const connection = this.model.connectionFor(subscription.credential);
-    const response = await sendArm<unknown>(connection.resourceGraph, { method: 'GET', path: resourceId, apiVersion });
+    const response = await sendArm<unknown>(connection.arm, { method: 'GET', path: resourceId, apiVersion });
     return `${JSON.stringify(response.body, null, 2)}\n`;
   }
 

@@ -117,10 +117,9 @@ describe('hubs tree against the demo topology', function () {
 
   it('opens a hub\'s ARM JSON read-only through View Properties', async () => {
     const node = await hub('hub-private');
-    await vscode.commands.executeCommand('foundryNetwork.viewProperties', node);
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor, 'an editor opened');
-    const json = JSON.parse(editor.document.getText()) as { name: string; properties: { publicNetworkAccess: string } };
+    // Through the feature itself, so a failure shows its error rather than a notification.
+    const document = await (await services.hubsView.hubs()).actions.viewProperties(node);
+    const json = JSON.parse(document.getText()) as { name: string; properties: { publicNetworkAccess: string } };
     assert.equal(json.name, 'hub-private');
     assert.equal(json.properties.publicNetworkAccess, 'Disabled');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
