@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser, waitForWorkbench } from '../test/harness/browser';
+import { launchBrowser, waitForWorkbench, widenSideBar } from '../test/harness/browser';
 import { startCodeServer } from '../test/harness/codeServer';
 import { startTestEmulator } from '../test/harness/emulatorEnvironment';
 import { REPO_ROOT } from '../test/harness/paths';
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 }
 
 async function takeScreenshot(url: string, path: string): Promise<void> {
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ viewport: { width: 1500, height: 800 } });
   try {
     const { page } = browser;
     await page.goto(url);
@@ -80,6 +80,8 @@ async function takeScreenshot(url: string, path: string): Promise<void> {
     await hub.click();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('treeitem', { name: /Private endpoints \(1\)/ }).first().waitFor({ timeout: 60_000 });
+    await widenSideBar(page, 560);
+    await page.waitForTimeout(500);
     mkdirSync(dirname(path), { recursive: true });
     await page.screenshot({ path });
   } finally {

@@ -46,3 +46,15 @@ export async function launchBrowser(options: { viewport?: { width: number; heigh
 export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
 }
+
+/** Drags the sash beside the primary side bar so tree descriptions fit in screenshots. */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const sideBar = await page.locator('.part.sidebar').boundingBox();
+  if (!sideBar) return;
+  const sashX = sideBar.x + sideBar.width;
+  const y = sideBar.y + sideBar.height / 2;
+  await page.mouse.move(sashX, y);
+  await page.mouse.down();
+  await page.mouse.move(sideBar.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}

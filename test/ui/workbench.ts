@@ -36,7 +36,7 @@ export async function openWorkbench(options: { withEmulator?: boolean; settings?
       settings: { ...emulator?.settings, ...options.settings },
       env: emulator?.env,
     });
-    browser = await launchBrowser();
+    browser = await launchBrowser({ viewport: { width: 1500, height: 850 } });
     await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await waitForWorkbench(browser.page);
   } catch (error) {

@@ -8,7 +8,7 @@ import type {
   PrivateEndpointConnection,
   PrivateDnsZoneStatus,
 } from '../../model/hubState';
-import { describePublicAccessMode, publicAccessModeOf } from '../../model/publicAccess';
+import { publicAccessModeOf } from '../../model/publicAccess';
 import type { NodeView, Tone } from '../nodeView';
 import { plural } from '../nodeView';
 import { dependentResourcesNode } from './dependentNodes';
@@ -56,7 +56,7 @@ export function publicAccessNode(state: HubNetworkState): NodeView {
       return {
         ...base,
         label: `Public access: Enabled (selected IPs: ${plural(mode.ipRules.length, 'rule')})`,
-        description: describePublicAccessMode(mode),
+        description: 'only these addresses reach it',
         icon: { codicon: 'shield', tone: 'warning' },
         tooltip: `**Public network access is Enabled from selected IPs.** Only these addresses reach the hub from the internet.\n\n${aclNote}`,
         expandable: mode.ipRules.length > 0,

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { widenSideBar } from '../harness/browser';
+import { openFoundryView, openWorkbench, screenshot, type Workbench } from './workbench';
+
+describe('UI: the hubs tree against the emulator', () => {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await openWorkbench({ withEmulator: true });
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('lists the demo subscriptions and hubs, and expands a hub into its network state', async () => {
+    const { page } = workbench;
+    await openFoundryView(page);
+    await widenSideBar(page, 560);
+    await page.getByRole('treeitem', { name: /Contoso AI \(dev\)/ }).waitFor({ timeout: 60_000 });
+    const hub = page.getByRole('treeitem', { name: /^hub-selected-ips/ });
+    await hub.click();
+    await page.keyboard.press('ArrowRight');
+    const access = page.getByRole('treeitem', { name: /Public access: Enabled \(selected IPs: 3 rules\)/ });
+    await access.waitFor({ timeout: 60_000 });
+    await access.click();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('treeitem', { name: /^52\.174\.12\.0\/24/ }).waitFor();
+    // The hub's own line now says what the details say.
+    assert.match(await hub.innerText(), /Enabled from selected IPs \(3 rules\)/);
+    for (const section of [/^Private endpoints \(0\)/, /^DNS/, /^Outbound/, /^Dependent resources/, /^Findings \(\d+\)/]) {
+      assert.equal(await page.getByRole('treeitem', { name: section }).count(), 1, `section ${section} is shown`);
+    }
+    await screenshot(page, 'tree-hub-selected-ips');
+  });
+
+  it('shows the incomplete DNS of the prod hub', async () => {
+    const { page } = workbench;
+    await page.getByRole('treeitem', { name: /^hub-dns-incomplete/ }).click();
+    await page.keyboard.press('ArrowRight');
+    const dns = page.getByRole('treeitem', { name: /^DNS.*incomplete/ });
+    await dns.waitFor({ timeout: 60_000 });
+    await dns.click();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('treeitem', { name: /^privatelink\.notebooks\.azure\.net missing/ }).waitFor();
+    await screenshot(page, 'tree-dns-incomplete');
+  });
+});
