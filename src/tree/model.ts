@@ -4,7 +4,7 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import type { AzureAccess, SkippedTenant, SubscriptionAccess } from '../auth/azureAccess';
-import { ArmConnection } from '../azure/clients';
+import { ArmConnection, type ArmConnectionOptions } from '../azure/clients';
 import type { DiscoveredHub, DiscoveredResource } from '../azure/discovery';
 import { discoverHubs } from '../azure/discovery';
 import type { AzureAccessError } from '../azure/errors';
@@ -32,6 +32,8 @@ export interface TreeModelOptions {
   readonly access: AzureAccess;
   readonly selectedSubscriptions: () => readonly string[];
   readonly requestLogger?: ArmRequestLogger;
+  /** Retry and TLS settings for every connection (tests trust the emulator's CA in-process this way). */
+  readonly connectionOptions?: Pick<ArmConnectionOptions, 'retry' | 'tlsOptions'>;
 }
 
 export class HubsTreeModel {
@@ -94,7 +96,12 @@ export class HubsTreeModel {
   connectionFor(credential: TokenCredential): ArmConnection {
     let connection = this.connections.get(credential);
     if (!connection) {
-      connection = new ArmConnection({ credential, cloud: this.options.access.cloud, requestLogger: this.options.requestLogger });
+      connection = new ArmConnection({
+        ...this.options.connectionOptions,
+        credential,
+        cloud: this.options.access.cloud,
+        requestLogger: this.options.requestLogger,
+      });
       this.connections.set(credential, connection);
     }
     return connection;

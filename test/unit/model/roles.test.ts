@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ROLES, isRowGranted, privateStorageAccessRows, roleDefinitionResourceId, roleNeededFor } from '../../../src/model/roles';
+import { buildStorageAccessPlan } from '../../../src/model/storageAccessPlan';
+import { API_VERSIONS } from './planFixtures';
+
+const STORAGE = '/subscriptions/s1/resourceGroups/rg-ai/providers/Microsoft.Storage/storageAccounts/stsales';
+const PE_BLOB = '/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/privateEndpoints/pe-blob';
+const PE_FILE = '/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/privateEndpoints/pe-file';
+const PROJECT = { id: 'project-mi', type: 'ServicePrincipal', label: 'project p-sales' } as const;
+const ACCESS = {
+  storageAccountId: STORAGE,
+  storagePrivateEndpointIds: [PE_BLOB, PE_FILE],
+  projectIdentity: PROJECT,
+  aiServicesIdentity: { id: 'foundry-mi', type: 'ServicePrincipal', label: 'Foundry' },
+  developers: [{ id: 'dev-group', type: 'Group', label: 'developers' }],
+} as const;
+
+describe('roles', () => {
+  it('holds the documented role ids', () => {
+    assert.equal(ROLES.reader.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7');
+    assert.equal(ROLES.storageFileDataPrivilegedContributor.id, '69566ab7-960f-475b-8e7c-b3118f30c6bd');
+    assert.equal(ROLES.storageBlobDataContributor.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe');
+    assert.equal(ROLES.storageBlobDataReader.id, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1');
+    assert.equal(roleNeededFor('createPrivateEndpoint').name, 'Network Contributor');
+    assert.equal(
+      roleDefinitionResourceId('s1', ROLES.reader),
+      '/subscriptions/s1/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    );
+  });
+
+  it('lists the private storage rows: Reader on each endpoint, data roles on the account', () => {
+    const rows = privateStorageAccessRows(ACCESS);
+    assert.deepEqual(
+      rows.map((row) => [row.role.name, row.principal.id, row.scope]),
+      [
+        ['Reader', 'project-mi', PE_BLOB],
+        ['Reader', 'project-mi', PE_FILE],
+        ['Storage File Data Privileged Contributor', 'project-mi', STORAGE],
+        ['Storage Blob Data Contributor', 'foundry-mi', STORAGE],
+        ['Storage Blob Data Reader', 'dev-group', STORAGE],
+      ],
+    );
+  });
+
+  it('recognises granted rows whatever the case and role id form', () => {
+    const [row] = privateStorageAccessRows(ACCESS);
+    assert.ok(row);
+    const existing = [{ roleDefinitionId: roleDefinitionResourceId('S1', ROLES.reader).toUpperCase(), principalId: 'PROJECT-MI', scope: `${PE_BLOB}/` }];
+    assert.ok(isRowGranted(row, existing));
+    assert.ok(!isRowGranted(row, [{ ...existing[0]!, principalId: 'other' }]));
+  });
+});
+
+describe('buildStorageAccessPlan', () => {
+  it('plans one role assignment per missing row, with fixed names (golden)', () => {
+    const plan = buildStorageAccessPlan({
+      apiVersions: API_VERSIONS,
+      storageAccountName: 'stsales',
+      access: ACCESS,
+      existingAssignments: [{ roleDefinitionId: ROLES.reader.id, principalId: 'project-mi', scope: PE_FILE }],
+      newAssignmentName: (_row, index) => `00000000-0000-0000-0000-00000000000${index}`,
+    });
+    assert.equal(plan.steps.length, 4);
+    const [reader] = plan.steps;
+    assert.equal(
+      reader?.az,
+      'az role assignment create --assignee-object-id project-mi --assignee-principal-type ServicePrincipal --role acdd72a7-3385-48ef-bd42-f606fba81ae7 --scope "$SCOPE_ID"',
+    );
+    assert.equal(reader?.operation.resourceId, `${PE_BLOB}/providers/Microsoft.Authorization/roleAssignments/00000000-0000-0000-0000-000000000000`);
+    assert.deepEqual(reader?.operation.body, {
+      properties: {
+        roleDefinitionId: '/subscriptions/s1/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
+        principalId: 'project-mi',
+        principalType: 'ServicePrincipal',
+      },
+    });
+    assert.equal(
+      reader?.undo?.az,
+      'az role assignment delete --assignee project-mi --role acdd72a7-3385-48ef-bd42-f606fba81ae7 --scope "$SCOPE_ID"',
+    );
+    assert.match(plan.steps[1]?.az ?? '', /--scope "\$STORAGE_ID"$/);
+    assert.ok(plan.steps.every((step) => step.creates));
+  });
+});

@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { DiscoveredHub } from '../../../src/azure/discovery';
+import { HUBS_PAGE_SIZE, hubNode, loadMoreNode, subscriptionNode } from '../../../src/tree/nodes/resourceNodes';
+import { HUB_ID, healthyPrivateHub } from '../../builders/hubState';
+
+const discovered: DiscoveredHub = {
+  id: HUB_ID,
+  name: 'hub-sales',
+  kind: 'hub',
+  location: 'eastus',
+  resourceGroup: 'rg-ai',
+  subscriptionId: '00000000-0000-0000-0000-000000000001',
+  publicNetworkAccess: 'Enabled',
+  hubResourceId: undefined,
+  workspaceId: undefined,
+  projects: [],
+};
+
+describe('resource nodes', () => {
+  it('describes a hub from discovery until its details are read, then from the details', () => {
+    assert.equal(hubNode(discovered, undefined).description, 'Public access enabled · eastus');
+    assert.equal(hubNode(discovered, undefined).icon?.tone, 'exposed');
+    const detailed = hubNode(discovered, healthyPrivateHub());
+    assert.equal(detailed.description, 'Private · 1 private endpoint · eastus');
+    assert.equal(detailed.icon?.tone, 'secure');
+  });
+
+  it('counts hubs and AI Services accounts per subscription, and shows a listing failure', () => {
+    assert.equal(subscriptionNode({ subscriptionId: 's', name: 'Dev', hubCount: 1, aiServicesCount: 2 }).description, '1 hub, 2 AI Services accounts');
+    assert.equal(subscriptionNode({ subscriptionId: 's', name: 'Dev', hubCount: 0, aiServicesCount: 0 }).description, '0 hubs');
+  });
+
+  it('pages hubs with a Load more node that runs the paging command', () => {
+    const node = loadMoreNode('sub-1', HUBS_PAGE_SIZE, 120);
+    assert.equal(node.description, '50 of 120 hubs shown');
+    assert.deepEqual(node.command?.args, ['sub-1']);
+  });
+});
