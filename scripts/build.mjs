@@ -29,8 +29,11 @@ const common = {
   external: ['vscode', ...LAZY_BUNDLES.map((b) => `./${b.out}.js`)],
 };
 
+/** What activation must never load: the Azure SDKs and the YAML parser belong in the lazy bundles. */
+const HEAVY_IN_ACTIVATION = /node_modules\/(@azure|@microsoft|yaml|ipaddr\.js)\//;
+
 function extensionBuilds() {
-  const builds = [{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' }];
+  const builds = [{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true }];
   for (const bundle of LAZY_BUNDLES) {
     if (existsSync(join(root, bundle.entry))) {
       builds.push({ ...common, entryPoints: { [bundle.out]: bundle.entry }, outdir: 'dist' });
@@ -74,8 +77,13 @@ async function main() {
     return;
   }
   const started = performance.now();
-  await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log(`[build] ${builds.length} bundles in ${(performance.now() - started).toFixed(0)} ms`);
+  const [activation] = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const heavy = Object.keys(activation.metafile.inputs).filter((input) => HEAVY_IN_ACTIVATION.test(input));
+  if (heavy.length) {
+    throw new Error(`dist/extension.js must stay small, but it bundles ${heavy.slice(0, 5).join(', ')}: load them through src/lazy.ts`);
+  }
+  const size = Object.values(activation.metafile.outputs).find((o) => o.entryPoint === 'src/extension.ts')?.bytes ?? 0;
+  console.log(`[build] ${builds.length} bundles in ${(performance.now() - started).toFixed(0)} ms; dist/extension.js ${(size / 1024).toFixed(1)} KB`);
 }
 
 main().catch((error) => {

@@ -90,22 +90,22 @@ function operationSpec(method: ArmMethod, hasBody: boolean): OperationSpec {
   };
 }
 
-async function sendRaw(client: ServiceClient, request: ArmRequest, path = request.path): Promise<FullOperationResponse> {
+async function sendRaw(client: ServiceClient, request: ArmRequest): Promise<FullOperationResponse> {
   let raw: FullOperationResponse | undefined;
   const hasBody = request.body !== undefined;
   await client.sendOperationRequest(
     {
-      path,
+      path: request.path,
       apiVersion: request.apiVersion,
       ...(hasBody ? { body: request.body } : {}),
       options: conditionalOptions(request, (response) => {
         raw = response;
       }),
     },
-    operationSpec(path === request.path ? request.method : 'GET', hasBody && path === request.path),
+    operationSpec(request.method, hasBody),
   );
   if (!raw) {
-    throw new Error(`No response for ${request.method} ${path}`);
+    throw new Error(`No response for ${request.method} ${request.path}`);
   }
   return raw;
 }
@@ -147,8 +147,9 @@ export async function sendArmLongRunning(
       requestPath: request.path,
       requestMethod: request.method,
       sendInitialRequest: async () => toLroResponse(await sendRaw(client, request)),
+      // Polls are plain GETs: no body, and no precondition (If-None-Match: * would fail on the resource just created).
       sendPollRequest: async (pollPath, pollOptions) =>
-        toLroResponse(await sendRaw(client, { ...request, abortSignal: pollOptions?.abortSignal ?? request.abortSignal }, pollPath)),
+        toLroResponse(await sendRaw(client, { method: 'GET', path: pollPath, apiVersion: request.apiVersion, abortSignal: pollOptions?.abortSignal ?? request.abortSignal })),
     },
     {
       ...(options.pollIntervalInMs !== undefined ? { intervalInMs: options.pollIntervalInMs } : {}),

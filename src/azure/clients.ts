@@ -3,7 +3,8 @@
  * emulator) and per-request settings. Every client shares the same pipeline additions: the request log, the retry
  * settings and, for an emulator, the CA to trust.
  */
-import type { TokenCredential } from '@azure/core-auth';
+import type { AbortSignalLike } from '@azure/abort-controller';
+import type { TokenCredential } from '@azure/identity';
 import { ServiceClient } from '@azure/core-client';
 import type { AdditionalPolicyConfig } from '@azure/core-client';
 import type { TlsSettings } from '@azure/core-rest-pipeline';
@@ -41,6 +42,8 @@ export interface ArmConnectionOptions {
   readonly retry?: RetrySettings;
   /** Extra CAs to trust in-process (the emulator's self-signed certificate). */
   readonly tlsOptions?: TlsSettings;
+  /** How often to poll a long-running operation when the service sends no Retry-After. */
+  readonly pollIntervalInMs?: number;
 }
 
 /** The clients for one subscription, each created on first use. */
@@ -118,12 +121,14 @@ export class ArmConnection {
   /** No trailing slash. */
   readonly endpoint: string;
   readonly credentialScopes: string[];
+  readonly pollIntervalInMs: number | undefined;
   private readonly options: ArmConnectionOptions;
   private readonly bySubscription = new Map<string, SubscriptionClients>();
-  private tenantLevel: { subscriptions?: SubscriptionClient; resourceGraph?: ServiceClient } = {};
+  private tenantLevel: { subscriptions?: SubscriptionClient; arm?: ServiceClient } = {};
 
   constructor(options: ArmConnectionOptions) {
     this.options = options;
+    this.pollIntervalInMs = options.pollIntervalInMs;
     this.credential = options.credential;
     const endpoint = options.resourceManagerEndpoint ?? options.cloud?.resourceManagerEndpoint;
     this.cloud = options.cloud ?? (endpoint ? cloudForResourceManagerEndpoint(endpoint) : CLOUDS.AzureCloud);
@@ -147,21 +152,24 @@ export class ArmConnection {
   }
 
   /**
-   * A plain core-client ServiceClient for Resource Graph: @azure/arm-resourcegraph 4.2 is built on the retired
-   * ms-rest-js stack (its own HTTP client, none of these pipeline policies, api-version 2021-03-01).
+   * A plain core-client ServiceClient (the base of every ARM SDK client) for requests no installed SDK models well:
+   * Resource Graph (@azure/arm-resourcegraph 4.2 is built on the retired ms-rest-js stack, with its own HTTP client,
+   * none of these pipeline policies, and api-version 2021-03-01) and the generic ARM operations of a plan.
    */
-  get resourceGraph(): ServiceClient {
-    this.tenantLevel.resourceGraph ??= new ServiceClient({
+  get arm(): ServiceClient {
+    this.tenantLevel.arm ??= new ServiceClient({
       ...this.classicClientOptions(),
       credential: this.credential,
     });
-    return this.tenantLevel.resourceGraph;
+    return this.tenantLevel.arm;
   }
 
   /** Options for the core-client based SDKs (network, privatedns, machinelearning, ...). */
   classicClientOptions() {
     return {
       endpoint: this.endpoint,
+      // Some operation specs template the host separately from the endpoint.
+      $host: this.endpoint,
       credentialScopes: this.credentialScopes,
       ...this.pipelineOptions(),
     };
@@ -174,6 +182,14 @@ export class ArmConnection {
       credentials: { scopes: this.credentialScopes },
       apiVersion,
       ...this.pipelineOptions(),
+    };
+  }
+
+  /** Options for an SDK `begin…AndWait` call or our own poller. */
+  lroOptions(abortSignal?: AbortSignalLike): { abortSignal?: AbortSignalLike; updateIntervalInMs?: number; pollIntervalInMs?: number } {
+    return {
+      ...(abortSignal ? { abortSignal } : {}),
+      ...(this.pollIntervalInMs !== undefined ? { updateIntervalInMs: this.pollIntervalInMs, pollIntervalInMs: this.pollIntervalInMs } : {}),
     };
   }
 

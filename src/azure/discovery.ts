@@ -66,9 +66,9 @@ export const DISCOVERY_QUERY = [
   "| where (type =~ 'microsoft.machinelearningservices/workspaces' and kind in~ ('hub', 'project'))",
   "    or (type =~ 'microsoft.cognitiveservices/accounts' and kind =~ 'AIServices')",
   '| project id, name, type, kind, location, resourceGroup, subscriptionId,',
-  '    hubResourceId = tostring(properties.hubResourceId),',
-  '    publicNetworkAccess = tostring(properties.publicNetworkAccess),',
-  '    workspaceId = tostring(properties.workspaceId)',
+  '    hubResourceId = properties.hubResourceId,',
+  '    publicNetworkAccess = properties.publicNetworkAccess,',
+  '    workspaceId = properties.workspaceId',
   '| order by id asc',
 ].join('\n');
 
@@ -134,7 +134,7 @@ async function queryBatch(connection: ArmConnection, subscriptions: string[], op
       query: DISCOVERY_QUERY,
       options: { $top: options.pageSize ?? 1000, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) },
     };
-    const response = await sendArm<ResourceGraphResponse>(connection.resourceGraph, {
+    const response = await sendArm<ResourceGraphResponse>(connection.arm, {
       method: 'POST',
       path: '/providers/Microsoft.ResourceGraph/resources',
       apiVersion: API_VERSIONS.resourceGraph,

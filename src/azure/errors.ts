@@ -4,6 +4,7 @@
  */
 import { isRestError } from '@azure/core-rest-pipeline';
 import { tryParseResourceId } from '../model/armIds';
+import { ConcurrentChangeError as DetectedConcurrentChange } from '../model/concurrency';
 
 export type AzureErrorKind =
   | 'signInRequired'
@@ -110,6 +111,10 @@ export function toAzureAccessError(error: unknown, context: ErrorContext = {}): 
   }
   const target = describeTarget(context.resourceId);
   const base = { resourceId: context.resourceId, cause: error };
+  if (error instanceof DetectedConcurrentChange) {
+    // Found by a re-read-and-compare guard (src/model/concurrency.ts): its message already says what to do.
+    return new ConcurrentChangeError({ ...base, userMessage: error.message, action: 'Refresh, check the new settings, and apply your change again.' });
+  }
   if (isAbort(error)) {
     return new CancelledError({ ...base, userMessage: 'The request was cancelled.', action: 'Run the command again when you are ready.' });
   }
@@ -200,8 +205,9 @@ function describeTarget(resourceId: string | undefined): string {
   return parsed ? `subscription ${parsed.subscriptionId}` : 'the resource';
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** Starts a sentence with the target: descriptive words get a capital, resource names keep their exact spelling. */
+function capitalize(target: string): string {
+  return /^(the |resource group |subscription )/.test(target) ? target.charAt(0).toUpperCase() + target.slice(1) : target;
 }
 
 /** Runs an SDK call and maps whatever it throws. */

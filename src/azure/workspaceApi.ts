@@ -25,8 +25,15 @@ function isApiVersionRefused(error: unknown): boolean {
   return isRestError(error) && (error.statusCode === 400 || error.statusCode === 404) && API_VERSION_REFUSED.test(`${error.code ?? ''} ${error.message}`);
 }
 
+/** Clients (hence clouds) that refused the preview once: later reads go straight to stable, keeping 3 round trips. */
+const previewRefusedBy = new WeakMap<ServiceClient, string>();
+
 /** Reads with the preview api-version (for networkAcls); if the preview is refused, reads the stable one. */
 export async function readWorkspace(client: ServiceClient, workspaceId: string, abortSignal?: AbortSignalLike): Promise<WorkspaceRead> {
+  const refusal = previewRefusedBy.get(client);
+  if (refusal) {
+    return readStable(client, workspaceId, refusal, abortSignal);
+  }
   try {
     const response = await sendArm<ArmWorkspace>(client, { method: 'GET', path: workspaceId, apiVersion: API_VERSIONS.workspacesPreview, abortSignal });
     return { arm: response.body, etag: response.etag ?? response.body.etag, networkAclsRead: { succeeded: true } };
@@ -34,10 +41,15 @@ export async function readWorkspace(client: ServiceClient, workspaceId: string, 
     if (!isApiVersionRefused(error)) {
       throw error;
     }
-    const response = await sendArm<ArmWorkspace>(client, { method: 'GET', path: workspaceId, apiVersion: API_VERSIONS.workspaces, abortSignal });
     const message = `The preview api-version ${API_VERSIONS.workspacesPreview} that carries workspace IP rules was refused: ${(error as Error).message}`;
-    return { arm: response.body, etag: response.etag ?? response.body.etag, networkAclsRead: { succeeded: false, message } };
+    previewRefusedBy.set(client, message);
+    return readStable(client, workspaceId, message, abortSignal);
   }
+}
+
+async function readStable(client: ServiceClient, workspaceId: string, refusal: string, abortSignal?: AbortSignalLike): Promise<WorkspaceRead> {
+  const response = await sendArm<ArmWorkspace>(client, { method: 'GET', path: workspaceId, apiVersion: API_VERSIONS.workspaces, abortSignal });
+  return { arm: response.body, etag: response.etag ?? response.body.etag, networkAclsRead: { succeeded: false, message: refusal } };
 }
 
 /** Every page of an ARM list (nextLink is followed as given: it carries its own api-version and skip token). */

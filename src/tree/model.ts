@@ -2,6 +2,7 @@
  * The hubs tree's data: subscriptions from the sign-in, hubs from one discovery, each hub's network state read on
  * expansion and cached until a refresh or one of our own writes invalidates it. The provider only presents it.
  */
+import type { AbortSignalLike } from '@azure/abort-controller';
 import type { TokenCredential } from '@azure/core-auth';
 import type { AzureAccess, SkippedTenant, SubscriptionAccess } from '../auth/azureAccess';
 import { ArmConnection, type ArmConnectionOptions } from '../azure/clients';
@@ -10,6 +11,7 @@ import { discoverHubs } from '../azure/discovery';
 import type { AzureAccessError } from '../azure/errors';
 import { toAzureAccessError } from '../azure/errors';
 import { readHubNetworkState } from '../azure/hubDetails';
+import { HubStateCache } from '../azure/hubStateCache';
 import type { ArmRequestLogger } from '../azure/requestLog';
 import { sameResourceId } from '../model/armIds';
 import type { HubNetworkState } from '../model/hubState';
@@ -38,7 +40,7 @@ export interface TreeModelOptions {
 
 export class HubsTreeModel {
   private root: Promise<RootState> | undefined;
-  private readonly details = new Map<string, Promise<HubNetworkState>>();
+  private readonly details = new HubStateCache((hubId, abortSignal) => this.readHub(hubId, abortSignal));
   private readonly connections = new Map<TokenCredential, ArmConnection>();
   /** Hubs shown per subscription id; grows with "Load more…". */
   private readonly shownHubs = new Map<string, number>();
@@ -56,31 +58,20 @@ export class HubsTreeModel {
 
   /** The network state of a hub, read once and cached until invalidated. */
   hubDetails(hubId: string, abortSignal?: AbortSignal): Promise<HubNetworkState> {
-    const key = hubId.toLowerCase();
-    let pending = this.details.get(key);
-    if (!pending) {
-      pending = this.readHub(hubId, abortSignal);
-      // A failed read is not cached: the next expansion retries.
-      pending.catch(() => this.details.delete(key));
-      this.details.set(key, pending);
-    }
-    return pending;
+    return this.details.get(hubId, abortSignal);
   }
 
-  /** The cached state, when it has been read. */
-  async peekHubDetails(hubId: string): Promise<HubNetworkState | undefined> {
-    const pending = this.details.get(hubId.toLowerCase());
-    return pending ? pending.catch(() => undefined) : undefined;
-  }
-
-  /** After one of our writes, or a refresh of one node: re-read that hub from ARM (never Resource Graph). */
-  invalidateHub(hubId: string): void {
-    this.details.delete(hubId.toLowerCase());
+  /**
+   * After one of our writes, or a refresh of one node: every hub whose state involves that resource is read again
+   * from ARM (never Resource Graph, which lags). Returns the ids of those hubs.
+   */
+  invalidate(resourceId: string): string[] {
+    return this.details.invalidate(resourceId);
   }
 
   invalidateAll(): void {
     this.root = undefined;
-    this.details.clear();
+    this.details.invalidateAll();
     this.shownHubs.clear();
   }
 
@@ -157,7 +148,7 @@ export class HubsTreeModel {
     }
   }
 
-  private async readHub(hubId: string, abortSignal?: AbortSignal): Promise<HubNetworkState> {
+  private async readHub(hubId: string, abortSignal?: AbortSignalLike): Promise<HubNetworkState> {
     const subscription = await this.findSubscriptionOf(hubId);
     if (!subscription) throw new Error(`The subscription of ${hubId} is not signed in or not selected.`);
     return readHubNetworkState(this.connectionFor(subscription.credential), hubId, { abortSignal });

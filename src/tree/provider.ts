@@ -55,7 +55,7 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
   refresh(node?: NodeView): void {
     const hub = node?.hubId ? this.findNode(node.hubId) : undefined;
     if (node?.hubId && hub) {
-      this.model.invalidateHub(node.hubId);
+      this.model.invalidate(node.hubId);
       this.changed.fire(hub);
       return;
     }
@@ -64,10 +64,13 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     this.changed.fire(undefined);
   }
 
-  /** After one of our own writes: re-read that hub from ARM and redraw it. */
-  hubChanged(hubId: string): void {
-    this.model.invalidateHub(hubId);
-    this.changed.fire(this.findNode(hubId));
+  /** After one of our own writes: re-read every hub that shows the resource, and redraw them. */
+  hubChanged(resourceId: string): void {
+    const hubs = new Set([...this.model.invalidate(resourceId), resourceId.toLowerCase()]);
+    for (const hubId of hubs) {
+      const node = this.findNode(hubId);
+      if (node) this.changed.fire(node);
+    }
   }
 
   showMore(subscriptionId: string): void {

@@ -1,0 +1,243 @@
+/**
+ * Reads everything about one hub's network isolation into a HubNetworkState, always from ARM (Resource Graph lags
+ * behind writes), in three sequential rounds of parallel requests:
+ *   1. the workspace (preview GET for networkAcls), its connections and computes, the projects, and the workspace DNS
+ *      zones (zone, links, A records) in the candidate resource groups;
+ *   2. each private endpoint with its zone groups, the dependent resources, the projects' computes;
+ *   3. the endpoints' NICs and VNets, zones the zone groups point at elsewhere, the dependents' endpoints (group ids).
+ */
+import type { AbortSignalLike } from '@azure/abort-controller';
+import type { PrivateEndpoint as ArmPrivateEndpoint } from '@azure/arm-network';
+import type { DependentResource, HubNetworkState, PrivateDnsZoneStatus, ProjectSummary } from '../model/hubState';
+import type { GroupId } from '../model/dnsZones';
+import { groupIdOfZone, privateDnsZonesFor } from '../model/dnsZones';
+import { parseResourceId, sameResourceId } from '../model/armIds';
+import { API_VERSIONS } from './apiVersions';
+import type { ArmConnection } from './clients';
+import type { DependentReference } from './dependentResources';
+import { readDependentResource } from './dependentResources';
+import { mapAzureErrors, toAzureAccessError } from './errors';
+import { readPrivateDnsZone, zoneLocationOf } from './privateDnsRead';
+import type { PrivateEndpointFirstRead, PrivateEndpointNetworkRead } from './privateEndpointRead';
+import { groupIdsOf, privateEndpointOf, readPrivateEndpointAndZoneGroups, readPrivateEndpointNetwork } from './privateEndpointRead';
+import { listAllPages, listWorkspacesInSubscription, readWorkspace } from './workspaceApi';
+import type { ArmCompute, ArmWorkspace, ArmWorkspaceConnection } from './workspaceModels';
+import { connectionStatusOf, workspaceOf } from './workspaceModels';
+
+export interface HubDetailsOptions {
+  readonly abortSignal?: AbortSignalLike;
+  /** Extra resource groups (`/subscriptions/…/resourceGroups/…` ids) to look for the DNS zones in; the hub's is always searched. */
+  readonly dnsResourceGroupIds?: readonly string[];
+}
+
+interface ConnectionsAndComputes {
+  readonly connections: ArmWorkspaceConnection[];
+  readonly computes: ArmCompute[];
+}
+
+/** Optional reads (connections, computes) must not fail the hub: they come back empty. Cancellation still throws. */
+async function optional<T>(read: Promise<T>, empty: T): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    if (toAzureAccessError(error).kind === 'cancelled') {
+      throw toAzureAccessError(error);
+    }
+    return empty;
+  }
+}
+
+export async function readHubNetworkState(connection: ArmConnection, hubId: string, options: HubDetailsOptions = {}): Promise<HubNetworkState> {
+  return mapAzureErrors({ resourceId: hubId, access: 'read' }, () => readRounds(connection, hubId, options));
+}
+
+interface FirstRound {
+  readonly workspaceRead: Awaited<ReturnType<typeof readWorkspace>>;
+  readonly hubExtras: ConnectionsAndComputes;
+  readonly projects: ArmWorkspace[];
+  readonly candidateZones: PrivateDnsZoneStatus[];
+}
+
+interface SecondRound {
+  readonly endpointIds: string[];
+  readonly firstReads: (PrivateEndpointFirstRead | undefined)[];
+  readonly dependents: DependentResource[];
+  readonly projectComputes: ArmCompute[][];
+}
+
+interface ThirdRound {
+  readonly networks: (PrivateEndpointNetworkRead | undefined)[];
+  readonly zones: PrivateDnsZoneStatus[];
+  readonly dependentEndpoints: (ArmPrivateEndpoint | undefined)[];
+}
+
+async function readRounds(connection: ArmConnection, hubId: string, options: HubDetailsOptions): Promise<HubNetworkState> {
+  const zoneNames = privateDnsZonesFor(connection.cloud, 'amlworkspace');
+  const first = await firstRound(connection, hubId, zoneNames, options);
+  const second = await secondRound(connection, first, options.abortSignal);
+  const third = await thirdRound(connection, first, second, options.abortSignal);
+  const arm = first.workspaceRead.arm;
+  const privateEndpointConnections = (arm.properties?.privateEndpointConnections ?? []).map((pec) => {
+    const state = pec.properties?.privateLinkServiceConnectionState;
+    const index = second.endpointIds.findIndex((id) => sameResourceId(id, pec.properties?.privateEndpoint?.id));
+    const endpointRead = index >= 0 ? second.firstReads[index] : undefined;
+    return {
+      id: pec.id,
+      name: pec.name,
+      status: connectionStatusOf(state?.status),
+      description: state?.description,
+      privateEndpointId: pec.properties?.privateEndpoint?.id ?? '',
+      privateEndpoint: endpointRead ? privateEndpointOf(endpointRead, third.networks[index]) : undefined,
+    };
+  });
+  return {
+    cloud: connection.cloud,
+    workspace: workspaceOf(arm, first.workspaceRead.networkAclsRead, first.workspaceRead.etag),
+    privateEndpointConnections,
+    dnsZones: zoneNames.map((zoneName) => chooseZone(zoneName, third.zones, privateEndpointConnections)),
+    dependentResources: withGroupIds(second.dependents, third.dependentEndpoints),
+    projects: first.projects.map(projectSummaryOf),
+    computeInstanceNames: [first.hubExtras.computes, ...second.projectComputes].flat().filter(isComputeInstance).map((compute) => compute.name),
+  };
+}
+
+/** Round 1: the workspace, its connections and computes, the projects, the DNS zones where they usually live. */
+async function firstRound(connection: ArmConnection, hubId: string, zoneNames: readonly string[], options: HubDetailsOptions): Promise<FirstRound> {
+  const { abortSignal } = options;
+  const hub = parseResourceId(hubId);
+  const ml = connection.forSubscription(hub.subscriptionId).machineLearning;
+  const candidateGroups = candidateResourceGroups(hubId, options.dnsResourceGroupIds);
+  const [workspaceRead, hubExtras, workspaces, candidateZones] = await Promise.all([
+    readWorkspace(ml, hubId, abortSignal),
+    readConnectionsAndComputes(connection, hubId, abortSignal),
+    listWorkspacesInSubscription(ml, hub.subscriptionId, abortSignal),
+    Promise.all(candidateGroups.flatMap((group) => zoneNames.map((zoneName) => readPrivateDnsZone(connection, { ...group, zoneName }, 'amlworkspace', abortSignal)))),
+  ]);
+  const projects = workspaces.filter((workspace) => (workspace.kind ?? '').toLowerCase() === 'project' && sameResourceId(workspace.properties?.hubResourceId, hubId));
+  return { workspaceRead, hubExtras, projects, candidateZones };
+}
+
+/** Round 2: each private endpoint with its zone groups, the dependent resources, the projects' computes. */
+async function secondRound(connection: ArmConnection, first: FirstRound, abortSignal?: AbortSignalLike): Promise<SecondRound> {
+  const arm = first.workspaceRead.arm;
+  const ml = connection.forSubscription(parseResourceId(arm.id).subscriptionId).machineLearning;
+  const endpointIds = (arm.properties?.privateEndpointConnections ?? []).flatMap((pec) => (pec.properties?.privateEndpoint?.id ? [pec.properties.privateEndpoint.id] : []));
+  const [firstReads, dependents, projectComputes] = await Promise.all([
+    Promise.all(endpointIds.map((id) => optional<PrivateEndpointFirstRead | undefined>(readPrivateEndpointAndZoneGroups(connection, id, abortSignal), undefined))),
+    Promise.all(dependentReferences(arm, first.hubExtras.connections).map((reference) => readDependentResource(connection, reference, abortSignal))),
+    Promise.all(first.projects.map((project) => optional(listAllPages<ArmCompute>(ml, `${project.id}/computes`, API_VERSIONS.workspaces, abortSignal), []))),
+  ]);
+  return { endpointIds, firstReads, dependents, projectComputes };
+}
+
+/** Round 3: NICs and VNets of the endpoints, zones the zone groups point at elsewhere, the dependents' endpoints. */
+async function thirdRound(connection: ArmConnection, first: FirstRound, second: SecondRound, abortSignal?: AbortSignalLike): Promise<ThirdRound> {
+  const missingZoneIds = zoneIdsFromGroups(second.firstReads).filter((id) => !first.candidateZones.some((zone) => sameResourceId(zone.id, id)));
+  const dependentEndpointIds = second.dependents.flatMap((dependent) => dependent.privateEndpoints.map((endpoint) => endpoint.id));
+  const [networks, extraZones, dependentEndpoints] = await Promise.all([
+    Promise.all(second.firstReads.map((read) => (read ? optional<PrivateEndpointNetworkRead | undefined>(readPrivateEndpointNetwork(connection, read.endpoint, abortSignal), undefined) : undefined))),
+    Promise.all(missingZoneIds.map((id) => readPrivateDnsZone(connection, zoneLocationOf(id), zoneGroupIdOf(id), abortSignal))),
+    Promise.all(dependentEndpointIds.map((id) => optional<ArmPrivateEndpoint | undefined>(readEndpoint(connection, id, abortSignal), undefined))),
+  ]);
+  return { networks, zones: [...first.candidateZones, ...extraZones], dependentEndpoints };
+}
+
+async function readConnectionsAndComputes(connection: ArmConnection, hubId: string, abortSignal?: AbortSignalLike): Promise<ConnectionsAndComputes> {
+  const ml = connection.forSubscription(parseResourceId(hubId).subscriptionId).machineLearning;
+  const [connections, computes] = await Promise.all([
+    optional(listAllPages<ArmWorkspaceConnection>(ml, `${hubId}/connections`, API_VERSIONS.workspaces, abortSignal), []),
+    optional(listAllPages<ArmCompute>(ml, `${hubId}/computes`, API_VERSIONS.workspaces, abortSignal), []),
+  ]);
+  return { connections, computes };
+}
+
+function candidateResourceGroups(hubId: string, extra: readonly string[] = []): { subscriptionId: string; resourceGroup: string }[] {
+  const hub = parseResourceId(hubId);
+  const groups = [{ subscriptionId: hub.subscriptionId, resourceGroup: hub.resourceGroup ?? '' }];
+  for (const id of extra) {
+    const parsed = parseResourceId(id);
+    const group = { subscriptionId: parsed.subscriptionId, resourceGroup: parsed.resourceGroup ?? '' };
+    if (!groups.some((known) => known.subscriptionId.toLowerCase() === group.subscriptionId.toLowerCase() && known.resourceGroup.toLowerCase() === group.resourceGroup.toLowerCase())) {
+      groups.push(group);
+    }
+  }
+  return groups;
+}
+
+/** Storage, key vault and registry from the workspace; AI Services from the hub's connections. */
+function dependentReferences(arm: ArmWorkspace, connections: readonly ArmWorkspaceConnection[]): DependentReference[] {
+  const properties = arm.properties ?? {};
+  const references: DependentReference[] = [];
+  if (properties.storageAccount) references.push({ kind: 'storage', id: properties.storageAccount });
+  if (properties.keyVault) references.push({ kind: 'keyVault', id: properties.keyVault });
+  if (properties.containerRegistry) references.push({ kind: 'containerRegistry', id: properties.containerRegistry });
+  for (const workspaceConnection of connections) {
+    const category = (workspaceConnection.properties?.category ?? '').toLowerCase();
+    const resourceId = workspaceConnection.properties?.metadata?.ResourceId;
+    if ((category === 'aiservices' || category === 'azureopenai') && resourceId && !references.some((reference) => sameResourceId(reference.id, resourceId))) {
+      references.push({ kind: 'aiServices', id: resourceId });
+    }
+  }
+  return references;
+}
+
+function zoneIdsFromGroups(firstReads: readonly (PrivateEndpointFirstRead | undefined)[]): string[] {
+  const ids: string[] = [];
+  for (const read of firstReads) {
+    for (const group of read?.zoneGroups ?? []) {
+      for (const config of group.privateDnsZoneConfigs ?? []) {
+        if (config.privateDnsZoneId && !ids.some((id) => sameResourceId(id, config.privateDnsZoneId))) {
+          ids.push(config.privateDnsZoneId);
+        }
+      }
+    }
+  }
+  return ids;
+}
+
+function zoneGroupIdOf(zoneId: string): GroupId {
+  return groupIdOfZone(zoneLocationOf(zoneId).zoneName) ?? 'amlworkspace';
+}
+
+async function readEndpoint(connection: ArmConnection, endpointId: string, abortSignal?: AbortSignalLike): Promise<ArmPrivateEndpoint> {
+  const parsed = parseResourceId(endpointId);
+  return connection.forSubscription(parsed.subscriptionId).network.privateEndpoints.get(parsed.resourceGroup ?? '', parsed.resources[0]?.name ?? '', { abortSignal });
+}
+
+/**
+ * The zone the hub relies on: the one an Approved endpoint's zone group uses, else one that exists in a candidate
+ * resource group, else the hub's resource group as the place it would be created.
+ */
+function chooseZone(zoneName: string, zones: readonly PrivateDnsZoneStatus[], connections: HubNetworkState['privateEndpointConnections']): PrivateDnsZoneStatus {
+  const named = zones.filter((zone) => zone.zoneName.toLowerCase() === zoneName.toLowerCase());
+  const usedIds = connections
+    .filter((connection) => connection.status === 'Approved')
+    .flatMap((connection) => connection.privateEndpoint?.dnsZoneGroups ?? [])
+    .flatMap((group) => group.zoneConfigs.map((config) => config.privateDnsZoneId));
+  const used = named.find((zone) => zone.exists && usedIds.some((id) => sameResourceId(id, zone.id)));
+  const fallback: PrivateDnsZoneStatus = { zoneName, groupId: 'amlworkspace', id: undefined, exists: false, linkedVirtualNetworkIds: [], aRecords: [] };
+  return used ?? named.find((zone) => zone.exists) ?? named[0] ?? fallback;
+}
+
+function withGroupIds(dependents: readonly DependentResource[], endpoints: readonly (ArmPrivateEndpoint | undefined)[]): DependentResource[] {
+  return dependents.map((dependent) => ({
+    ...dependent,
+    privateEndpoints: dependent.privateEndpoints.map((endpoint) => {
+      const read = endpoints.find((candidate) => candidate && sameResourceId(candidate.id, endpoint.id));
+      return read ? { ...endpoint, groupIds: groupIdsOf(read) } : endpoint;
+    }),
+  }));
+}
+
+function projectSummaryOf(project: ArmWorkspace): ProjectSummary {
+  return {
+    id: project.id,
+    name: project.name,
+    workspaceId: project.properties?.workspaceId ?? '',
+    ...(project.identity?.principalId ? { principalId: project.identity.principalId } : {}),
+  };
+}
+
+function isComputeInstance(compute: ArmCompute): boolean {
+  return (compute.properties?.computeType ?? '').toLowerCase() === 'computeinstance';
+}

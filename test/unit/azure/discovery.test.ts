@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { aHub, aProject, aResourceGroup } from '../../builders';
+import type { Topology } from '../../emulator/index';
+import { discoverHubs } from '../../../src/azure/discovery';
+import { listSubscriptions, listTenants } from '../../../src/azure/subscriptions';
+import { CancelledError } from '../../../src/azure/errors';
+import type { Harness } from './support';
+import { DEV_SUBSCRIPTION, PROD_SUBSCRIPTION, armRequests, roundTrips, startHarness } from './support';
+
+const SUBSCRIPTIONS = [DEV_SUBSCRIPTION, PROD_SUBSCRIPTION];
+const RESOURCE_GRAPH = '/providers/Microsoft.ResourceGraph/resources';
+
+describe('discovery over the demo topology', () => {
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(() => harness.close());
+  beforeEach(() => harness.admin.reset());
+
+  it('lists the subscriptions and the tenant of the demo service principal', async () => {
+    const connection = harness.connect();
+    const subscriptions = await listSubscriptions(connection);
+    assert.deepEqual(subscriptions.map((subscription) => subscription.displayName), ['Contoso AI (dev)', 'Contoso AI (prod)']);
+    const tenants = await listTenants(connection);
+    assert.ok(tenants.some((tenant) => tenant.tenantId === subscriptions[0]?.tenantId));
+  });
+
+  it('finds every hub, its projects and the AI Services account with one Resource Graph request', async () => {
+    const connection = harness.connect();
+    await harness.admin.setLatency(120);
+    await harness.admin.clearRequests();
+    const result = await discoverHubs(connection, SUBSCRIPTIONS);
+    assert.equal(result.source, 'resourceGraph');
+    assert.deepEqual(result.hubs.map((hub) => hub.name).sort(), ['hub-dns-incomplete', 'hub-pending', 'hub-private', 'hub-public', 'hub-selected-ips']);
+    const projectsOf = (name: string) => result.hubs.find((hub) => hub.name === name)?.projects.map((project) => project.name);
+    assert.deepEqual(projectsOf('hub-private'), ['proj-private']);
+    assert.deepEqual(projectsOf('hub-public'), ['proj-public']);
+    // Its kind is 'hub' in lower case: kinds compare case-insensitively.
+    assert.deepEqual(projectsOf('hub-dns-incomplete'), ['proj-dns-incomplete']);
+    assert.deepEqual(projectsOf('hub-pending'), []);
+    assert.deepEqual(result.aiServices.map((account) => account.name), ['ais-foundry-prod']);
+    assert.deepEqual(result.unmatchedProjects, []);
+    assert.deepEqual(result.failures, []);
+    const hubPrivate = result.hubs.find((hub) => hub.name === 'hub-private');
+    assert.equal(hubPrivate?.publicNetworkAccess, 'Disabled');
+    assert.match(hubPrivate?.workspaceId ?? '', /^[0-9a-f-]{36}$/);
+
+    const requests = await armRequests(harness.admin);
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]?.path.split('?')[0], RESOURCE_GRAPH);
+    assert.ok(roundTrips(requests) <= 3);
+    await harness.admin.setLatency(0);
+  });
+
+  it('falls back to per-subscription lists when Resource Graph is not available (403)', async () => {
+    await harness.admin.injectFault({ method: 'POST', pathPattern: 'Microsoft.ResourceGraph', kind: 'status', status: 403 });
+    const result = await discoverHubs(harness.connect(), SUBSCRIPTIONS);
+    assert.equal(result.source, 'perSubscription');
+    assert.equal(result.resourceGraphError?.kind, 'permissionDenied');
+    assert.equal(result.hubs.length, 5);
+    assert.deepEqual(result.hubs.find((hub) => hub.name === 'hub-selected-ips')?.projects.map((project) => project.name), ['proj-selected-ips']);
+    assert.deepEqual(result.aiServices.map((account) => account.name), ['ais-foundry-prod']);
+    const paths = (await armRequests(harness.admin)).map((entry) => entry.path.split('?')[0] ?? '');
+    assert.ok(paths.some((path) => path.endsWith(`${DEV_SUBSCRIPTION}/providers/Microsoft.MachineLearningServices/workspaces`)));
+    assert.ok(paths.some((path) => path.endsWith(`${PROD_SUBSCRIPTION}/providers/Microsoft.CognitiveServices/accounts`)));
+  });
+
+  it('keeps the other subscriptions when one fails in the fallback', async () => {
+    // 500 three times: the first try and both retries, so Resource Graph counts as unavailable.
+    await harness.admin.injectFault({ method: 'POST', pathPattern: 'Microsoft.ResourceGraph', kind: 'status', status: 500, count: 3 });
+    await harness.admin.injectFault({ method: 'GET', pathPattern: `${PROD_SUBSCRIPTION}/providers/Microsoft.MachineLearningServices/workspaces$`, kind: 'status', status: 403 });
+    const result = await discoverHubs(harness.connect(), SUBSCRIPTIONS);
+    assert.equal(result.source, 'perSubscription');
+    assert.equal(result.resourceGraphError?.kind, 'serviceUnavailable');
+    assert.deepEqual(result.hubs.map((hub) => hub.subscriptionId).filter((id) => id !== DEV_SUBSCRIPTION), []);
+    assert.equal(result.hubs.length, 4);
+    assert.equal(result.failures.length, 1);
+    assert.equal(result.failures[0]?.subscriptionId, PROD_SUBSCRIPTION);
+    assert.equal(result.failures[0]?.error.kind, 'permissionDenied');
+    assert.match(result.failures[0]?.error.userMessage ?? '', /Reader role on subscription/);
+  });
+
+  it('cancels an in-flight Resource Graph query without falling back', async () => {
+    await harness.admin.injectFault({ method: 'POST', pathPattern: 'Microsoft.ResourceGraph', kind: 'hang', hangMs: 30_000 });
+    const controller = new AbortController();
+    const pending = discoverHubs(harness.connect(), SUBSCRIPTIONS, { abortSignal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    await assert.rejects(pending, CancelledError);
+    const paths = (await armRequests(harness.admin)).map((entry) => entry.path);
+    assert.ok(!paths.some((path) => path.includes('MachineLearningServices')), 'no fallback after a cancel');
+  });
+});
+
+/** Many hubs over two subscriptions, so that small pages need several $skipToken round trips. */
+function manyHubs(count: number): Topology {
+  const resources: Topology['resources'] = [];
+  for (const subscriptionId of [DEV_SUBSCRIPTION, PROD_SUBSCRIPTION]) {
+    resources.push(aResourceGroup('rg-many').inSubscription(subscriptionId).inRegion('eastus').build() as Topology['resources'][number]);
+    for (let index = 0; index < count / 2; index += 1) {
+      const hub = aHub(`hub-${subscriptionId.slice(-1)}-${index}`).inSubscription(subscriptionId).inResourceGroup('rg-many').inRegion('eastus');
+      resources.push(hub.build() as Topology['resources'][number]);
+      resources.push(aProject(`proj-${subscriptionId.slice(-1)}-${index}`).underHub(hub).build() as Topology['resources'][number]);
+    }
+  }
+  return {
+    subscriptions: [
+      { subscriptionId: DEV_SUBSCRIPTION, displayName: 'dev' },
+      { subscriptionId: PROD_SUBSCRIPTION, displayName: 'prod' },
+    ],
+    resources,
+  };
+}
+
+describe('discovery paging', () => {
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness(manyHubs(12));
+  });
+  after(() => harness.close());
+
+  it('follows $skipToken until every page is read', async () => {
+    await harness.admin.clearRequests();
+    // 12 hubs + 12 projects = 24 rows; pages of 10 take 3 requests.
+    const result = await discoverHubs(harness.connect(), SUBSCRIPTIONS, { pageSize: 10 });
+    assert.equal(result.hubs.length, 12);
+    assert.ok(result.hubs.every((hub) => hub.projects.length === 1));
+    assert.equal(new Set(result.hubs.map((hub) => hub.id)).size, 12);
+    const requests = await armRequests(harness.admin);
+    assert.equal(requests.filter((entry) => entry.path.startsWith(RESOURCE_GRAPH)).length, 3);
+  });
+
+  it('batches more than 1000 subscriptions into parallel requests: still one round trip', async () => {
+    await harness.admin.setLatency(120);
+    await harness.admin.clearRequests();
+    const unknown = Array.from({ length: 1500 }, (_, index) => `10000000-0000-4000-8000-${index.toString().padStart(12, '0')}`);
+    const result = await discoverHubs(harness.connect(), [...SUBSCRIPTIONS, ...unknown]);
+    assert.equal(result.hubs.length, 12);
+    const requests = await armRequests(harness.admin);
+    assert.equal(requests.length, 2);
+    assert.equal(roundTrips(requests), 1);
+    await harness.admin.setLatency(0);
+  });
+});

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { readHubNetworkState } from '../../../src/azure/hubDetails';
+import { HubStateCache } from '../../../src/azure/hubStateCache';
+import { CancelledError, ResourceNotFoundError } from '../../../src/azure/errors';
+import type { HubNetworkState } from '../../../src/model/hubState';
+import type { Harness } from './support';
+import { DEV_GROUP, PROD_GROUP, armRequests, hubIdOf, roundTrips, startHarness } from './support';
+
+describe('hub details for each demo hub', () => {
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(() => harness.close());
+  beforeEach(async () => {
+    await harness.admin.reset();
+    await harness.admin.setLatency(0);
+  });
+
+  /** Reads a hub with latency on, so the emulator's log shows which requests ran in parallel. */
+  async function readWithRounds(hubId: string): Promise<{ state: HubNetworkState; rounds: number; requests: number }> {
+    const connection = harness.connect();
+    await harness.admin.setLatency(120);
+    await harness.admin.clearRequests();
+    const state = await readHubNetworkState(connection, hubId);
+    const requests = await armRequests(harness.admin);
+    await harness.admin.setLatency(0);
+    return { state, rounds: roundTrips(requests), requests: requests.length };
+  }
+
+  it('hub-public: public, no endpoint, dependents read, its project listed', async () => {
+    const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-public'));
+    assert.ok(rounds <= 3, `${rounds} round trips`);
+    assert.equal(state.workspace.kind, 'hub');
+    assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
+    assert.deepEqual(state.workspace.networkAcls, { defaultAction: 'Allow', ipRules: [] });
+    assert.deepEqual(state.workspace.networkAclsRead, { succeeded: true });
+    assert.ok(state.workspace.etag);
+    assert.deepEqual(state.privateEndpointConnections, []);
+    assert.deepEqual(state.projects.map((project) => project.name), ['proj-public']);
+    assert.ok(state.projects[0]?.principalId, 'the project identity, for the storage roles');
+    const byKind = Object.fromEntries(state.dependentResources.map((resource) => [resource.kind, resource]));
+    assert.equal(byKind.storage?.publicNetworkAccess, 'Enabled');
+    assert.equal(byKind.keyVault?.networkDefaultAction, 'Deny');
+    assert.equal(byKind.containerRegistry?.publicNetworkAccess, 'Disabled');
+    assert.equal(byKind.containerRegistry?.sku, 'Premium');
+    assert.equal(state.cloud.dnsCloud, 'AzureCloud');
+  });
+
+  it('hub-selected-ips: the preview read brings the IP rules', async () => {
+    const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
+    assert.ok(rounds <= 3, `${rounds} round trips`);
+    assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
+    assert.deepEqual(state.workspace.networkAcls, { defaultAction: 'Deny', ipRules: ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'] });
+  });
+
+  it('hub-private: approved endpoint with IPs, zone group, both zones linked and their A records', async () => {
+    const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-private'));
+    assert.equal(rounds, 3);
+    assert.equal(state.workspace.publicNetworkAccess, 'Disabled');
+    assert.equal(state.workspace.managedNetwork?.isolationMode, 'AllowOnlyApprovedOutbound');
+    assert.deepEqual(state.workspace.managedNetwork?.outboundRules.map((rule) => [rule.name, rule.destination]), [['allow-pypi', 'pypi.org']]);
+    assert.equal(state.privateEndpointConnections.length, 1);
+    const connection = state.privateEndpointConnections[0];
+    assert.equal(connection?.status, 'Approved');
+    const endpoint = connection?.privateEndpoint;
+    assert.ok(endpoint, 'the endpoint was read');
+    assert.equal(endpoint.name, 'pe-hub-private');
+    assert.match(endpoint.subnetId, /\/virtualNetworks\/vnet-hub\/subnets\/snet-pe$/);
+    assert.deepEqual(endpoint.subnetAddressPrefixes, ['172.17.1.0/24']);
+    assert.deepEqual(endpoint.virtualNetworkAddressPrefixes, ['172.17.0.0/16']);
+    assert.equal(endpoint.privateIpAddresses.length > 0, true);
+    assert.ok(endpoint.privateIpAddresses.every((ip) => ip.startsWith('172.17.1.')));
+    assert.ok(endpoint.customDnsConfigs.some((config) => config.fqdn.includes(state.workspace.workspaceId)));
+    assert.equal(endpoint.dnsZoneGroups.length, 1);
+    assert.equal(endpoint.dnsZoneGroups[0]?.zoneConfigs.length, 2);
+    assert.deepEqual(state.dnsZones.map((zone) => [zone.zoneName, zone.exists]), [['privatelink.api.azureml.ms', true], ['privatelink.notebooks.azure.net', true]]);
+    for (const zone of state.dnsZones) {
+      assert.ok(zone.linkedVirtualNetworkIds.some((id) => id === endpoint.virtualNetworkId), `${zone.zoneName} is linked to the endpoint's VNet`);
+    }
+    const apiRecord = state.dnsZones[0]?.aRecords.find((record) => record.relativeName === `${state.workspace.workspaceId}.workspace.eastus`);
+    assert.deepEqual(apiRecord?.ipAddresses.filter((ip) => endpoint.privateIpAddresses.includes(ip)).length, 1);
+  });
+
+  it('hub-pending: a manual connection waiting for approval', async () => {
+    const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-pending'));
+    assert.ok(rounds <= 3, `${rounds} round trips`);
+    assert.equal(state.privateEndpointConnections[0]?.status, 'Pending');
+    assert.equal(state.privateEndpointConnections[0]?.description, 'Requested by the network team');
+    assert.equal(state.privateEndpointConnections[0]?.privateEndpoint?.name, 'pe-hub-pending');
+  });
+
+  it('hub-dns-incomplete: the notebooks zone is missing; storage is private behind a blob endpoint', async () => {
+    const { state, rounds } = await readWithRounds(hubIdOf(PROD_GROUP, 'hub-dns-incomplete'));
+    assert.equal(rounds, 3);
+    assert.equal(state.workspace.kind, 'hub');
+    assert.equal(state.workspace.location, 'westeurope');
+    assert.deepEqual(state.dnsZones.map((zone) => [zone.zoneName, zone.exists]), [['privatelink.api.azureml.ms', true], ['privatelink.notebooks.azure.net', false]]);
+    assert.equal(state.privateEndpointConnections[0]?.privateEndpoint?.dnsZoneGroups[0]?.zoneConfigs.length, 1);
+    const storage = state.dependentResources.find((resource) => resource.kind === 'storage');
+    assert.equal(storage?.publicNetworkAccess, 'Disabled');
+    assert.deepEqual(storage?.privateEndpoints.map((endpoint) => [endpoint.status, endpoint.groupIds]), [['Approved', ['blob']]]);
+    assert.equal(state.dependentResources.find((resource) => resource.kind === 'containerRegistry')?.sku, 'Basic');
+    assert.deepEqual(state.projects.map((project) => project.name), ['proj-dns-incomplete']);
+  });
+
+  it('an unreadable dependent resource carries its error instead of failing the hub', async () => {
+    await harness.admin.injectFault({ method: 'GET', pathPattern: 'vaults/kv-foundry-dev$', kind: 'status', status: 403 });
+    const state = await readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-public'));
+    const vault = state.dependentResources.find((resource) => resource.kind === 'keyVault');
+    assert.match(vault?.readError ?? '', /Reader role on kv-foundry-dev/);
+    assert.equal(state.dependentResources.find((resource) => resource.kind === 'storage')?.readError, undefined);
+  });
+
+  it('a deleted hub reads as gone', async () => {
+    await assert.rejects(readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-nowhere')), ResourceNotFoundError);
+  });
+
+  it('cancels while a request hangs', async () => {
+    await harness.admin.injectFault({ method: 'GET', pathPattern: 'privateEndpoints/pe-hub-private$', kind: 'hang', hangMs: 30_000 });
+    const controller = new AbortController();
+    const pending = readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-private'), { abortSignal: controller.signal });
+    setTimeout(() => controller.abort(), 150);
+    await assert.rejects(pending, CancelledError);
+  });
+});
+
+describe('hub state cache', () => {
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(() => harness.close());
+
+  it('serves repeated reads from the cache and re-reads after invalidating a related resource', async () => {
+    const connection = harness.connect();
+    let loads = 0;
+    const cache = new HubStateCache((hubId, abortSignal) => {
+      loads += 1;
+      return readHubNetworkState(connection, hubId, { abortSignal });
+    });
+    const hubPrivate = hubIdOf(DEV_GROUP, 'hub-private');
+    const hubPublic = hubIdOf(DEV_GROUP, 'hub-public');
+    const [first, again] = await Promise.all([cache.get(hubPrivate), cache.get(hubPrivate.toUpperCase())]);
+    assert.equal(first, again);
+    await cache.get(hubPublic);
+    assert.equal(loads, 2);
+
+    const link = `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms/virtualNetworkLinks/link-vnet-hub`;
+    // Both hubs show the API zone: a change to its link drops both.
+    assert.deepEqual(cache.invalidate(link).length, 2);
+    const endpointOnly = `${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-hub-private`;
+    await cache.get(hubPrivate);
+    await cache.get(hubPublic);
+    assert.deepEqual(cache.invalidate(endpointOnly), [hubPrivate.toLowerCase()]);
+    assert.equal(cache.has(hubPublic), true);
+    cache.invalidateAll();
+    assert.equal(cache.has(hubPublic), false);
+    assert.equal(loads, 4);
+  });
+});
