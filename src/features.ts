@@ -2,7 +2,7 @@
  * The lazily loaded part of the extension that talks to Azure (bundled as dist/azure.js): sign-in, the tree model and
  * provider, and the resource actions. Loading it pulls in the Azure SDKs, so activate() never does.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { AzureAccess } from './auth/azureAccess';
 import { CredentialAzureAccess } from './auth/credentialAccess';
 import { VsCodeAzureAccess } from './auth/vscodeAccess';
