@@ -24,6 +24,8 @@ export interface DiscoveredResource {
   readonly resourceGroup: string;
   readonly subscriptionId: string;
   readonly publicNetworkAccess: string | undefined;
+  /** `networkAcls.defaultAction`: Deny means "selected networks" (AI Services accounts; workspaces in preview). */
+  readonly networkDefaultAction: string | undefined;
   /** Projects: their hub. */
   readonly hubResourceId: string | undefined;
   /** Workspaces: the GUID in their DNS names. */
@@ -68,6 +70,7 @@ export const DISCOVERY_QUERY = [
   '| project id, name, type, kind, location, resourceGroup, subscriptionId,',
   '    hubResourceId = properties.hubResourceId,',
   '    publicNetworkAccess = properties.publicNetworkAccess,',
+  '    networkDefaultAction = properties.networkAcls.defaultAction,',
   '    workspaceId = properties.workspaceId',
   '| order by id asc',
 ].join('\n');
@@ -82,6 +85,7 @@ interface ResourceGraphRow {
   readonly subscriptionId?: string;
   readonly hubResourceId?: string;
   readonly publicNetworkAccess?: string;
+  readonly networkDefaultAction?: string;
   readonly workspaceId?: string;
 }
 
@@ -148,7 +152,7 @@ async function queryBatch(connection: ArmConnection, subscriptions: string[], op
 }
 
 /** Columns projected from `properties.x` without an alias come back as `properties_x`; accept both. */
-function column(row: ResourceGraphRow, name: 'hubResourceId' | 'publicNetworkAccess' | 'workspaceId'): string | undefined {
+function column(row: ResourceGraphRow, name: 'hubResourceId' | 'publicNetworkAccess' | 'networkDefaultAction' | 'workspaceId'): string | undefined {
   const value = row[name] ?? (row as unknown as Record<string, unknown>)[`properties_${name}`];
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -166,6 +170,7 @@ function resourceOfRow(row: ResourceGraphRow): DiscoveredResource | undefined {
     resourceGroup: row.resourceGroup ?? resourceGroupOf(row.id),
     subscriptionId: row.subscriptionId ?? row.id.split('/')[2] ?? '',
     publicNetworkAccess: column(row, 'publicNetworkAccess'),
+    networkDefaultAction: column(row, 'networkDefaultAction'),
     hubResourceId: column(row, 'hubResourceId'),
     workspaceId: column(row, 'workspaceId'),
   };
@@ -234,6 +239,7 @@ async function listOneSubscription(connection: ArmConnection, subscriptionId: st
       location: account.location,
       subscriptionId,
       publicNetworkAccess: account.properties?.publicNetworkAccess,
+      networkDefaultAction: account.properties?.networkAcls?.defaultAction,
     }),
   );
   return [...fromWorkspaces, ...fromAccounts].filter(isDefined);

@@ -102,14 +102,16 @@ export function projectNode(project: DiscoveredResource): NodeView {
 
 export function aiServicesNode(account: DiscoveredResource): NodeView {
   const disabled = account.publicNetworkAccess?.toLowerCase() === 'disabled';
+  const selected = !disabled && account.networkDefaultAction?.toLowerCase() === 'deny';
+  const access = disabled ? 'public access disabled' : selected ? 'selected networks' : 'public access enabled';
   return {
     id: account.id,
     label: account.name,
-    description: `AI Services · ${disabled ? 'public access disabled' : 'public access enabled'} · ${account.location}`,
+    description: `AI Services · ${access} · ${account.location}`,
     context: 'aiServices',
     resourceId: account.id,
-    icon: { codicon: 'sparkle', tone: disabled ? 'secure' : 'exposed' },
-    tooltip: `**Foundry / AI Services resource ${account.name}**\n\nPublic network access: ${account.publicNetworkAccess ?? 'Enabled'}`,
+    icon: { codicon: 'sparkle', tone: disabled ? 'secure' : selected ? 'warning' : 'exposed' },
+    tooltip: `**Foundry / AI Services resource ${account.name}**\n\nPublic network access: ${account.publicNetworkAccess ?? 'Enabled'}\n\nDefault action: ${account.networkDefaultAction ?? 'Allow'}`,
   };
 }
 

@@ -66,7 +66,7 @@ describe('hubs tree model against the emulator', () => {
     const first = await tree.hubDetails(hub.id);
     assert.equal(first.workspace.publicNetworkAccess, 'Enabled');
     assert.equal(await tree.hubDetails(hub.id), first, 'a second expansion uses the cache');
-    tree.invalidateHub(hub.id);
+    assert.deepEqual(tree.invalidate(hub.id), [hub.id.toLowerCase()]);
     assert.notEqual(await tree.hubDetails(hub.id), first, 'after invalidation the hub is read again');
   });
 

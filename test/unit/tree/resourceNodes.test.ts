@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DiscoveredHub } from '../../../src/azure/discovery';
-import { HUBS_PAGE_SIZE, hubNode, loadMoreNode, subscriptionNode } from '../../../src/tree/nodes/resourceNodes';
+import { HUBS_PAGE_SIZE, aiServicesNode, hubNode, loadMoreNode, subscriptionNode } from '../../../src/tree/nodes/resourceNodes';
 import { HUB_ID, healthyPrivateHub } from '../../builders/hubState';
 
 const discovered: DiscoveredHub = {
@@ -12,6 +12,7 @@ const discovered: DiscoveredHub = {
   resourceGroup: 'rg-ai',
   subscriptionId: '00000000-0000-0000-0000-000000000001',
   publicNetworkAccess: 'Enabled',
+  networkDefaultAction: undefined,
   hubResourceId: undefined,
   workspaceId: undefined,
   projects: [],
@@ -29,6 +30,12 @@ describe('resource nodes', () => {
   it('counts hubs and AI Services accounts per subscription, and shows a listing failure', () => {
     assert.equal(subscriptionNode({ subscriptionId: 's', name: 'Dev', hubCount: 1, aiServicesCount: 2 }).description, '1 hub, 2 AI Services accounts');
     assert.equal(subscriptionNode({ subscriptionId: 's', name: 'Dev', hubCount: 0, aiServicesCount: 0 }).description, '0 hubs');
+  });
+
+  it('tells an AI Services account restricted to selected networks from an open one', () => {
+    const account = { ...discovered, kind: 'aiServices' as const, name: 'ais', networkDefaultAction: 'Deny' };
+    assert.equal(aiServicesNode(account).description, 'AI Services · selected networks · eastus');
+    assert.equal(aiServicesNode({ ...account, networkDefaultAction: undefined }).icon?.tone, 'exposed');
   });
 
   it('pages hubs with a Load more node that runs the paging command', () => {
