@@ -39,13 +39,13 @@ function extensionBuilds() {
       builds.push({ ...common, entryPoints: { [bundle.out]: bundle.entry }, outdir: 'dist' });
     }
   }
-  if (existsSync(join(root, 'src/cli/main.ts'))) {
+  if (existsSync(join(root, 'src/cli/bin.ts'))) {
     builds.push({
       ...common,
       external: [],
-      entryPoints: { cli: 'src/cli/main.ts' },
+      entryPoints: { cli: 'src/cli/bin.ts' },
+      // src/cli/bin.ts starts with its own #! line, which esbuild keeps.
       outdir: 'dist',
-      banner: { js: '#!/usr/bin/env node' },
     });
   }
   return builds;

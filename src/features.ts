@@ -67,6 +67,6 @@ export async function createAccess(settings: FoundrySettings): Promise<AzureAcce
 function logArmRequest(event: ArmRequestEvent): void {
   const status = event.status ?? event.errorCode ?? 'no answer';
   const line = `${event.method} ${event.path} → ${status} (${event.durationMs.toFixed(0)} ms)`;
-  if (event.status !== undefined && event.status < 400) log().debug(line);
+  if (event.status !== undefined && event.status < 400) log().info(line);
   else log().warn(line);
 }

@@ -2,7 +2,7 @@
  * What we know about one hub's network isolation. The Azure layer fills it from ARM reads; the tree renders it and
  * findings.ts checks it. Plain data (JSON round-trips), so the tree model can cache it and tests can build it.
  */
-import type { CloudName } from './clouds';
+import type { Cloud } from './clouds';
 import type { GroupId } from './dnsZones';
 
 export type WorkspaceKind = 'hub' | 'project' | 'default' | 'featureStore';
@@ -152,7 +152,8 @@ export interface ProjectSummary {
 }
 
 export interface HubNetworkState {
-  readonly cloud: CloudName;
+  /** Where the hub lives: decides the DNS names. */
+  readonly cloud: Cloud;
   readonly workspace: Workspace;
   readonly privateEndpointConnections: readonly PrivateEndpointConnection[];
   /** One entry per zone the workspace endpoints need (two in every cloud). */

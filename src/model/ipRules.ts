@@ -38,37 +38,59 @@ export interface IpRuleProblem {
   readonly canonical?: string;
 }
 
-// ipaddr.js accepts octal, hex and short forms (`1.2.3`, `0x1.2.3.4`) that Azure rejects, so the strict
-// four-part grammar is one regex here; ipaddr.js recognises IPv6 and is the reference in the differential test.
-const IPV4_RULE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+// ipaddr.js accepts octal, hex and short forms (`1.2.3`, `0x1.2.3.4`) that Azure rejects, so the strict four-part
+// grammar is a small scanner here (a regex plus Number() was a fifth of the validation time of a 200-rule file);
+// ipaddr.js recognises IPv6 and is the reference implementation in the differential test.
 
 /** Parses a rule value strictly: four decimal octets without leading zeros, an optional `/0`–`/32`. */
 export function parseIpRule(text: string): IpRuleParse {
-  const match = IPV4_RULE.exec(text);
-  if (!match) {
+  const scanned = scanIpv4(text);
+  if (scanned === undefined) {
     return looksLikeIpv6(text) ? { kind: 'ipv6', text } : { kind: 'invalid', text, problem: describeMalformed(text) };
   }
-  let address = 0;
-  for (let part = 1; part <= 4; part++) {
-    const octet = match[part];
-    if (octet.length > 1 && octet[0] === '0') return invalid(text, `the octet "${octet}" has a leading zero`);
-    const value = Number(octet);
-    if (value > 255) return invalid(text, `the octet ${octet} is above 255`);
-    address = address * 256 + value;
-  }
-  const prefixText = match[5];
-  if (prefixText !== undefined && prefixText.length > 1 && prefixText[0] === '0') {
-    return invalid(text, `the prefix length "/${prefixText}" has a leading zero`);
-  }
-  const prefix = prefixText === undefined ? 32 : Number(prefixText);
-  if (prefix > 32) return invalid(text, `the prefix length /${prefix} is above /32`);
+  const { address, prefix, hasPrefix } = scanned;
   const first = (address & maskOf(prefix)) >>> 0;
-  const last = (first + hostCount(prefix) - 1) >>> 0;
-  return { kind: 'ipv4', rule: { text, address, prefix, hasPrefix: prefixText !== undefined, first, last } };
+  const last = first + HOST_COUNTS[prefix] - 1;
+  return { kind: 'ipv4', rule: { text, address, prefix, hasPrefix, first, last } };
 }
 
-function invalid(text: string, problem: string): IpRuleParse {
-  return { kind: 'invalid', text, problem };
+/** `a.b.c.d` or `a.b.c.d/n` with every number in range and no leading zeros, else undefined. */
+function scanIpv4(text: string): { address: number; prefix: number; hasPrefix: boolean } | undefined {
+  let address = 0;
+  let at = 0;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0) {
+      if (text.charCodeAt(at) !== 0x2e) return undefined;
+      at++;
+    }
+    const octet = scanDecimal(text, at, 3);
+    if (octet < 0 || octet > 255) return undefined;
+    address = address * 256 + octet;
+    at = scanEnd;
+  }
+  if (at === text.length) return { address, prefix: 32, hasPrefix: false };
+  if (text.charCodeAt(at) !== 0x2f) return undefined;
+  const prefix = scanDecimal(text, at + 1, 2);
+  if (prefix < 0 || prefix > 32 || scanEnd !== text.length) return undefined;
+  return { address, prefix, hasPrefix: true };
+}
+
+/** Where the digits read by the last scanDecimal ended (saves allocating a result per octet). */
+let scanEnd = 0;
+
+/** A decimal of 1..maxDigits digits without a leading zero at `start`; sets scanEnd. -1 when there is none. */
+function scanDecimal(text: string, start: number, maxDigits: number): number {
+  let value = 0;
+  let at = start;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) break;
+    if (at - start === maxDigits || (at > start && value === 0)) return -1;
+    value = value * 10 + (code - 0x30);
+    at++;
+  }
+  scanEnd = at;
+  return at === start ? -1 : value;
 }
 
 function looksLikeIpv6(text: string): boolean {
@@ -76,7 +98,8 @@ function looksLikeIpv6(text: string): boolean {
   const slash = text.indexOf('/');
   const address = slash < 0 ? text : text.slice(0, slash);
   if (!ipaddr.IPv6.isValid(address)) return false;
-  return slash < 0 || /^(0|[1-9]\d{0,2})$/.test(text.slice(slash + 1));
+  const prefix = text.slice(slash + 1);
+  return slash < 0 || (/^(0|[1-9]\d{0,2})$/.test(prefix) && Number(prefix) <= 128);
 }
 
 function describeMalformed(text: string): string {
@@ -86,6 +109,7 @@ function describeMalformed(text: string): string {
   const [address, ...rest] = text.split('/');
   if (rest.length > 1) return 'it has more than one "/"';
   if (rest.length === 1 && !/^\d+$/.test(rest[0])) return `the prefix length "/${rest[0]}" is not a number from 0 to 32`;
+  if (rest.length === 1 && rest[0].length > 1 && rest[0][0] === '0') return `the prefix length "/${rest[0]}" has a leading zero`;
   if (rest.length === 1 && Number(rest[0]) > 32) return `the prefix length /${rest[0]} is above /32`;
   const octets = address.split('.');
   if (octets.length !== 4) return `it has ${octets.length} part${octets.length === 1 ? '' : 's'} instead of four octets`;
@@ -100,9 +124,8 @@ function maskOf(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
 
-function hostCount(prefix: number): number {
-  return 2 ** (32 - prefix);
-}
+/** 2^(32-prefix), the addresses in a /prefix. */
+const HOST_COUNTS: readonly number[] = Array.from({ length: 33 }, (_, prefix) => 2 ** (32 - prefix));
 
 /** Dotted-quad text of an unsigned 32-bit address. */
 export function formatIpv4(address: number): string {
@@ -111,7 +134,7 @@ export function formatIpv4(address: number): string {
 
 /** How many addresses the rule covers (2^(32-prefix)). */
 export function addressCount(rule: Ipv4Rule): number {
-  return hostCount(rule.prefix);
+  return HOST_COUNTS[rule.prefix];
 }
 
 /** True when the address has no host bits set beyond the prefix. */
@@ -158,7 +181,10 @@ const RESERVED_RULES: readonly { readonly range: ReservedRange; readonly rule: I
 /** Every reserved range the rule overlaps, in table order. */
 export function reservedOverlaps(rule: Ipv4Rule): ReservedRange[] {
   const found: ReservedRange[] = [];
-  for (const reserved of RESERVED_RULES) if (overlaps(rule, reserved.rule)) found.push(reserved.range);
+  for (let index = 0; index < RESERVED_RULES.length; index++) {
+    const reserved = RESERVED_RULES[index];
+    if (rule.first <= reserved.rule.last && reserved.rule.first <= rule.last) found.push(reserved.range);
+  }
   return found;
 }
 

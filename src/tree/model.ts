@@ -61,6 +61,11 @@ export class HubsTreeModel {
     return this.details.get(hubId, abortSignal);
   }
 
+  /** Whether the hub's state is cached (or being read). */
+  isHubCached(hubId: string): boolean {
+    return this.details.has(hubId);
+  }
+
   /**
    * After one of our writes, or a refresh of one node: every hub whose state involves that resource is read again
    * from ARM (never Resource Graph, which lags). Returns the ids of those hubs.

@@ -1,6 +1,7 @@
 /** Maps the tree model to VS Code TreeItems. It fetches nothing itself: the model does. */
 import * as vscode from 'vscode';
 import type { DiscoveredHub } from '../azure/discovery';
+import { isAzureAccessError } from '../azure/errors';
 import { findingsFor } from '../model/findings';
 import type { HubNetworkState } from '../model/hubState';
 import { ipRuleProblem, parseIpRule } from '../model/ipRules';
@@ -13,6 +14,7 @@ import {
   aiServicesNode,
   errorNode,
   hubNode,
+  loadingNode,
   loadMoreNode,
   projectNode,
   projectsNode,
@@ -43,8 +45,11 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
   private readonly nodes = new Map<string, NodeView>();
   private readonly subscriptionsById = new Map<string, SubscriptionHubs>();
   private readonly hubsById = new Map<string, DiscoveredHub>();
-  /** Hub states already shown in their hub's description. */
+  /** Hub states as last read: the hub's own line and its sections show them. */
   private readonly describedStates = new Map<string, HubNetworkState>();
+  /** Hubs being read now, and hubs whose last read failed (until a refresh). */
+  private readonly reading = new Set<string>();
+  private readonly hubFailures = new Map<string, string>();
 
   constructor(
     readonly model: HubsTreeModel,
@@ -55,12 +60,14 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
   refresh(node?: NodeView): void {
     const hub = node?.hubId ? this.findNode(node.hubId) : undefined;
     if (node?.hubId && hub) {
+      this.hubFailures.delete(node.hubId.toLowerCase());
       this.model.invalidate(node.hubId);
       this.changed.fire(hub);
       return;
     }
     this.model.invalidateAll();
     this.describedStates.clear();
+    this.hubFailures.clear();
     this.changed.fire(undefined);
   }
 
@@ -68,6 +75,7 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
   hubChanged(resourceId: string): void {
     const hubs = new Set([...this.model.invalidate(resourceId), resourceId.toLowerCase()]);
     for (const hubId of hubs) {
+      this.hubFailures.delete(hubId);
       const node = this.findNode(hubId);
       if (node) this.changed.fire(node);
     }
@@ -136,7 +144,7 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     const root = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.loadRoot());
     await vscode.commands.executeCommand('setContext', CONTEXT_SIGNED_IN, root.kind !== 'signedOut');
     if (root.kind === 'signedOut') return [];
-    if (root.kind === 'failed') return [errorNode('root', `Listing subscriptions failed: ${root.error.message}`)];
+    if (root.kind === 'failed') return [errorNode('root', `Listing subscriptions failed: ${messageOf(root.error)}`)];
     const nothing = root.subscriptions.every((s) => !s.hubs.length && !s.aiServices.length && !s.error);
     await vscode.commands.executeCommand('setContext', CONTEXT_NO_HUBS, nothing);
     if (nothing && root.skippedTenants.length === 0) return [];
@@ -166,7 +174,7 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     const subscriptionId = node.id.split('/')[2] ?? '';
     const section = this.subscriptionsById.get(subscriptionId.toLowerCase());
     if (!section) return [];
-    if (section.error && !section.hubs.length) return [errorNode(node.id, section.error.message)];
+    if (section.error && !section.hubs.length) return [errorNode(node.id, messageOf(section.error))];
     const shown = this.model.hubsShown(subscriptionId, HUBS_PAGE_SIZE);
     for (const hub of section.hubs) this.hubsById.set(hub.id.toLowerCase(), hub);
     const hubs = section.hubs.slice(0, shown).map((hub) => hubNode(hub, undefined));
@@ -177,23 +185,42 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
   private async hubChildren(node: NodeView): Promise<NodeView[]> {
     const hub = await this.model.findHub(node.id);
     if (!hub) return [errorNode(node.id, 'This hub is no longer listed: refresh the view.')];
-    try {
-      const state = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.hubDetails(hub.id));
-      const key = hub.id.toLowerCase();
-      if (this.describedStates.get(key) !== state) {
-        this.describedStates.set(key, state);
-        // Redraw the hub's own line (posture from the details); its children come from the cache.
-        setTimeout(() => this.changed.fire(node), 0);
-      }
-      const sections = hubSections(state, findingsFor(state, { checkIpRule }));
-      return hub.projects.length ? [...sections, projectsNode(hub)] : sections;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return [errorNode(node.id, `Reading the hub failed: ${message}`, [node])];
+    const key = hub.id.toLowerCase();
+    const failure = this.hubFailures.get(key);
+    if (failure) return [errorNode(node.id, `Reading the hub failed: ${failure}`, [node])];
+    const state = this.describedStates.get(key);
+    if (!state || !this.model.isHubCached(hub.id)) {
+      this.startHubRead(hub.id, node);
+      return [loadingNode(node.id)];
     }
+    const sections = hubSections(state, findingsFor(state, { checkIpRule }));
+    return hub.projects.length ? [...sections, projectsNode(hub)] : sections;
   }
+
+  /** Reads a hub in the background: the hub shows "Loading…" meanwhile, then redraws with its state or its error. */
+  private startHubRead(hubId: string, node: NodeView): void {
+    const key = hubId.toLowerCase();
+    if (this.reading.has(key)) return;
+    this.reading.add(key);
+    void Promise.resolve(vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.hubDetails(hubId)))
+      .then(
+        (state) => this.describedStates.set(key, state),
+        (error: unknown) => this.hubFailures.set(key, messageOf(error)),
+      )
+      .finally(() => {
+        this.reading.delete(key);
+        this.changed.fire(node);
+      });
+  }
+
 
   findNode(id: string): NodeView | undefined {
     return this.nodes.get(id.toLowerCase());
   }
+}
+
+/** An Azure error's message and what to do next; any other error's message. */
+function messageOf(error: unknown): string {
+  if (isAzureAccessError(error)) return `${error.userMessage} ${error.action}`;
+  return error instanceof Error ? error.message : String(error);
 }

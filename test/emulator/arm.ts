@@ -79,10 +79,10 @@ export interface ParsedPath {
 }
 
 export function parseArmPath(pathname: string): ParsedPath {
-  const segments = pathname
+  // Some SDKs send a scope with its slashes encoded (%2F); ARM reads them as path separators.
+  const segments = safeDecode(pathname)
     .split('/')
-    .filter((segment) => segment.length > 0)
-    .map((segment) => decodeURIComponent(segment));
+    .filter((segment) => segment.length > 0);
   let providersAt = -1;
   for (let index = segments.length - 2; index >= 0; index--) {
     if (segments[index].toLowerCase() === 'providers' && index % 2 === 0) {
@@ -105,6 +105,14 @@ export function parseArmPath(pathname: string): ParsedPath {
     subscriptionId: lower[0] === 'subscriptions' ? segments[1]?.toLowerCase() : undefined,
     resourceGroup: lower[0] === 'subscriptions' && lower[2] === 'resourcegroups' ? segments[3] : undefined,
   };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The lower-case key a provider type is registered under, e.g. `microsoft.network/privateendpoints`. */

@@ -57,6 +57,10 @@ export function dispatch(context: RequestContext): Reply {
   if (context.path.resourceGroup && !context.store.has(`/subscriptions/${context.path.subscriptionId}/resourceGroups/${context.path.resourceGroup}`)) {
     throw new ArmError(404, 'ResourceGroupNotFound', `Resource group '${context.path.resourceGroup}' could not be found.`);
   }
+  const writing = ['PUT', 'PATCH', 'DELETE'].includes(context.method) && !context.path.isCollection;
+  if (writing && !context.seeding && context.lro.inProgress(`/${context.path.segments.join('/')}`)) {
+    throw new ArmError(409, 'AnotherOperationInProgress', `Another operation on '${context.path.names.join('/')}' is in progress. Retry when it has finished.`, undefined, { 'Retry-After': '1' });
+  }
   return handlerFor(context, definition)(context);
 }
 

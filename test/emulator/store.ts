@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { type ArmResource, clone, newEtag, parentId } from './arm';
 
@@ -22,6 +23,8 @@ export interface Snapshot {
  */
 export class ResourceStore {
   private readonly resources = new Map<string, ArmResource>();
+  /** Lower-case type → lower-case ids: lookups by type stay fast on big generated topologies. */
+  private readonly byType = new Map<string, Set<string>>();
   subscriptions: SubscriptionRecord[] = [];
   private listeners: (() => void)[] = [];
 
@@ -51,8 +54,10 @@ export class ResourceStore {
 
   /** Stores the resource with a new etag and returns the stored copy. */
   put(resource: ArmResource): ArmResource {
-    const stored = clone({ ...resource, etag: newEtag() });
-    this.resources.set(resource.id.toLowerCase(), stored);
+    // Private DNS etags are bare GUIDs; the other RPs send weak etags (W/"…").
+    const etag = resource.type.toLowerCase().startsWith('microsoft.network/privatednszones') ? randomUUID() : newEtag();
+    const stored = clone({ ...resource, etag });
+    this.index(stored);
     this.changed();
     return clone(stored);
   }
@@ -60,9 +65,9 @@ export class ResourceStore {
   /** Deletes the resource and everything under it (child and extension resources). */
   delete(id: string): boolean {
     const key = id.toLowerCase();
-    const existed = this.resources.delete(key);
+    const existed = this.remove(key);
     for (const other of [...this.resources.keys()]) {
-      if (other.startsWith(`${key}/`)) this.resources.delete(other);
+      if (other.startsWith(`${key}/`)) this.remove(other);
     }
     if (existed) this.changed();
     return existed;
@@ -72,22 +77,55 @@ export class ResourceStore {
   children(parent: string, type: string): ArmResource[] {
     const parentKey = parent.toLowerCase();
     const typeKey = type.toLowerCase();
-    return this.all().filter((resource) => resource.type.toLowerCase() === typeKey && parentId(resource.id).toLowerCase() === parentKey);
+    return this.selectType(typeKey, (resource) => parentId(resource.id).toLowerCase() === parentKey);
   }
 
   ofType(type: string): ArmResource[] {
     const typeKey = type.toLowerCase();
-    return this.all().filter((resource) => resource.type.toLowerCase() === typeKey);
+    return this.selectType(typeKey, () => true);
   }
 
   /** Resources whose id starts with the scope (a subscription or resource group id). */
   under(scope: string): ArmResource[] {
     const prefix = `${scope.toLowerCase()}/`;
-    return this.all().filter((resource) => resource.id.toLowerCase().startsWith(prefix));
+    return this.select((resource) => resource.id.toLowerCase().startsWith(prefix));
   }
 
   all(): ArmResource[] {
-    return [...this.resources.values()].map((resource) => clone(resource));
+    return this.select(() => true);
+  }
+
+  private selectType(typeKey: string, predicate: (resource: ArmResource) => boolean): ArmResource[] {
+    const matches: ArmResource[] = [];
+    for (const key of this.byType.get(typeKey) ?? []) {
+      const resource = this.resources.get(key);
+      if (resource && predicate(resource)) matches.push(clone(resource));
+    }
+    return matches;
+  }
+
+  private index(resource: ArmResource): void {
+    const key = resource.id.toLowerCase();
+    const previous = this.resources.get(key);
+    if (previous) this.byType.get(previous.type.toLowerCase())?.delete(key);
+    this.resources.set(key, resource);
+    const typeKey = resource.type.toLowerCase();
+    if (!this.byType.has(typeKey)) this.byType.set(typeKey, new Set());
+    this.byType.get(typeKey)!.add(key);
+  }
+
+  private remove(key: string): boolean {
+    const resource = this.resources.get(key);
+    if (!resource) return false;
+    this.byType.get(resource.type.toLowerCase())?.delete(key);
+    return this.resources.delete(key);
+  }
+
+  /** Filters the stored objects first and copies only the matches. */
+  private select(predicate: (resource: ArmResource) => boolean): ArmResource[] {
+    const matches: ArmResource[] = [];
+    for (const resource of this.resources.values()) if (predicate(resource)) matches.push(clone(resource));
+    return matches;
   }
 
   snapshot(): Snapshot {
@@ -100,12 +138,13 @@ export class ResourceStore {
     }
     this.clear();
     this.subscriptions = clone(snapshot.subscriptions);
-    for (const resource of snapshot.resources) this.resources.set(resource.id.toLowerCase(), clone(resource));
+    for (const resource of snapshot.resources) this.index(clone(resource));
     this.changed();
   }
 
   clear(): void {
     this.resources.clear();
+    this.byType.clear();
     this.subscriptions = [];
   }
 }

@@ -19,8 +19,15 @@ describe('hubs tree against the demo topology', function () {
     return services.hubsView.getTreeItem(node);
   }
 
+  /** A hub says "Loading…" until its state is read; wait for the real children as the view does. */
   async function children(node?: NodeView): Promise<NodeView[]> {
-    return services.hubsView.getChildren(node);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const result = await services.hubsView.getChildren(node);
+      if (!(result.length === 1 && result[0]?.label === 'Loading…')) return result;
+      assert.ok(Date.now() < deadline, `${node?.label} still loading after 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   async function child(parent: NodeView | undefined, label: RegExp): Promise<NodeView> {
@@ -45,6 +52,14 @@ describe('hubs tree against the demo topology', function () {
     assert.equal(subscriptions[0]?.description, '4 hubs');
     assert.equal(subscriptions[1]?.description, '1 hub, 1 AI Services account');
     assert.equal((await item(subscriptions[0]!)).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+  });
+
+  it('says "Loading…" under a hub until its state is read', async () => {
+    await services.hubsView.refresh();
+    const node = await hub('hub-pending');
+    const first = await services.hubsView.getChildren(node);
+    assert.deepEqual(first.map((n) => n.label), ['Loading…']);
+    assert.match((await children(node))[0]?.label ?? '', /^Public access/);
   });
 
   it('shows a public hub as exposed, with a finding', async () => {

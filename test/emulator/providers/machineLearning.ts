@@ -20,6 +20,7 @@ import { validateWorkspaceIpRules } from '../ipRuleValidation';
 import { beginOperation, machineLearningUrls, settleProvisioningState } from '../lroReplies';
 import { connectionSummaries, notebookLabel, privateEndpointConnectionDefinition, privateLinkResourcesDefinition } from '../privateLinks';
 import { outboundRulesDefinition, normalizeManagedNetwork } from './managedNetwork';
+import { computesDefinition, connectionsDefinition } from './workspaceChildren';
 
 const WORKSPACE_TYPE = 'Microsoft.MachineLearningServices/workspaces';
 const WORKSPACE_LRO = { createdStatus: 202, updatedStatus: 202, withBody: false, asyncOperation: false, location: true } as const;
@@ -190,4 +191,6 @@ export const machineLearningDefinitions: ResourceTypeDefinition[] = [
   privateEndpointConnectionDefinition(workspaceDefinition),
   privateLinkResourcesDefinition(workspaceDefinition),
   outboundRulesDefinition(workspaceDefinition),
+  connectionsDefinition(workspaceDefinition),
+  computesDefinition(workspaceDefinition),
 ];

@@ -1,5 +1,6 @@
 import { type ArmResource, type Reply, ArmError, isRecord, systemData } from '../arm';
 import { type RequestContext, checkPreconditions, itemReply, listReply, normalizeLocation, requestBody, requireLocation } from '../context';
+import { supportedApiVersions } from '../apiVersions';
 import { RETRY_AFTER_SECONDS, locationPollReply } from '../lro';
 import type { SubscriptionRecord } from '../store';
 
@@ -7,6 +8,7 @@ import type { SubscriptionRecord } from '../store';
 export function routeScopePath(context: RequestContext): Reply | undefined {
   const lower = context.path.scopeSegments.map((segment) => segment.toLowerCase());
   if (context.path.namespace !== undefined) return undefined;
+  checkResourcesApiVersion(context);
   if (lower.length === 1 && lower[0] === 'tenants') return listReply([{ id: `/tenants/${context.tenantId}`, tenantId: context.tenantId, tenantCategory: 'Home', displayName: 'Emulator tenant', defaultDomain: 'emulator.local', domains: ['emulator.local'] }]);
   if (lower[0] !== 'subscriptions') return undefined;
   if (lower.length === 1) return expectGet(context, () => listReply(context.store.subscriptions.map((subscription) => subscriptionBody(context, subscription))));
@@ -19,6 +21,12 @@ export function routeScopePath(context: RequestContext): Reply | undefined {
   const resourcesAt = lower[2] === 'resources' ? 3 : lower[2] === 'resourcegroups' && lower[4] === 'resources' ? 5 : -1;
   if (resourcesAt === lower.length) return expectGet(context, () => genericList(context));
   return undefined;
+}
+
+function checkResourcesApiVersion(context: RequestContext): void {
+  const supported = supportedApiVersions('microsoft.resources');
+  if (context.seeding || supported.includes(context.apiVersion.toLowerCase())) return;
+  throw new ArmError(400, 'InvalidApiVersionParameter', `The api-version '${context.apiVersion}' is invalid. The supported versions are '${supported.join(',')}'.`);
 }
 
 const LOCATIONS = ['eastus', 'eastus2', 'westus2', 'westeurope', 'northeurope', 'swedencentral', 'uksouth'];

@@ -1,0 +1,83 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { type Reply, ArmError, parseArmPath } from './arm';
+import type { RequestContext } from './context';
+import { TokenIssuer, type Identity } from './auth';
+import { FaultTable, RequestLog } from './faults';
+import { LroEngine, type LroMode } from './lro';
+import { dispatch } from './registry';
+import { ResourceStore, type Snapshot } from './store';
+import { type Topology } from './topology';
+
+export interface CoreOptions {
+  identity: Identity;
+  lro: LroMode;
+  lroDurationMs: number;
+  latencyMs: number;
+}
+
+/** The emulator's state and behaviour, independent of HTTP: the server and the admin API both drive it. */
+export class EmulatorCore {
+  readonly store: ResourceStore;
+  readonly lro: LroEngine;
+  readonly tokens: TokenIssuer;
+  readonly faults = new FaultTable();
+  readonly log = new RequestLog();
+  latencyMs: number;
+  baseUrl = 'https://127.0.0.1';
+
+  constructor(readonly options: CoreOptions) {
+    this.store = new ResourceStore(options.identity.tenantId);
+    this.lro = new LroEngine(options.lro, options.lroDurationMs);
+    this.tokens = new TokenIssuer(options.identity, () => this.baseUrl);
+    this.latencyMs = options.latencyMs;
+  }
+
+  context(method: string, pathname: string, query: URLSearchParams, body: unknown, headers: IncomingHttpHeaders, failNextLro = false): RequestContext {
+    return {
+      method,
+      path: parseArmPath(pathname),
+      query,
+      body,
+      headers,
+      apiVersion: query.get('api-version') ?? '',
+      baseUrl: this.baseUrl,
+      store: this.store,
+      lro: this.lro,
+      seeding: false,
+      failNextLro,
+      tenantId: this.options.identity.tenantId,
+    };
+  }
+
+  handleArm(context: RequestContext): Reply {
+    this.lro.settle();
+    return dispatch(context);
+  }
+
+  /** Replaces the state with the topology, applying each resource through its provider like a PUT. */
+  seed(topology: Topology): void {
+    this.store.clear();
+    this.lro.clear();
+    this.store.subscriptions = topology.subscriptions.map((subscription) => ({ state: 'Enabled', ...subscription, subscriptionId: subscription.subscriptionId.toLowerCase() }));
+    for (const resource of topology.resources) {
+      const context = this.context('PUT', resource.id, new URLSearchParams({ 'api-version': 'seed' }), resource, {});
+      try {
+        dispatch({ ...context, seeding: true });
+      } catch (error) {
+        const message = error instanceof ArmError ? `${error.code}: ${error.message}` : String(error);
+        throw new Error(`Seeding ${resource.id} failed: ${message}`);
+      }
+    }
+    this.store.changed();
+  }
+
+  snapshot(): Snapshot {
+    this.lro.settle();
+    return this.store.snapshot();
+  }
+
+  restore(snapshot: Snapshot): void {
+    this.lro.clear();
+    this.store.restore(snapshot);
+  }
+}

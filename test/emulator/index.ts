@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { EmulatorCore } from './emulator';
+import type { LroMode } from './lro';
+import { createRequestHandler } from './server';
+import { readSnapshotFile, writeSnapshotFile } from './store';
+import { createCertificate } from './tls';
+import { type SeedOption, type Topology, resolveSeed } from './topology';
+
+export type { Topology } from './topology';
+export type { Snapshot } from './store';
+
+export interface EmulatorOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** 'demo' (the default), a JSON file, or a topology object. */
+  seed?: 'demo' | string | Topology;
+  /** Persist the state here across restarts (read at start if present, written atomically on change). */
+  statePath?: string;
+  latencyMs?: number;
+  /** 'instant' (tests): LROs still answer 201/202 with polling headers but are done on the first poll. */
+  lro?: LroMode;
+  /** How long a realistic LRO runs (default 3000 ms). */
+  lroDurationMs?: number;
+}
+
+export interface RunningEmulator {
+  url: string;
+  caCertPath: string;
+  adminToken: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  close(): Promise<void>;
+}
+
+/** The demo service principal: fixed, so scripts and docs can name it. */
+export const DEMO_IDENTITY = {
+  tenantId: '72f988bf-0000-4000-8000-00000000e1a0',
+  clientId: 'f0a1b2c3-0000-4000-8000-00000000c11e',
+  clientSecret: 'emulator-demo-secret',
+};
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const certificate = await createCertificate();
+  const core = new EmulatorCore({ identity: DEMO_IDENTITY, lro: options.lro ?? 'realistic', lroDurationMs: options.lroDurationMs ?? 3000, latencyMs: options.latencyMs ?? 0 });
+  const saved = options.statePath ? readSnapshotFile(options.statePath) : undefined;
+  if (saved) core.restore(saved);
+  else core.seed(await resolveSeed(options.seed as SeedOption | undefined));
+  const persist = persistence(core, options.statePath);
+  const adminToken = randomBytes(24).toString('base64url');
+  const hangs = new Set<NodeJS.Timeout>();
+  const server = createServer({ cert: certificate.cert, key: certificate.key }, createRequestHandler(core, { adminToken, defaultSeed: options.seed as SeedOption | undefined, hangs }));
+  await listen(server, options.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  core.baseUrl = `https://127.0.0.1:${port}`;
+  return {
+    url: core.baseUrl,
+    caCertPath: certificate.caCertPath,
+    adminToken,
+    ...DEMO_IDENTITY,
+    close: async () => {
+      for (const timer of hangs) clearTimeout(timer);
+      persist.flush();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Coalesces writes: one atomic write per tick of changes. */
+function persistence(core: EmulatorCore, statePath: string | undefined): { flush(): void } {
+  let pending = false;
+  const flush = (): void => {
+    if (!statePath || !pending) return;
+    pending = false;
+    writeSnapshotFile(statePath, core.snapshot());
+  };
+  if (statePath) {
+    core.store.onChange(() => {
+      if (pending) return;
+      pending = true;
+      setImmediate(flush);
+    });
+    pending = true;
+    flush();
+  }
+  return { flush };
+}

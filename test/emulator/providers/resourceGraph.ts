@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { type ArmResource, type Reply, ArmError, isRecord } from '../arm';
+import type { RequestContext, ResourceTypeDefinition } from '../context';
+import { type Row, UnsupportedQueryError, compileQuery, valueAt } from '../kql';
+
+const MAX_TOP = 1000;
+const DEFAULT_TOP = 100;
+
+/** A resource as a Resource Graph row: lower-case type and resource group, like ARG returns them. */
+function toRow(resource: ArmResource, tenantId: string): Row {
+  const parts = resource.id.split('/');
+  return {
+    id: resource.id,
+    name: resource.name,
+    type: resource.type.toLowerCase(),
+    tenantId,
+    kind: resource.kind ?? '',
+    location: resource.location ?? '',
+    resourceGroup: (parts[4] ?? '').toLowerCase(),
+    subscriptionId: parts[2] ?? '',
+    managedBy: '',
+    sku: resource.sku ?? null,
+    plan: null,
+    properties: resource.properties ?? {},
+    tags: resource.tags ?? {},
+    identity: resource.identity ?? null,
+    zones: null,
+    extendedLocation: null,
+  };
+}
+
+const invalidQuery = (reason: string): ArmError =>
+  new ArmError(400, 'BadRequest', `Please provide below info when asking for support: the emulator cannot run this query: ${reason}.`, [
+    { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.' },
+    { code: 'UnsupportedQuery', message: `The emulator supports only the KQL subset in test/emulator/README.md: ${reason}.` },
+  ]);
+
+const tokenFor = (offset: number, query: string): string => Buffer.from(JSON.stringify({ offset, query: createHash('sha1').update(query).digest('hex') })).toString('base64url');
+
+function offsetOf(skipToken: unknown, query: string): number {
+  if (skipToken === undefined || skipToken === null || skipToken === '') return 0;
+  try {
+    const parsed = JSON.parse(Buffer.from(String(skipToken), 'base64url').toString('utf8')) as { offset: number; query: string };
+    if (parsed.query !== createHash('sha1').update(query).digest('hex')) throw new Error('other query');
+    return parsed.offset;
+  } catch {
+    throw new ArmError(400, 'BadRequest', 'The $skipToken is invalid or belongs to another query.', [{ code: 'InvalidSkipToken', message: 'Send the $skipToken of the previous page of the same query.' }]);
+  }
+}
+
+/** `POST /providers/Microsoft.ResourceGraph/resources`: top-level resources of the given subscriptions, queried in KQL. */
+function queryResources(context: RequestContext): Reply {
+  const body = isRecord(context.body) ? context.body : {};
+  if (typeof body.query !== 'string' || body.query.trim().length === 0) throw invalidQuery('the request has no query');
+  const options = isRecord(body.options) ? body.options : {};
+  const top = Math.min(Number(options.$top ?? DEFAULT_TOP), MAX_TOP);
+  const skip = Number(options.$skip ?? 0);
+  const format = String(options.resultFormat ?? 'objectArray');
+  if (format !== 'objectArray' && format !== 'table') throw invalidQuery(`resultFormat '${format}'`);
+  let compiled;
+  try {
+    compiled = compileQuery(body.query);
+  } catch (error) {
+    if (error instanceof UnsupportedQueryError) throw invalidQuery(error.message);
+    throw error;
+  }
+  const subscriptions = Array.isArray(body.subscriptions) ? body.subscriptions.map((id) => String(id).toLowerCase()) : context.store.subscriptions.map((subscription) => subscription.subscriptionId);
+  let rows = context.store
+    .all()
+    .filter((resource) => resource.id.split('/').length === 9 && subscriptions.includes(resource.id.split('/')[2].toLowerCase()))
+    .map((resource) => toRow(resource, context.tenantId))
+    .filter(compiled.filter);
+  for (const key of [...compiled.order].reverse()) {
+    rows = [...rows].sort((a, b) => compareValues(valueAt(a, key.path), valueAt(b, key.path)) * (key.descending ? -1 : 1));
+  }
+  if (compiled.take !== undefined) rows = rows.slice(0, compiled.take);
+  if (compiled.project) {
+    const columns = compiled.project;
+    rows = rows.map((row) => Object.fromEntries(columns.map((column) => [column.alias, valueAt(row, column.path) ?? null])));
+  }
+  const offset = skip + offsetOf(options.$skipToken, body.query);
+  const page = rows.slice(offset, offset + top);
+  const more = offset + top < rows.length;
+  const result: Record<string, unknown> = {
+    totalRecords: rows.length,
+    count: page.length,
+    resultTruncated: 'false',
+    ...(more ? { $skipToken: tokenFor(offset + top, body.query) } : {}),
+    facets: [],
+    data: format === 'table' ? asTable(page) : page,
+  };
+  return { status: 200, body: result };
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  const left = typeof a === 'string' ? a : JSON.stringify(a ?? '');
+  const right = typeof b === 'string' ? b : JSON.stringify(b ?? '');
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function asTable(rows: Row[]): { columns: { name: string; type: string }[]; rows: unknown[][] } {
+  const names = rows.length > 0 ? Object.keys(rows[0]) : [];
+  return {
+    columns: names.map((name) => ({ name, type: typeof rows[0][name] === 'string' ? 'string' : 'object' })),
+    rows: rows.map((row) => names.map((name) => row[name])),
+  };
+}
+
+export const resourceGraphDefinition: ResourceTypeDefinition = { type: 'Microsoft.ResourceGraph/resources', post: queryResources };
