@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { defineConfig } from '@vscode/test-cli';
-
-const SECRET_ENV = 'FOUNDRY_NETWORK_CLIENT_SECRET';
+import { emulatorEnv, emulatorSettings } from './test/harness/emulatorSettings.mjs';
 
 async function startEmulator() {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/main.ts', '--seed', 'demo', '--lro', 'instant'], {
@@ -26,20 +25,7 @@ const emulator = await startEmulator();
 const workspace = join(mkdtempSync(join(tmpdir(), 'foundry-desktop-')), 'workspace');
 cpSync('test/fixtures/workspace', workspace, { recursive: true });
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
-writeFileSync(
-  join(workspace, '.vscode', 'settings.json'),
-  JSON.stringify({
-    'foundryNetwork.cloud': 'Custom',
-    'foundryNetwork.customCloud.resourceManagerEndpoint': `${emulator.url}/`,
-    'foundryNetwork.customCloud.tokenSource': 'servicePrincipal',
-    'foundryNetwork.customCloud.servicePrincipal': {
-      authorityHost: `${emulator.url}/adfs`,
-      tenantId: emulator.tenantId,
-      clientId: emulator.clientId,
-      clientSecretEnvVar: SECRET_ENV,
-    },
-  }),
-);
+writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(emulatorSettings(emulator)));
 
 export default defineConfig({
   label: 'integration',
@@ -47,10 +33,5 @@ export default defineConfig({
   workspaceFolder: workspace,
   version: '1.95.0',
   mocha: { ui: 'bdd', timeout: 60_000 },
-  env: {
-    NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-    [SECRET_ENV]: emulator.clientSecret,
-    FOUNDRY_EMULATOR: JSON.stringify({ url: emulator.url, adminToken: emulator.adminToken, caCertPath: emulator.caCertPath }),
-    FOUNDRY_TEST_WORKSPACE: workspace,
-  },
+  env: { ...emulatorEnv(emulator), FOUNDRY_TEST_WORKSPACE: workspace },
 });
