@@ -66,7 +66,19 @@ JSON
   touch "$code_server_dir/.installed-$CODE_SERVER_VERSION"
 }
 
+# The emulator's az test drives the real Azure CLI (Debian's azure-cli 2.45). It is optional: without it that test
+# skips and says why.
+azure_cli() {
+  command -v az >/dev/null && return 0
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || { say "azure-cli not installed (needs root apt-get): the az test will skip"; return 0; }
+  say "installing Debian package: azure-cli (for the emulator's az test)"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends azure-cli >/dev/null 2>&1; then
+    say "azure-cli could not be installed: the az test will skip"
+  fi
+}
+
 debian_packages
+azure_cli
 node24
 code_server
 [ -d "$root/node_modules/playwright-core" ] || fail "project dependencies missing: run npm install first"
