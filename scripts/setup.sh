@@ -73,7 +73,10 @@ azure_cli() {
   [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || { say "azure-cli not installed (needs root apt-get): the az test will skip"; return 0; }
   say "installing Debian package: azure-cli (for the emulator's az test)"
   if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends azure-cli >/dev/null 2>&1; then
-    say "azure-cli could not be installed: the az test will skip"
+    # The package lists may be missing or stale on a fresh machine.
+    apt-get update >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends azure-cli >/dev/null 2>&1 ||
+      say "azure-cli could not be installed: the az test will skip"
   fi
 }
 
