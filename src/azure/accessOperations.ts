@@ -7,13 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { RoleAssignment } from '@azure/arm-authorization';
 import { isRestError } from '@azure/core-rest-pipeline';
-import { parseResourceId } from '../model/armIds';
-import { changedProperties, isPreconditionFailed } from '../model/concurrency';
+import { parseResourceId, resourceNameOf } from '../model/armIds';
+import { assertPropertiesUnchanged } from '../model/concurrency';
 import type { DependentResourceKind, NetworkAclsDefaultAction, PublicNetworkAccess, Workspace } from '../model/hubState';
 import type { PrincipalType, RoleDefinition } from '../model/roles';
 import { roleDefinitionResourceId, roleNeededFor } from '../model/roles';
 import type { ArmConnection } from './clients';
-import { ConcurrentChangeError, mapAzureErrors } from './errors';
+import { mapAzureErrors } from './errors';
 import { patchWorkspaceNetwork, readWorkspace } from './workspaceApi';
 import type { WorkspaceNetworkPatch } from './workspaceModels';
 import { workspaceOf } from './workspaceModels';
@@ -38,35 +38,13 @@ export async function updateWorkspaceNetwork(connection: ArmConnection, update: 
     if (!ifMatch) {
       // No etag to let ARM check: read now and compare what we are about to overwrite.
       const current = await readWorkspace(ml, update.workspaceId, update.abortSignal);
-      const now = workspaceOf(current.arm, current.networkAclsRead);
-      const changed = changedProperties(update.expected, now, WATCHED_WORKSPACE_PROPERTIES);
-      if (changed.length > 0) {
-        throw concurrentChange(update.workspaceId, changed);
-      }
+      assertPropertiesUnchanged(resourceNameOf(update.workspaceId), update.expected, workspaceOf(current.arm, current.networkAclsRead), WATCHED_WORKSPACE_PROPERTIES);
       ifMatch = current.etag;
     }
-    try {
-      await patchWorkspaceNetwork(ml, update.workspaceId, update.patch, { ...connection.lroOptions(update.abortSignal), ifMatch });
-    } catch (error) {
-      if (isRestError(error) && isPreconditionFailed(error)) {
-        throw concurrentChange(update.workspaceId, [], error);
-      }
-      throw error;
-    }
+    // A stale ifMatch fails with 412, which mapAzureErrors turns into a ConcurrentChangeError.
+    await patchWorkspaceNetwork(ml, update.workspaceId, update.patch, { ...connection.lroOptions(update.abortSignal), ifMatch });
     const after = await readWorkspace(ml, update.workspaceId, update.abortSignal);
     return workspaceOf(after.arm, after.networkAclsRead, after.etag);
-  });
-}
-
-function concurrentChange(resourceId: string, changed: readonly string[], cause?: unknown): ConcurrentChangeError {
-  const name = resourceId.split('/').pop() ?? resourceId;
-  const what = changed.length > 0 ? ` (${changed.join(', ')})` : '';
-  return new ConcurrentChangeError({
-    resourceId,
-    statusCode: 412,
-    userMessage: `${name} was changed by someone else since it was read${what}. Nothing was written.`,
-    action: 'Refresh the hub to see the current settings, then apply your change again.',
-    cause,
   });
 }
 

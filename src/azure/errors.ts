@@ -4,7 +4,7 @@
  */
 import { isRestError } from '@azure/core-rest-pipeline';
 import { tryParseResourceId } from '../model/armIds';
-import { ConcurrentChangeError as DetectedConcurrentChange } from '../model/concurrency';
+import { ConcurrentChangeError as DetectedConcurrentChange, isPreconditionFailed } from '../model/concurrency';
 
 export type AzureErrorKind =
   | 'signInRequired'
@@ -77,7 +77,10 @@ export class ServiceUnavailableError extends AzureAccessError {
 export class NetworkError extends AzureAccessError {
   readonly kind = 'network';
 }
-/** 412: someone changed the resource since we read it (stale If-Match), or it already exists (If-None-Match: *). */
+/**
+ * Someone changed the resource since we read it: a 412 (stale If-Match, or If-None-Match: * on one that exists), or a
+ * re-read-and-compare guard of src/model/concurrency.ts.
+ */
 export class ConcurrentChangeError extends AzureAccessError {
   readonly kind = 'concurrentChange';
 }
@@ -98,6 +101,8 @@ const PRIVATE_LINK_ONLY_CODES = new Set(
     'IpAuthorizationError', 'RequestOriginNotAllowed', 'DeniedByNetworkAcls'].map((code) => code.toLowerCase()),
 );
 
+const REAPPLY_ACTION = 'Refresh, check the new settings, and apply your change again.';
+
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EAI_AGAIN']);
 
 export function isAzureAccessError(error: unknown): error is AzureAccessError {
@@ -113,7 +118,7 @@ export function toAzureAccessError(error: unknown, context: ErrorContext = {}): 
   const base = { resourceId: context.resourceId, cause: error };
   if (error instanceof DetectedConcurrentChange) {
     // Found by a re-read-and-compare guard (src/model/concurrency.ts): its message already says what to do.
-    return new ConcurrentChangeError({ ...base, userMessage: error.message, action: 'Refresh, check the new settings, and apply your change again.' });
+    return new ConcurrentChangeError({ ...base, userMessage: error.message, action: REAPPLY_ACTION });
   }
   if (isAbort(error)) {
     return new CancelledError({ ...base, userMessage: 'The request was cancelled.', action: 'Run the command again when you are ready.' });
@@ -141,6 +146,10 @@ function fromStatus(
   if (code && PRIVATE_LINK_ONLY_CODES.has(code.toLowerCase())) {
     return privateLinkOnly(target, fields);
   }
+  if (isPreconditionFailed({ statusCode: status, code })) {
+    // The If-Match (or If-None-Match: *) failed, so ARM applied none of the write.
+    return new ConcurrentChangeError({ ...fields, userMessage: `${capitalize(target)} was changed by someone else since it was read. Nothing was written.`, action: REAPPLY_ACTION });
+  }
   switch (status) {
     case 401:
       return new SignInRequiredError({ ...fields, userMessage: 'Your Azure sign-in has expired or was refused.', action: 'Sign in to Azure again.' });
@@ -150,8 +159,6 @@ function fromStatus(
     }
     case 404:
       return new ResourceNotFoundError({ ...fields, userMessage: `${capitalize(target)} no longer exists (or was never created).`, action: 'Refresh the view to drop it.' });
-    case 412:
-      return new ConcurrentChangeError({ ...fields, userMessage: `${capitalize(target)} was changed by someone else since it was read.`, action: 'Refresh, check the new settings, and apply your change again.' });
     case 429:
       return new ThrottledError({ ...fields, userMessage: 'Azure is throttling requests from your account.', action: 'Wait a minute and try again.' });
     default:

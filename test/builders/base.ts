@@ -1,18 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { ArmResource } from '../emulator/arm';
 
-/** The JSON of an ARM resource as the builders produce it (the shape a GET returns, before server-computed fields). */
-export interface ArmJson {
-  id: string;
-  name: string;
-  type: string;
-  location?: string;
-  kind?: string;
-  tags?: Record<string, string>;
-  sku?: Record<string, unknown>;
-  identity?: { type: string; principalId?: string; tenantId?: string; userAssignedIdentities?: Record<string, { principalId?: string; clientId?: string }> };
-  properties?: Record<string, unknown>;
-  [extra: string]: unknown;
-}
+/** The JSON of an ARM resource as the builders produce it: the emulator's resource shape, which seeds take as is. */
+export type ArmJson = ArmResource;
 
 export const DEMO_TENANT_ID = '72f988bf-0000-4000-8000-00000000e1a0';
 export const DEV_SUBSCRIPTION_ID = '00000000-0000-4000-8000-000000000001';

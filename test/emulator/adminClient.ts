@@ -37,7 +37,8 @@ export class EmulatorAdmin {
     await this.call('POST', 'lro', { mode, durationMs });
   }
 
-  async injectFault(fault: FaultSpec): Promise<void> {
+  /** `count` defaults to 1 on the server. */
+  async injectFault(fault: Omit<FaultSpec, 'count'> & { count?: number }): Promise<void> {
     await this.call('POST', 'faults', fault);
   }
 
@@ -61,6 +62,13 @@ export class EmulatorAdmin {
       if ((error as { status?: number }).status === 404) return undefined;
       throw error;
     }
+  }
+
+  /** The stored resource's properties, loosely typed for assertions, or undefined if the resource does not exist. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each provider owns the shape of its properties
+  async getProperties(id: string): Promise<Record<string, any> | undefined> {
+    const resource = await this.getResource(id);
+    return resource && (resource.properties ?? {});
   }
 
   private call(method: string, route: string, body?: unknown): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { type ArmResource, type Reply } from './arm';
-import type { RequestContext } from './context';
+import { type RequestContext, itemReply } from './context';
 import { type Operation, RETRY_AFTER_SECONDS } from './lro';
 
 /** How a resource type answers an async write; each family of RPs does it differently (azure-semantics.md). */
@@ -25,17 +25,21 @@ export interface BeginOptions {
   existed: boolean;
   shape: LroShape;
   urls: LroUrls;
-  onSuccess: () => void;
-  onFailure: () => void;
+  /** What a DELETE does when it succeeds; by default the resource leaves the store. */
+  remove?: () => void;
 }
 
-/** Starts an LRO and builds its first reply: status, body and the polling headers with an integer Retry-After. */
+/**
+ * Starts an LRO and builds its first reply: status, body and the polling headers with an integer Retry-After.
+ * A write that succeeds leaves provisioningState Succeeded; any operation that fails leaves it Failed.
+ */
 export function beginOperation(context: RequestContext, options: BeginOptions): Reply {
+  const id = options.resource.id;
   const operation = context.lro.start({
     method: options.method,
-    resourceId: options.resource.id,
-    onSuccess: options.onSuccess,
-    onFailure: options.onFailure,
+    resourceId: id,
+    onSuccess: options.method === 'DELETE' ? (options.remove ?? (() => context.store.delete(id))) : () => settleProvisioningState(context, id, 'Succeeded'),
+    onFailure: () => settleProvisioningState(context, id, 'Failed'),
     failing: context.failNextLro,
   });
   const location = options.resource.location && options.resource.location !== 'global' ? options.resource.location : 'global';
@@ -44,6 +48,28 @@ export function beginOperation(context: RequestContext, options: BeginOptions): 
   if (options.shape.location) headers.Location = options.urls.location(context, operation, location);
   const status = options.existed ? options.shape.updatedStatus : options.shape.createdStatus;
   return { status, headers, ...(options.shape.withBody && status !== 202 ? { body: options.resource } : {}) };
+}
+
+/** Stores a write with its in-progress provisioningState and starts its LRO; while seeding, it is done at once. */
+export function beginWrite(
+  context: RequestContext,
+  resource: ArmResource,
+  options: { method: 'PUT' | 'PATCH'; existed: boolean; shape: LroShape; urls: LroUrls; runningState: 'Creating' | 'Updating' },
+): Reply {
+  const stored = context.store.put({ ...resource, properties: { ...resource.properties, provisioningState: context.seeding ? 'Succeeded' : options.runningState } });
+  if (context.seeding) return itemReply(stored, options.existed ? 200 : 201);
+  return beginOperation(context, { ...options, resource: stored });
+}
+
+/** Marks the resource Deleting and starts the DELETE's LRO; while seeding, it is removed at once. */
+export function beginDelete(context: RequestContext, resource: ArmResource, options: { shape: LroShape; urls: LroUrls; remove?: () => void }): Reply {
+  const remove = options.remove ?? (() => context.store.delete(resource.id));
+  if (context.seeding) {
+    remove();
+    return { status: 200 };
+  }
+  context.store.put({ ...resource, properties: { ...resource.properties, provisioningState: 'Deleting' } });
+  return beginOperation(context, { method: 'DELETE', resource, existed: true, ...options, remove });
 }
 
 const versionQuery = (context: RequestContext): string => `api-version=${encodeURIComponent(context.apiVersion)}`;
@@ -92,7 +118,7 @@ export const cognitiveServicesUrls: LroUrls = {
 };
 
 /** Sets provisioningState on the stored resource, if it still exists. */
-export function settleProvisioningState(context: RequestContext, id: string, state: 'Succeeded' | 'Failed'): void {
+function settleProvisioningState(context: RequestContext, id: string, state: 'Succeeded' | 'Failed'): void {
   const stored = context.store.get(id);
   if (!stored) return;
   context.store.put({ ...stored, properties: { ...stored.properties, provisioningState: state } });

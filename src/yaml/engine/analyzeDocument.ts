@@ -62,8 +62,3 @@ function syntaxMessage(message: string): string {
   const firstLine = message.split('\n', 1)[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
   return `YAML syntax error: ${firstLine}. Fix the syntax; the other checks may be incomplete until then.`;
 }
-
-/** The kind scalar's value, when present. */
-export function documentKind(root: unknown): string | undefined {
-  return isMap(root) ? stringValue(lastPair(root, 'kind')?.value) : undefined;
-}

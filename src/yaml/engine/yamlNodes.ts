@@ -1,16 +1,8 @@
 /** Small readers over `yaml` nodes: keys, last-wins lookup, ranges. */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { OffsetRange } from './types';
 
 export type YamlPair = Pair<unknown, unknown>;
-
-export function asMap(node: unknown): YAMLMap<unknown, unknown> | undefined {
-  return isMap(node) ? node : undefined;
-}
-
-export function asSeq(node: unknown): YAMLSeq<unknown> | undefined {
-  return isSeq(node) ? node : undefined;
-}
 
 /** The key of a pair when it is a plain or quoted string. */
 export function keyName(pair: YamlPair): string | undefined {
@@ -51,17 +43,9 @@ export function keyRange(pair: YamlPair): OffsetRange {
   return key.start >= 0 ? key : nodeRange(pair.value);
 }
 
-export function isNullValue(node: unknown): boolean {
-  return node == null || (isScalar(node) && node.value == null);
-}
-
 /** The value of a scalar node when it is a string. */
 export function stringValue(node: unknown): string | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-}
-
-export function scalarOf(node: unknown): Scalar | undefined {
-  return isScalar(node) ? node : undefined;
 }
 
 /** Rewrites a scalar with new text, keeping its quote style (values here never need escaping). */

@@ -2,7 +2,7 @@ import { type ArmResource, type Reply, ArmError, isRecord, systemData } from '..
 import { type RequestContext, type ResourceTypeDefinition, checkPreconditions, inScope, itemReply, listReply, normalizeLocation, propertiesOf, requestBody, requireLocation, requireResource, resourceIdOf } from '../context';
 import { normalizeIdentity } from '../identity';
 import { collectProblems, invalidRules } from '../ipRuleValidation';
-import { type LroShape, type LroUrls, beginOperation, cognitiveServicesUrls, containerRegistryUrls, settleProvisioningState, storageUrls } from '../lroReplies';
+import { type LroShape, type LroUrls, beginOperation, cognitiveServicesUrls, containerRegistryUrls, storageUrls } from '../lroReplies';
 import { connectionSummaries, privateEndpointConnectionDefinition, privateLinkResourcesDefinition } from '../privateLinks';
 
 /** How one data service behaves: its validation and defaults, and the LRO shape of each write (undefined: synchronous). */
@@ -171,8 +171,6 @@ function write(spec: ServiceSpec, context: RequestContext, merge: boolean): Repl
     existed: Boolean(existing),
     shape: lro.shape,
     urls: lro.urls,
-    onSuccess: () => settleProvisioningState(context, id, 'Succeeded'),
-    onFailure: () => settleProvisioningState(context, id, 'Failed'),
   });
 }
 
@@ -189,8 +187,6 @@ function remove(spec: ServiceSpec, context: RequestContext): Reply {
     existed: true,
     shape: spec.deleteLro.shape,
     urls: spec.deleteLro.urls,
-    onSuccess: () => context.store.delete(resource.id),
-    onFailure: () => settleProvisioningState(context, resource.id, 'Failed'),
   });
 }
 

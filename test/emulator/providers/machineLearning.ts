@@ -17,7 +17,7 @@ import {
 } from '../context';
 import { normalizeIdentity } from '../identity';
 import { validateWorkspaceIpRules } from '../ipRuleValidation';
-import { beginOperation, machineLearningUrls, settleProvisioningState } from '../lroReplies';
+import { beginDelete, beginOperation, machineLearningUrls } from '../lroReplies';
 import { connectionSummaries, notebookLabel, privateEndpointConnectionDefinition, privateLinkResourcesDefinition } from '../privateLinks';
 import { outboundRulesDefinition, normalizeManagedNetwork } from './managedNetwork';
 import { computesDefinition, connectionsDefinition } from './workspaceChildren';
@@ -143,8 +143,6 @@ function writeWorkspace(context: RequestContext, id: string, existing: ArmResour
     existed: Boolean(existing),
     shape: WORKSPACE_LRO,
     urls: machineLearningUrls,
-    onSuccess: () => settleProvisioningState(context, id, 'Succeeded'),
-    onFailure: () => settleProvisioningState(context, id, 'Failed'),
   });
 }
 
@@ -161,16 +159,7 @@ function deleteWorkspace(context: RequestContext): Reply {
       throw new ArmError(400, 'ValidationError', `The hub '${existing.name}' still has projects (${projects.map((project) => project.name).join(', ')}): delete them first.`);
     }
   }
-  context.store.put({ ...existing, properties: { ...existing.properties, provisioningState: 'Deleting' } });
-  return beginOperation(context, {
-    method: 'DELETE',
-    resource: existing,
-    existed: true,
-    shape: WORKSPACE_LRO,
-    urls: machineLearningUrls,
-    onSuccess: () => context.store.delete(id),
-    onFailure: () => settleProvisioningState(context, id, 'Failed'),
-  });
+  return beginDelete(context, existing, { shape: WORKSPACE_LRO, urls: machineLearningUrls });
 }
 
 export const workspaceDefinition: ResourceTypeDefinition = {

@@ -16,7 +16,7 @@ import {
   requireResource,
   resourceIdOf,
 } from '../context';
-import { beginOperation, networkUrls, settleProvisioningState } from '../lroReplies';
+import { beginDelete, beginWrite, networkUrls } from '../lroReplies';
 import type { ResourceStore } from '../store';
 
 export const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
@@ -26,36 +26,13 @@ export const NIC_TYPE = 'Microsoft.Network/networkInterfaces';
 export const NETWORK_PUT_LRO = { createdStatus: 201, updatedStatus: 200, withBody: true, asyncOperation: true, location: false } as const;
 export const NETWORK_DELETE_LRO = { createdStatus: 202, updatedStatus: 202, withBody: false, asyncOperation: true, location: true } as const;
 
-/** Starts a network-style write (or, while seeding, finishes it at once) and answers like the Network RP. */
+/** Network RPs mark a write Updating, whether it creates or changes the resource. */
 export function networkWrite(context: RequestContext, resource: ArmResource, existed: boolean): Reply {
-  const stored = context.store.put({ ...resource, properties: { ...resource.properties, provisioningState: context.seeding ? 'Succeeded' : 'Updating' } });
-  if (context.seeding) return itemReply(stored, existed ? 200 : 201);
-  return beginOperation(context, {
-    method: 'PUT',
-    resource: stored,
-    existed,
-    shape: NETWORK_PUT_LRO,
-    urls: networkUrls,
-    onSuccess: () => settleProvisioningState(context, stored.id, 'Succeeded'),
-    onFailure: () => settleProvisioningState(context, stored.id, 'Failed'),
-  });
+  return beginWrite(context, resource, { method: 'PUT', existed, shape: NETWORK_PUT_LRO, urls: networkUrls, runningState: 'Updating' });
 }
 
-export function networkDelete(context: RequestContext, resource: ArmResource, remove: () => void): Reply {
-  if (context.seeding) {
-    remove();
-    return { status: 200 };
-  }
-  context.store.put({ ...resource, properties: { ...resource.properties, provisioningState: 'Deleting' } });
-  return beginOperation(context, {
-    method: 'DELETE',
-    resource,
-    existed: true,
-    shape: NETWORK_DELETE_LRO,
-    urls: networkUrls,
-    onSuccess: remove,
-    onFailure: () => settleProvisioningState(context, resource.id, 'Failed'),
-  });
+export function networkDelete(context: RequestContext, resource: ArmResource, remove?: () => void): Reply {
+  return beginDelete(context, resource, { shape: NETWORK_DELETE_LRO, urls: networkUrls, remove });
 }
 
 const prefixesOf = (properties: Record<string, unknown>): string[] =>
@@ -200,7 +177,7 @@ export const vnetDefinition: ResourceTypeDefinition = {
     const vnet = context.store.get(resourceIdOf(context, vnetDefinition));
     if (!vnet) return { status: 204 };
     context.store.children(vnet.id, SUBNET_TYPE).forEach((subnet) => assertSubnetUnused(context.store, subnet));
-    return networkDelete(context, vnet, () => context.store.delete(vnet.id));
+    return networkDelete(context, vnet);
   },
 };
 
@@ -220,7 +197,7 @@ export const subnetDefinition: ResourceTypeDefinition = {
     const subnet = context.store.get(resourceIdOf(context, subnetDefinition));
     if (!subnet) return { status: 204 };
     assertSubnetUnused(context.store, subnet);
-    return networkDelete(context, subnet, () => context.store.delete(subnet.id));
+    return networkDelete(context, subnet);
   },
 };
 

@@ -13,7 +13,7 @@ import {
   requireResource,
   resourceIdOf,
 } from '../context';
-import { beginOperation, privateDnsUrls, settleProvisioningState } from '../lroReplies';
+import { beginDelete, beginWrite, privateDnsUrls } from '../lroReplies';
 
 const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
 const LINK_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
@@ -22,34 +22,11 @@ const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'PTR', 'SOA', 'SRV', 'TXT'];
 const PRIVATE_DNS_LRO = { createdStatus: 202, updatedStatus: 202, withBody: false, asyncOperation: true, location: true } as const;
 
 function privateDnsWrite(context: RequestContext, resource: ArmResource, existed: boolean, method: 'PUT' | 'PATCH'): Reply {
-  const stored = context.store.put({ ...resource, properties: { ...resource.properties, provisioningState: context.seeding ? 'Succeeded' : existed ? 'Updating' : 'Creating' } });
-  if (context.seeding) return itemReply(stored, existed ? 200 : 201);
-  return beginOperation(context, {
-    method,
-    resource: stored,
-    existed,
-    shape: PRIVATE_DNS_LRO,
-    urls: privateDnsUrls,
-    onSuccess: () => settleProvisioningState(context, stored.id, 'Succeeded'),
-    onFailure: () => settleProvisioningState(context, stored.id, 'Failed'),
-  });
+  return beginWrite(context, resource, { method, existed, shape: PRIVATE_DNS_LRO, urls: privateDnsUrls, runningState: existed ? 'Updating' : 'Creating' });
 }
 
 function privateDnsDelete(context: RequestContext, resource: ArmResource): Reply {
-  if (context.seeding) {
-    context.store.delete(resource.id);
-    return { status: 200 };
-  }
-  context.store.put({ ...resource, properties: { ...resource.properties, provisioningState: 'Deleting' } });
-  return beginOperation(context, {
-    method: 'DELETE',
-    resource,
-    existed: true,
-    shape: PRIVATE_DNS_LRO,
-    urls: privateDnsUrls,
-    onSuccess: () => context.store.delete(resource.id),
-    onFailure: () => settleProvisioningState(context, resource.id, 'Failed'),
-  });
+  return beginDelete(context, resource, { shape: PRIVATE_DNS_LRO, urls: privateDnsUrls });
 }
 
 const tagsOf = (body: Record<string, unknown>, existing: ArmResource | undefined): Record<string, string> =>

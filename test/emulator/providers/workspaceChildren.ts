@@ -1,6 +1,6 @@
 import { type ArmResource, type Reply, ArmError, isRecord, systemData } from '../arm';
 import { type RequestContext, type ResourceTypeDefinition, checkPreconditions, itemReply, listReply, propertiesOf, requestBody, requireParent, requireResource, resourceIdOf } from '../context';
-import { beginOperation, machineLearningUrls, settleProvisioningState } from '../lroReplies';
+import { beginOperation, machineLearningUrls } from '../lroReplies';
 
 const CONNECTION_TYPE = 'Microsoft.MachineLearningServices/workspaces/connections';
 const COMPUTE_TYPE = 'Microsoft.MachineLearningServices/workspaces/computes';
@@ -93,20 +93,12 @@ export function computesDefinition(workspaceDefinition: ResourceTypeDefinition):
       };
       const stored = context.store.put(resource);
       if (context.seeding) return itemReply(stored, 201);
-      return beginOperation(context, {
-        method: 'PUT', resource: stored, existed: Boolean(existing), shape: ASYNC, urls: machineLearningUrls,
-        onSuccess: () => settleProvisioningState(context, id, 'Succeeded'),
-        onFailure: () => settleProvisioningState(context, id, 'Failed'),
-      });
+      return beginOperation(context, { method: 'PUT', resource: stored, existed: Boolean(existing), shape: ASYNC, urls: machineLearningUrls });
     },
     delete: (context) => {
       const compute = context.store.get(resourceIdOf(context, definition));
       if (!compute) return { status: 204 };
-      return beginOperation(context, {
-        method: 'DELETE', resource: compute, existed: true, shape: ACCEPTED, urls: machineLearningUrls,
-        onSuccess: () => context.store.delete(compute.id),
-        onFailure: () => settleProvisioningState(context, compute.id, 'Failed'),
-      });
+      return beginOperation(context, { method: 'DELETE', resource: compute, existed: true, shape: ACCEPTED, urls: machineLearningUrls });
     },
   };
   return definition;

@@ -116,6 +116,6 @@ export function buildDemoTopology(): Topology {
       { subscriptionId: DEV_SUBSCRIPTION_ID, displayName: 'Contoso AI (dev)' },
       { subscriptionId: PROD_SUBSCRIPTION_ID, displayName: 'Contoso AI (prod)' },
     ],
-    resources: [...devSubscription(), ...prodSubscription()] as Topology['resources'],
+    resources: [...devSubscription(), ...prodSubscription()],
   };
 }

@@ -38,7 +38,7 @@ export function generateTopology(options: GeneratorOptions): Topology {
       }
     }
   }
-  return { subscriptions, resources: resources as Topology['resources'] };
+  return { subscriptions, resources };
 }
 
 /** `tsx test/emulator/seeds/generate.ts --subscriptions 5 --hubs 100 [--projects 2] [--out big.json]` */

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { TokenCredential } from '@azure/identity';
 import { emulatorCredential } from '../../emulator/credential';
 import { API_VERSIONS } from '../../../src/azure/apiVersions';
 import { ArmConnection } from '../../../src/azure/clients';
 import { readHubNetworkState } from '../../../src/azure/hubDetails';
 import { CLOUDS } from '../../../src/model/clouds';
-import type { Harness } from './support';
-import { DEV_GROUP, DEV_SUBSCRIPTION, PROD_GROUP, hubIdOf, startHarness } from './support';
+import { DEV_GROUP, DEV_SUBSCRIPTION, PROD_GROUP, hubIdOf, useHarness } from './support';
 
 /** The api-version each provider path must carry on the wire. */
 function expectedApiVersions(path: string): string[] {
@@ -23,14 +22,7 @@ function expectedApiVersions(path: string): string[] {
 }
 
 describe('SDK clients', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
-  beforeEach(() => {
-    harness.events.length = 0;
-  });
+  const harness = useHarness();
 
   it('send the api-versions of apiVersions.ts, through every SDK a hub read uses', async () => {
     await readHubNetworkState(harness.connect(), hubIdOf(PROD_GROUP, 'hub-dns-incomplete'));

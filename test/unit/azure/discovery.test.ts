@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { aHub, aProject, aResourceGroup } from '../../builders';
 import type { Topology } from '../../emulator/index';
 import { discoverHubs } from '../../../src/azure/discovery';
 import { listSubscriptions, listTenants } from '../../../src/azure/subscriptions';
 import { CancelledError } from '../../../src/azure/errors';
-import type { Harness } from './support';
-import { DEV_SUBSCRIPTION, PROD_SUBSCRIPTION, armRequests, roundTrips, startHarness } from './support';
+import { DEV_SUBSCRIPTION, PROD_SUBSCRIPTION, armRequests, roundTrips, useHarness } from './support';
 
 const SUBSCRIPTIONS = [DEV_SUBSCRIPTION, PROD_SUBSCRIPTION];
 const RESOURCE_GRAPH = '/providers/Microsoft.ResourceGraph/resources';
 
 describe('discovery over the demo topology', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
-  beforeEach(() => harness.admin.reset());
+  const harness = useHarness();
 
   it('lists the subscriptions and the tenant of the demo service principal', async () => {
     const connection = harness.connect();
@@ -51,7 +45,6 @@ describe('discovery over the demo topology', () => {
     assert.equal(requests.length, 1);
     assert.equal(requests[0]?.path.split('?')[0], RESOURCE_GRAPH);
     assert.ok(roundTrips(requests) <= 3);
-    await harness.admin.setLatency(0);
   });
 
   it('falls back to per-subscription lists when Resource Graph is not available (403)', async () => {
@@ -97,11 +90,11 @@ describe('discovery over the demo topology', () => {
 function manyHubs(count: number): Topology {
   const resources: Topology['resources'] = [];
   for (const subscriptionId of [DEV_SUBSCRIPTION, PROD_SUBSCRIPTION]) {
-    resources.push(aResourceGroup('rg-many').inSubscription(subscriptionId).inRegion('eastus').build() as Topology['resources'][number]);
+    resources.push(aResourceGroup('rg-many').inSubscription(subscriptionId).inRegion('eastus').build());
     for (let index = 0; index < count / 2; index += 1) {
       const hub = aHub(`hub-${subscriptionId.slice(-1)}-${index}`).inSubscription(subscriptionId).inResourceGroup('rg-many').inRegion('eastus');
-      resources.push(hub.build() as Topology['resources'][number]);
-      resources.push(aProject(`proj-${subscriptionId.slice(-1)}-${index}`).underHub(hub).build() as Topology['resources'][number]);
+      resources.push(hub.build());
+      resources.push(aProject(`proj-${subscriptionId.slice(-1)}-${index}`).underHub(hub).build());
     }
   }
   return {
@@ -114,11 +107,7 @@ function manyHubs(count: number): Topology {
 }
 
 describe('discovery paging', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness(manyHubs(12));
-  });
-  after(() => harness.close());
+  const harness = useHarness(manyHubs(12));
 
   it('follows $skipToken until every page is read', async () => {
     await harness.admin.clearRequests();
@@ -140,6 +129,5 @@ describe('discovery paging', () => {
     const requests = await armRequests(harness.admin);
     assert.equal(requests.length, 2);
     assert.equal(roundTrips(requests), 1);
-    await harness.admin.setLatency(0);
   });
 });

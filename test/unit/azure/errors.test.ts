@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { RestError } from '@azure/core-rest-pipeline';
 import {
   CancelledError,
@@ -16,22 +16,13 @@ import {
 } from '../../../src/azure/errors';
 import { readHubNetworkState } from '../../../src/azure/hubDetails';
 import { ConcurrentChangeError as DetectedConcurrentChange } from '../../../src/model/concurrency';
-import type { Harness } from './support';
-import { DEV_GROUP, hubIdOf, startHarness } from './support';
+import { DEV_GROUP, hubIdOf, useHarness } from './support';
 
 const HUB = hubIdOf(DEV_GROUP, 'hub-public');
 const HUB_PATH = 'workspaces/hub-public$';
 
 describe('errors and retries against the emulator', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
-  beforeEach(async () => {
-    await harness.admin.reset();
-    harness.events.length = 0;
-  });
+  const harness = useHarness();
 
   const hubAttempts = () => harness.events.filter((event) => event.path.endsWith('/workspaces/hub-public'));
 

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { readHubNetworkState } from '../../../src/azure/hubDetails';
 import { HubStateCache } from '../../../src/azure/hubStateCache';
 import { CancelledError, ResourceNotFoundError } from '../../../src/azure/errors';
 import type { HubNetworkState } from '../../../src/model/hubState';
-import type { Harness } from './support';
-import { DEV_GROUP, PROD_GROUP, armRequests, hubIdOf, roundTrips, startHarness } from './support';
+import { DEV_GROUP, PROD_GROUP, armRequests, hubIdOf, roundTrips, useHarness } from './support';
 
 describe('hub details for each demo hub', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
-  beforeEach(async () => {
-    await harness.admin.reset();
-    await harness.admin.setLatency(0);
-  });
+  const harness = useHarness();
 
   /** Reads a hub with latency on, so the emulator's log shows which requests ran in parallel. */
   async function readWithRounds(hubId: string): Promise<{ state: HubNetworkState; rounds: number; requests: number }> {
@@ -127,11 +118,7 @@ describe('hub details for each demo hub', () => {
 });
 
 describe('hub state cache', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
+  const harness = useHarness();
 
   it('serves repeated reads from the cache and re-reads after invalidating a related resource', async () => {
     const connection = harness.connect();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   createPrivateEndpoint,
   deletePrivateEndpoint,
@@ -12,20 +12,14 @@ import {
 } from '../../../src/azure/operations';
 import { readHubNetworkState } from '../../../src/azure/hubDetails';
 import { zoneIdOf } from '../../../src/azure/privateDnsRead';
-import type { Harness } from './support';
-import { DEV_GROUP, DEV_SUBSCRIPTION, PROD_GROUP, PROD_SUBSCRIPTION, hubIdOf, startHarness } from './support';
+import { DEV_GROUP, DEV_SUBSCRIPTION, PROD_GROUP, PROD_SUBSCRIPTION, hubIdOf, useHarness } from './support';
 
 const SUBNET_PE = `${DEV_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe`;
 const VNET_PROD = `${PROD_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-prod`;
 const endpointIdOf = (group: string, name: string) => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
 
 describe('network write operations, checked in the emulator state', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
-  beforeEach(() => harness.admin.reset());
+  const harness = useHarness();
 
   const newEndpoint = (name: string, hub: string, manualApproval = false) =>
     createPrivateEndpoint(harness.connect(), {
@@ -44,13 +38,13 @@ describe('network write operations, checked in the emulator state', () => {
     const created = await newEndpoint('pe-hub-public', 'hub-public');
     assert.equal(created.provisioningState, 'Succeeded');
     assert.ok((created.customDnsConfigs ?? []).length > 0, 'the service filled customDnsConfigs');
-    const stored = await harness.admin.storedResource(endpointIdOf(DEV_GROUP, 'pe-hub-public'));
-    assert.equal(stored?.properties.privateLinkServiceConnections[0].properties.groupIds[0], 'amlworkspace');
+    const stored = await harness.admin.getProperties(endpointIdOf(DEV_GROUP, 'pe-hub-public'));
+    assert.equal(stored?.privateLinkServiceConnections[0].properties.groupIds[0], 'amlworkspace');
     const state = await readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-public'));
     assert.deepEqual(state.privateEndpointConnections.map((connection) => connection.status), ['Approved']);
 
     await deletePrivateEndpoint(harness.connect(), endpointIdOf(DEV_GROUP, 'pe-hub-public'));
-    assert.equal(await harness.admin.storedResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')), undefined);
+    assert.equal(await harness.admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')), undefined);
   });
 
   it('creates a manual endpoint that waits; approving and rejecting change the connection on the hub', async () => {
@@ -64,13 +58,13 @@ describe('network write operations, checked in the emulator state', () => {
 
     await setWorkspaceConnectionStatus(harness.connect(), { connectionId: byEndpoint('pe-manual-a')?.id ?? '', status: 'Approved' });
     await setWorkspaceConnectionStatus(harness.connect(), { connectionId: byEndpoint('pe-manual-b')?.id ?? '', status: 'Rejected', description: 'Not this VNet' });
-    const stored = await harness.admin.storedResource(byEndpoint('pe-manual-a')?.id ?? '');
-    assert.equal(stored?.properties.privateLinkServiceConnectionState.status, 'Approved');
+    const stored = await harness.admin.getProperties(byEndpoint('pe-manual-a')?.id ?? '');
+    assert.equal(stored?.privateLinkServiceConnectionState.status, 'Approved');
     const after = (await readHubNetworkState(harness.connect(), hubId)).privateEndpointConnections;
     assert.deepEqual(after.map((connection) => [connection.privateEndpointId.split('/').pop(), connection.status]).sort(), [['pe-manual-a', 'Approved'], ['pe-manual-b', 'Rejected']]);
 
     await deleteWorkspaceConnection(harness.connect(), byEndpoint('pe-manual-b')?.id ?? '');
-    assert.equal(await harness.admin.storedResource(byEndpoint('pe-manual-b')?.id ?? ''), undefined);
+    assert.equal(await harness.admin.getResource(byEndpoint('pe-manual-b')?.id ?? ''), undefined);
   });
 
   it('reuses an existing zone untouched (If-None-Match: *) and creates a missing one', async () => {
@@ -85,7 +79,7 @@ describe('network write operations, checked in the emulator state', () => {
     const notebooks = { ...api, zoneName: 'privatelink.notebooks.azure.net' };
     const created = await ensurePrivateDnsZone(harness.connect(), notebooks);
     assert.equal(created.created, true);
-    assert.equal((await harness.admin.storedResource(zoneIdOf(notebooks)))?.location, 'global');
+    assert.equal((await harness.admin.getResource(zoneIdOf(notebooks)))?.location, 'global');
   });
 
   it('links a zone to a VNet without registration, and reuses a link of the same name', async () => {
@@ -93,9 +87,9 @@ describe('network write operations, checked in the emulator state', () => {
     await ensurePrivateDnsZone(harness.connect(), zone);
     const link = await ensureVirtualNetworkLink(harness.connect(), { zoneId: zoneIdOf(zone), linkName: 'link-vnet-prod', virtualNetworkId: VNET_PROD });
     assert.equal(link.created, true);
-    const stored = await harness.admin.storedResource(`${zoneIdOf(zone)}/virtualNetworkLinks/link-vnet-prod`);
-    assert.equal(stored?.properties.registrationEnabled, false);
-    assert.equal(stored?.properties.virtualNetwork.id.toLowerCase(), VNET_PROD.toLowerCase());
+    const stored = await harness.admin.getProperties(`${zoneIdOf(zone)}/virtualNetworkLinks/link-vnet-prod`);
+    assert.equal(stored?.registrationEnabled, false);
+    assert.equal(stored?.virtualNetwork.id.toLowerCase(), VNET_PROD.toLowerCase());
     const again = await ensureVirtualNetworkLink(harness.connect(), { zoneId: zoneIdOf(zone), linkName: 'link-vnet-prod', virtualNetworkId: VNET_PROD });
     assert.equal(again.created, false);
   });

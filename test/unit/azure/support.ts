@@ -1,12 +1,13 @@
 /**
- * Shared setup for the src/azure tests: one emulator per test file (instant LROs), a connection to it with fast
+ * Shared setup for the src/azure tests: one emulator per describe (instant LROs), a connection to it with fast
  * retries, and the emulator's admin client.
  */
+import { after, before, beforeEach } from 'node:test';
 import { startEmulator } from '../../emulator/index';
 import type { RunningEmulator, Topology } from '../../emulator/index';
 import { emulatorCredential, emulatorTlsOptions } from '../../emulator/credential';
 import { EmulatorAdmin } from '../../emulator/adminClient';
-import type { FaultSpec, RequestLogEntry } from '../../emulator/adminClient';
+import type { RequestLogEntry } from '../../emulator/adminClient';
 import { ArmConnection } from '../../../src/azure/clients';
 import type { ArmConnectionOptions } from '../../../src/azure/clients';
 import type { ArmRequestEvent } from '../../../src/azure/requestLog';
@@ -17,37 +18,22 @@ export const DEV_GROUP = `/subscriptions/${DEV_SUBSCRIPTION}/resourceGroups/rg-f
 export const PROD_GROUP = `/subscriptions/${PROD_SUBSCRIPTION}/resourceGroups/rg-foundry-prod`;
 export const hubIdOf = (group: string, name: string): string => `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
 
-export type EmulatorRequest = RequestLogEntry;
-
-/** The emulator's admin client, with a fault count of 1 by default and loosely typed stored resources. */
-export class Admin extends EmulatorAdmin {
-  override injectFault(fault: Omit<FaultSpec, 'count'> & { count?: number }): Promise<void> {
-    return super.injectFault({ count: 1, ...fault });
-  }
-
-  /** The stored ARM JSON, read by tests with optional chaining. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ARM JSON of any resource type
-  async storedResource(id: string): Promise<Record<string, any> | undefined> {
-    return this.getResource(id);
-  }
-}
-
 export interface Harness {
   readonly emulator: RunningEmulator;
-  readonly admin: Admin;
+  readonly admin: EmulatorAdmin;
   /** Every request attempt our pipeline policy reported. */
   readonly events: ArmRequestEvent[];
   connect(options?: Partial<ArmConnectionOptions>): ArmConnection;
   close(): Promise<void>;
 }
 
-export async function startHarness(seed?: Topology): Promise<Harness> {
+async function startHarness(seed?: Topology): Promise<Harness> {
   const emulator = await startEmulator({ lro: 'instant', ...(seed ? { seed } : {}) });
   const credential = emulatorCredential(emulator);
   const events: ArmRequestEvent[] = [];
   return {
     emulator,
-    admin: new Admin(emulator),
+    admin: new EmulatorAdmin(emulator),
     events,
     connect: (options = {}) =>
       new ArmConnection({
@@ -63,8 +49,42 @@ export async function startHarness(seed?: Topology): Promise<Harness> {
   };
 }
 
+/**
+ * One emulator for the enclosing `describe`, back to its seed before each test: no faults, no latency, empty logs.
+ * Call it in the describe's body; the harness it returns is usable from the first hook on.
+ */
+export function useHarness(seed?: Topology): Harness {
+  let started: Harness | undefined;
+  const current = (): Harness => {
+    if (!started) throw new Error('the harness starts in before(): use it inside hooks and tests');
+    return started;
+  };
+  before(async () => {
+    started = await startHarness(seed);
+  });
+  after(() => started?.close());
+  beforeEach(async () => {
+    await current().admin.reset();
+    await current().admin.setLatency(0);
+    current().events.length = 0;
+  });
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get admin() {
+      return current().admin;
+    },
+    get events() {
+      return current().events;
+    },
+    connect: (options) => current().connect(options),
+    close: () => current().close(),
+  };
+}
+
 /** ARM requests only (no token or admin calls), as the emulator logged them. */
-export async function armRequests(admin: Admin): Promise<EmulatorRequest[]> {
+export async function armRequests(admin: EmulatorAdmin): Promise<RequestLogEntry[]> {
   return (await admin.requests()).filter((entry) => entry.path.startsWith('/subscriptions') || entry.path.startsWith('/providers'));
 }
 
@@ -72,7 +92,7 @@ export async function armRequests(admin: Admin): Promise<EmulatorRequest[]> {
  * Sequential round trips in the emulator's log: a request opens a new round when it starts after every request of the
  * current round was answered; parallel requests overlap and share a round. Run with latency so overlaps are clear.
  */
-export function roundTrips(requests: readonly EmulatorRequest[]): number {
+export function roundTrips(requests: readonly RequestLogEntry[]): number {
   const spans = requests
     .map((entry) => ({ end: Date.parse(entry.time), start: Date.parse(entry.time) - entry.durationMs }))
     .sort((a, b) => a.start - b.start);

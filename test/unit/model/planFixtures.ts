@@ -1,7 +1,7 @@
 /** Shared inputs for the plan tests. */
 import { CLOUDS } from '../../../src/model/clouds';
 import type { PlanApiVersions } from '../../../src/model/plan';
-import type { PrivateEndpointWizardContext } from '../../../src/model/privateEndpointPlan';
+import type { PrivateDnsChoice, PrivateEndpointWizardContext } from '../../../src/model/privateEndpointPlan';
 
 export const API_VERSIONS: PlanApiVersions = {
   workspaces: '2025-12-01',
@@ -13,6 +13,17 @@ export const API_VERSIONS: PlanApiVersions = {
 
 export const WORKSPACE_ID = '/subscriptions/s1/resourceGroups/rg-ai/providers/Microsoft.MachineLearningServices/workspaces/hub-sales';
 export const SUBNET_ID = '/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe';
+
+/** Private DNS zones in their own resource group, none of them there yet. */
+export const PRIVATE_DNS: PrivateDnsChoice = {
+  kind: 'privateDnsZones',
+  subscriptionId: 's1',
+  resourceGroup: 'rg-dns',
+  zoneGroupName: 'default',
+  virtualNetworkLinkName: 'link-vnet-hub',
+  existingZoneNames: [],
+  zonesLinkedToVirtualNetwork: [],
+};
 
 export function endpointContext(overrides: Partial<PrivateEndpointWizardContext> = {}): PrivateEndpointWizardContext {
   return {
@@ -28,15 +39,7 @@ export function endpointContext(overrides: Partial<PrivateEndpointWizardContext>
       manualApproval: false,
     },
     subnetId: SUBNET_ID,
-    dns: {
-      kind: 'privateDnsZones',
-      subscriptionId: 's1',
-      resourceGroup: 'rg-dns',
-      zoneGroupName: 'default',
-      virtualNetworkLinkName: 'link-vnet-hub',
-      existingZoneNames: [],
-      zonesLinkedToVirtualNetwork: [],
-    },
+    dns: PRIVATE_DNS,
     ...overrides,
   };
 }

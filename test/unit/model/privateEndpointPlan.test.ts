@@ -4,17 +4,7 @@ import { describe, it } from 'node:test';
 import { CLOUDS } from '../../../src/model/clouds';
 import { renderOperationList, renderPlanScript, renderRollbackScript } from '../../../src/model/plan';
 import { buildPrivateEndpointPlan } from '../../../src/model/privateEndpointPlan';
-import { endpointContext, SUBNET_ID, WORKSPACE_ID } from './planFixtures';
-
-const DNS = {
-  kind: 'privateDnsZones',
-  subscriptionId: 's1',
-  resourceGroup: 'rg-dns',
-  zoneGroupName: 'default',
-  virtualNetworkLinkName: 'link-vnet-hub',
-  existingZoneNames: [],
-  zonesLinkedToVirtualNetwork: [],
-} as const;
+import { endpointContext, PRIVATE_DNS, SUBNET_ID, WORKSPACE_ID } from './planFixtures';
 
 describe('buildPrivateEndpointPlan', () => {
   it('plans endpoint, zones, links and zone group in that order', () => {
@@ -102,7 +92,7 @@ describe('buildPrivateEndpointPlan', () => {
 
   it('skips zones and links that exist, so rollback never deletes them', () => {
     const plan = buildPrivateEndpointPlan(
-      endpointContext({ dns: { ...DNS, existingZoneNames: ['PrivateLink.API.azureml.ms'], zonesLinkedToVirtualNetwork: ['privatelink.api.azureml.ms'] } }),
+      endpointContext({ dns: { ...PRIVATE_DNS, existingZoneNames: ['PrivateLink.API.azureml.ms'], zonesLinkedToVirtualNetwork: ['privatelink.api.azureml.ms'] } }),
     );
     assert.deepEqual(
       plan.steps.map((step) => step.id),
@@ -131,7 +121,7 @@ describe('buildPrivateEndpointPlan', () => {
   });
 
   it('passes --subscription for zones in a central DNS subscription', () => {
-    const plan = buildPrivateEndpointPlan(endpointContext({ dns: { ...DNS, subscriptionId: 'dns-sub' } }));
+    const plan = buildPrivateEndpointPlan(endpointContext({ dns: { ...PRIVATE_DNS, subscriptionId: 'dns-sub' } }));
     assert.equal(plan.steps[1]?.az, 'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.api.azureml.ms --subscription "$DNS_SUBSCRIPTION_ID"');
     assert.match(plan.steps[5]?.az ?? '', /"\/subscriptions\/\$\{DNS_SUBSCRIPTION_ID\}\/resourceGroups/);
     assert.match(plan.steps[1]?.operation.resourceId ?? '', /^\/subscriptions\/dns-sub\//);
@@ -153,7 +143,7 @@ describe('buildPrivateEndpointPlan', () => {
       () => buildPrivateEndpointPlan(endpointContext({ privateEndpoint: { ...endpointContext().privateEndpoint, name: 'pe-' } })),
       /private endpoint name must end/,
     );
-    assert.throws(() => buildPrivateEndpointPlan(endpointContext({ dns: { ...DNS, zoneGroupName: '' } })), /DNS zone group/);
+    assert.throws(() => buildPrivateEndpointPlan(endpointContext({ dns: { ...PRIVATE_DNS, zoneGroupName: '' } })), /DNS zone group/);
   });
 
   it('renders a script bash accepts, with nasty names quoted at the top', () => {
