@@ -2,12 +2,17 @@ import * as vscode from 'vscode';
 import { log } from './log';
 import type { ExtensionServices } from './services';
 import type { NodeView } from './tree/nodeView';
+import { WIZARD_COMMANDS, type WizardId } from './wizards/ids';
 
 /**
  * Every command of the extension, in one table: id → handler factory. package.json contributes the same ids
  * (an integration test keeps the two in step). Handlers that need Azure load the feature bundle on first use.
  */
 type CommandFactory = (services: ExtensionServices) => (...args: never[]) => unknown;
+
+/** A wizard's command (palette, tree menu, finding fix): the wizards live in the lazily loaded feature bundle. */
+const wizard = (id: WizardId): CommandFactory => (services) => async (...args: unknown[]) =>
+  (await services.hubsView.hubs()).runWizard(id, ...args);
 
 export const COMMANDS = {
   'foundryNetwork.signIn': (services) => (tenantId?: string) => services.signIn(tenantId),
@@ -20,6 +25,16 @@ export const COMMANDS = {
   'foundryNetwork.copyAzCommand': (services) => async (node?: NodeView) => (await services.hubsView.hubs()).actions.copyAzCommand(node),
   'foundryNetwork.showLog': () => () => log().show(),
   'foundryNetwork.trySandbox': (services) => () => openSandboxGuide(services.extension),
+  [WIZARD_COMMANDS.addPrivateEndpoint.command]: wizard('addPrivateEndpoint'),
+  [WIZARD_COMMANDS.configurePrivateDns.command]: wizard('configurePrivateDns'),
+  [WIZARD_COMMANDS.verifyPrivateEndpoint.command]: wizard('verifyPrivateEndpoint'),
+  [WIZARD_COMMANDS.removePrivateEndpoint.command]: wizard('removePrivateEndpoint'),
+  [WIZARD_COMMANDS.decideConnection.command]: wizard('decideConnection'),
+  [WIZARD_COMMANDS.setPublicAccess.command]: wizard('setPublicAccess'),
+  [WIZARD_COMMANDS.editIpRules.command]: wizard('editIpRules'),
+  [WIZARD_COMMANDS.exportDnsRecords.command]: wizard('exportDnsRecords'),
+  [WIZARD_COMMANDS.restrictDependentAccess.command]: wizard('restrictDependentAccess'),
+  [WIZARD_COMMANDS.resumeRun.command]: wizard('resumeRun'),
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

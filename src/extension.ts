@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { affectsSettings } from './config';
-import { loadFeaturesModule } from './lazy';
+import { loadFeaturesModule, loadYamlModule } from './lazy';
 import { disposeLog, log } from './log';
 import type { ExtensionServices } from './services';
 import { HUBS_VIEW_ID, HubsView, PROPERTIES_SCHEME } from './tree/hubsView';
+import { startOnFirstYamlDocument } from './yaml/vscode/activation';
 
 /** Wiring only: the services, the command table, the views. Heavy modules load on first use (src/lazy.ts). */
 export function activate(extension: vscode.ExtensionContext): ExtensionServices {
   const started = performance.now();
-  const hubsView = new HubsView(() => loadFeaturesModule().HubsFeature.create(HUBS_VIEW_ID));
+  const hubsView = new HubsView(() => loadFeaturesModule().HubsFeature.create(HUBS_VIEW_ID, extension.globalState));
   const services: ExtensionServices = {
     extension,
     hubsView,
@@ -28,6 +29,7 @@ export function activate(extension: vscode.ExtensionContext): ExtensionServices 
       if (affectsSettings(event, 'cloud') || affectsSettings(event, 'customCloud')) hubsView.reset();
       else if (affectsSettings(event, 'selectedSubscriptions')) void hubsView.refresh();
     }),
+    startOnFirstYamlDocument(() => loadYamlModule().activateYamlFeatures(extension, log()), log),
     { dispose: disposeLog },
   );
   log().info(`Foundry Network activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -14,6 +14,9 @@ import { CLOUDS, customCloud } from './model/clouds';
 import { HubsTreeModel } from './tree/model';
 import { HubsTreeProvider } from './tree/provider';
 import { ResourceActions } from './tree/resourceActions';
+import type { WizardResult } from './wizards/framework/wizard';
+import type { WizardId } from './wizards/ids';
+import { WizardHost } from './wizards/vscode/wizardHost';
 
 export { HubsTreeProvider };
 
@@ -22,10 +25,17 @@ export class HubsFeature implements vscode.Disposable {
     readonly access: AzureAccess,
     readonly provider: HubsTreeProvider,
     readonly actions: ResourceActions,
+    /** The guided wizards; `wizards.useUi(ui)` is the test hook that drives them with scripted answers. */
+    readonly wizards: WizardHost,
     private readonly disposables: vscode.Disposable[],
   ) {}
 
-  static async create(viewId: string): Promise<HubsFeature> {
+  /** Starts a wizard from the palette, a tree node's menu (the node) or a finding's fix (its ids). */
+  runWizard(id: WizardId, ...args: unknown[]): Promise<WizardResult> {
+    return this.wizards.run(id, args);
+  }
+
+  static async create(viewId: string, storage: vscode.Memento): Promise<HubsFeature> {
     const settings = readSettings();
     const access = await createAccess(settings);
     const model = new HubsTreeModel({
@@ -36,7 +46,10 @@ export class HubsFeature implements vscode.Disposable {
     const provider = new HubsTreeProvider(model, viewId);
     const actions = new ResourceActions(model, provider);
     const disposables = [access, access.onDidChangeSignIn(() => provider.refresh())];
-    return new HubsFeature(access, provider, actions, disposables);
+    const wizards = new WizardHost(model, provider);
+    // Interrupted runs are kept in globalState, so Resume survives a reload.
+    wizards.useStorage(storage);
+    return new HubsFeature(access, provider, actions, wizards, disposables);
   }
 
   dispose(): void {

@@ -32,7 +32,6 @@ export const FIX_COMMANDS = {
   fixPrivateDns: 'foundryNetwork.fixPrivateDns',
   exportDnsRecords: 'foundryNetwork.exportDnsRecords',
   restrictPublicAccess: 'foundryNetwork.restrictDependentPublicAccess',
-  addDependentPrivateEndpoint: 'foundryNetwork.addDependentPrivateEndpoint',
 } as const;
 
 /** Says why an IP rule is not accepted (invalid, IPv6, reserved), or undefined. Supplied by ipRules.ts's caller. */

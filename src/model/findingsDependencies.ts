@@ -95,7 +95,7 @@ function endpointFindings(resource: DependentResource): Finding[] {
       resource.kind === 'storage'
         ? `A hub uses both blob and file storage; without a ${groupId} endpoint, clients in your network cannot reach it once public access is off. Add a private endpoint for ${groupId}.`
         : `Without a ${groupId} private endpoint, clients in your network cannot reach it once public access is off. Add one.`,
+    // No fix button yet: the private endpoint plan only knows the workspace's amlworkspace group.
     resourceId: resource.id,
-    fix: { command: FIX_COMMANDS.addDependentPrivateEndpoint, args: [resource.id, groupId], title: `Add a ${groupId} endpoint` },
   }));
 }

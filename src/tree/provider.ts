@@ -189,7 +189,8 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     const failure = this.hubFailures.get(key);
     if (failure) return [errorNode(node.id, `Reading the hub failed: ${failure}`, [node])];
     const state = this.describedStates.get(key);
-    if (!state || !this.model.isHubCached(hub.id)) {
+    // While a re-read is in flight (after a refresh or one of our writes) the last state is stale: say Loading.
+    if (!state || this.reading.has(key) || !this.model.isHubCached(hub.id)) {
       this.startHubRead(hub.id, node);
       return [loadingNode(node.id)];
     }

@@ -1,0 +1,228 @@
+/**
+ * Performs plan steps against ARM, exactly as the plan shows them, but idempotently and guarded against lost updates:
+ * - a create reuses what is already there (zones, links, endpoints), and a VNet already linked to a zone under
+ *   another link name is not linked twice;
+ * - an update that is already in place is skipped; a zone group is never overwritten with fewer zones;
+ * - the workspace PATCH goes with If-Match, and every write is preceded by a re-read compared with what the wizard
+ *   saw (`Expectation`), so a change made meanwhile stops the run with ConcurrentChangeError and nothing is written;
+ * - a create that failed half-way (an LRO ending Failed) is deleted again, so neither Resume nor Roll back leaves an
+ *   orphan behind.
+ */
+import { isRestError } from '@azure/core-rest-pipeline';
+import { sendArmLongRunning } from '../../azure/armRequest';
+import type { ArmConnection } from '../../azure/clients';
+import { toAzureAccessError } from '../../azure/errors';
+import { isResourceType, parentResourceId, sameResourceId } from '../../model/armIds';
+import { ConcurrentChangeError, isPreconditionFailed, sameEtag } from '../../model/concurrency';
+import type { ArmOperation } from '../../model/plan';
+import type { RunnableStep, StepResult, StepRunner } from '../../model/planExecutor';
+import { holds, lastSegment, provisioningStateOf, readResource, valueAt, type ArmRead } from './armState';
+
+/** What the wizard saw of a resource it is about to change: dotted property paths and their values then. */
+export interface Expectation {
+  readonly resourceId: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** A step the runner refuses to take as planned; its message says why and what to do. */
+export class StepRefusedError extends Error {
+  override readonly name = 'StepRefusedError';
+}
+
+const DONE: StepResult = { outcome: 'done' };
+const SKIPPED: StepResult = { outcome: 'skipped' };
+
+export class WizardStepRunner implements StepRunner {
+  constructor(
+    private readonly connection: ArmConnection,
+    private readonly expectations: readonly Expectation[] = [],
+  ) {}
+
+  async runStep(step: RunnableStep, signal: AbortSignal): Promise<StepResult> {
+    const { operation } = step;
+    try {
+      if (operation.method === 'DELETE') return await this.remove(operation, signal);
+      if (operation.method === 'PATCH') return await this.patch(operation, signal);
+      if (operation.method === 'PUT') return await this.put(step, signal);
+      await this.send(operation, signal);
+      return DONE;
+    } catch (error) {
+      throw this.actionable(error, operation);
+    }
+  }
+
+  private async put(step: RunnableStep, signal: AbortSignal): Promise<StepResult> {
+    const { operation } = step;
+    const current = await this.read(operation, signal);
+    if (!current) {
+      if (await this.virtualNetworkAlreadyLinked(operation, signal)) return SKIPPED;
+      return this.createAbsent(operation, signal);
+    }
+    if (operation.ifNoneMatch === '*') return this.reuse(operation, current);
+    this.assertAsExpected(operation.resourceId, current);
+    this.assertKeepsZones(operation, current);
+    if (holds(current.body, operation.body) && provisioningStateOf(current.body) !== 'Failed') return SKIPPED;
+    if (isCreatingStep(step)) {
+      // The plan meant to create it; someone else did, with other settings: do not take it over.
+      throw new ConcurrentChangeError(lastSegment(operation.resourceId), ['(created meanwhile with other settings)']);
+    }
+    await this.send(operation, signal);
+    return DONE;
+  }
+
+  /** Creates a resource that was absent; a failure that left a half-made resource deletes it again. */
+  private async createAbsent(operation: ArmOperation, signal: AbortSignal): Promise<StepResult> {
+    try {
+      await this.send(operation, signal);
+      return DONE;
+    } catch (error) {
+      if (isRestError(error) && isPreconditionFailed(error) && operation.ifNoneMatch === '*') return SKIPPED;
+      const after = await this.read(operation, signal).catch(() => undefined);
+      if (!after) throw error;
+      // The write landed and only the answer was lost.
+      if (provisioningStateOf(after.body) === 'Succeeded' && holds(after.body, operation.body)) return DONE;
+      await this.send({ method: 'DELETE', resourceId: operation.resourceId, apiVersion: operation.apiVersion }, signal).catch(() => undefined);
+      const mapped = this.actionable(error, operation);
+      mapped.message = `${mapped.message} The half-created ${lastSegment(operation.resourceId)} was deleted, so Resume creates it again.`;
+      throw mapped;
+    }
+  }
+
+  private reuse(operation: ArmOperation, current: ArmRead): StepResult {
+    const wanted = identityOf(operation.body);
+    const differs = Object.entries(wanted).filter(([path, value]) => !holds(valueAt(current.body, path), value));
+    if (differs.length > 0) {
+      const name = lastSegment(operation.resourceId);
+      throw new StepRefusedError(`${name} already exists with other settings (${differs.map(([path]) => path).join(', ')}). Choose another name, or delete the existing one first.`);
+    }
+    return SKIPPED;
+  }
+
+  private async patch(operation: ArmOperation, signal: AbortSignal): Promise<StepResult> {
+    const current = await this.read(operation, signal);
+    if (!current) throw new StepRefusedError(`${lastSegment(operation.resourceId)} no longer exists. Refresh the view.`);
+    const alreadyApplied = patchApplied(operation, current.body);
+    if (alreadyApplied && provisioningStateOf(current.body) !== 'Failed') return SKIPPED;
+    let ifMatch = operation.ifMatch;
+    if (ifMatch !== undefined && !sameEtag(ifMatch, current.etag)) {
+      // Our own earlier attempt applied the change (its LRO then failed): re-applying the same values loses nothing.
+      if (!alreadyApplied) throw this.concurrentChange(operation.resourceId, current);
+      ifMatch = current.etag;
+    }
+    this.assertAsExpected(operation.resourceId, current, alreadyApplied);
+    try {
+      await this.send({ ...operation, ifMatch }, signal);
+    } catch (error) {
+      if (isRestError(error) && isPreconditionFailed(error)) throw this.concurrentChange(operation.resourceId, current);
+      throw error;
+    }
+    return DONE;
+  }
+
+  private async remove(operation: ArmOperation, signal: AbortSignal): Promise<StepResult> {
+    const current = await this.read(operation, signal);
+    if (!current) return SKIPPED;
+    try {
+      await this.send(operation, signal);
+    } catch (error) {
+      if (isRestError(error) && error.statusCode === 404) return SKIPPED;
+      throw error;
+    }
+    return DONE;
+  }
+
+  /** A zone accepts one link per VNet: if another link already links ours, linking again is neither needed nor allowed. */
+  private async virtualNetworkAlreadyLinked(operation: ArmOperation, signal: AbortSignal): Promise<boolean> {
+    if (!isResourceType(operation.resourceId, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks')) return false;
+    const wanted = valueAt(operation.body, 'properties.virtualNetwork.id');
+    const zoneId = parentResourceId(operation.resourceId) ?? '';
+    const links = await readResource(this.connection.arm, `${zoneId}/virtualNetworkLinks`, operation.apiVersion, signal);
+    const value = (links?.body.value as Record<string, unknown>[] | undefined) ?? [];
+    return value.some((link) => sameResourceId(valueAt(link, 'properties.virtualNetwork.id') as string | undefined, wanted as string | undefined));
+  }
+
+  /** A zone group update must keep every zone the group has now; one more there means someone changed it. */
+  private assertKeepsZones(operation: ArmOperation, current: ArmRead): void {
+    if (!isResourceType(operation.resourceId, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups')) return;
+    const zoneIds = (body: unknown) =>
+      ((valueAt(body, 'properties.privateDnsZoneConfigs') as unknown[] | undefined) ?? []).map((config) => String(valueAt(config, 'properties.privateDnsZoneId') ?? ''));
+    const wanted = zoneIds(operation.body);
+    const dropped = zoneIds(current.body).filter((id) => !wanted.some((candidate) => sameResourceId(candidate, id)));
+    if (dropped.length > 0) throw new ConcurrentChangeError(lastSegment(operation.resourceId), dropped.map((id) => `zone ${lastSegment(id)}`));
+  }
+
+  private assertAsExpected(resourceId: string, current: ArmRead, alreadyApplied = false): void {
+    const expected = this.expectations.find((candidate) => sameResourceId(candidate.resourceId, resourceId));
+    if (!expected || alreadyApplied) return;
+    const changed = Object.entries(expected.values).filter(([path, value]) => !holds(valueAt(current.body, path), value) || !holds(value, valueAt(current.body, path)));
+    if (changed.length > 0) throw new ConcurrentChangeError(lastSegment(resourceId), changed.map(([path]) => path));
+  }
+
+  private concurrentChange(resourceId: string, current: ArmRead): ConcurrentChangeError {
+    const expected = this.expectations.find((candidate) => sameResourceId(candidate.resourceId, resourceId));
+    const changed = Object.entries(expected?.values ?? {}).filter(([path, value]) => !holds(valueAt(current.body, path), value)).map(([path]) => path);
+    return new ConcurrentChangeError(lastSegment(resourceId), changed);
+  }
+
+  private read(operation: ArmOperation, signal: AbortSignal): Promise<ArmRead | undefined> {
+    return readResource(this.connection.arm, operation.resourceId, operation.apiVersion, signal);
+  }
+
+  private async send(operation: ArmOperation, signal: AbortSignal): Promise<void> {
+    const workspace = isResourceType(operation.resourceId, 'Microsoft.MachineLearningServices/workspaces');
+    await sendArmLongRunning(
+      this.connection.arm,
+      {
+        method: operation.method,
+        path: operation.resourceId,
+        apiVersion: operation.apiVersion,
+        ...(operation.body !== undefined ? { body: operation.body } : {}),
+        ...(operation.ifMatch ? { ifMatch: operation.ifMatch } : {}),
+        ...(operation.ifNoneMatch ? { ifNoneMatch: operation.ifNoneMatch } : {}),
+        abortSignal: signal,
+      },
+      {
+        ...(this.connection.pollIntervalInMs !== undefined ? { pollIntervalInMs: this.connection.pollIntervalInMs } : {}),
+        // Workspaces answer 202 + Location, and the final state is read from there.
+        ...(workspace && operation.method === 'PATCH' ? { resourceLocationConfig: 'location' as const } : {}),
+      },
+    );
+  }
+
+  /** The executor records the message as it is: make it say what happened and what to do next. */
+  private actionable(error: unknown, operation: ArmOperation): Error {
+    if (error instanceof ConcurrentChangeError || error instanceof StepRefusedError) return error;
+    const mapped = toAzureAccessError(error, { resourceId: operation.resourceId, access: 'write' });
+    return Object.assign(mapped, { message: `${mapped.userMessage} ${mapped.action}` });
+  }
+}
+
+/** With public access Disabled the default action means nothing (ARM may answer Deny): compare what decides access. */
+function patchApplied(operation: ArmOperation, current: Record<string, unknown>): boolean {
+  const wanted = operation.body;
+  if (!isResourceType(operation.resourceId, 'Microsoft.MachineLearningServices/workspaces') || valueAt(wanted, 'properties.publicNetworkAccess') !== 'Disabled') {
+    return holds(current, wanted);
+  }
+  const rules = valueAt(wanted, 'properties.networkAcls.ipRules');
+  return valueAt(current, 'properties.publicNetworkAccess') === 'Disabled' && (rules === undefined || holds(valueAt(current, 'properties.networkAcls.ipRules') ?? [], rules));
+}
+
+function isCreatingStep(step: RunnableStep): boolean {
+  return (step as { creates?: boolean }).creates === true;
+}
+
+/** What makes an existing resource "the same one" as the one a create step describes. */
+function identityOf(body: unknown): Record<string, unknown> {
+  const identity: Record<string, unknown> = {};
+  for (const path of ['properties.subnet.id', 'properties.virtualNetwork.id']) {
+    const value = valueAt(body, path);
+    if (value !== undefined) identity[path] = value;
+  }
+  const target = valueAt(body, 'properties.privateLinkServiceConnections') ?? valueAt(body, 'properties.manualPrivateLinkServiceConnections');
+  const serviceId = Array.isArray(target) ? valueAt(target[0], 'properties.privateLinkServiceId') : undefined;
+  if (serviceId !== undefined) {
+    const key = valueAt(body, 'properties.privateLinkServiceConnections') ? 'properties.privateLinkServiceConnections' : 'properties.manualPrivateLinkServiceConnections';
+    identity[key] = [{ properties: { privateLinkServiceId: serviceId } }];
+  }
+  return identity;
+}

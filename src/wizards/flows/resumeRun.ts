@@ -1,0 +1,60 @@
+/** Resume or Roll Back an Interrupted Change…: the runs kept after a failure, a cancellation or a window reload. */
+import { canRollBack, summarizeExecution } from '../../model/planExecutor';
+import type { SavedRun } from '../execution/runStore';
+import { executeRun, rollBackRun } from '../framework/execute';
+import type { PromptStep } from '../framework/promptSteps';
+import { executionServices, type WizardDefinition } from '../framework/wizard';
+import { WIZARD_COMMANDS } from '../ids';
+
+type RunAction = 'resume' | 'rollBack' | 'discard';
+
+export interface ResumeContext {
+  run?: SavedRun;
+  action?: RunAction;
+}
+
+export const resumeRunWizard: WizardDefinition<ResumeContext> = {
+  id: 'resumeRun',
+  title: WIZARD_COMMANDS.resumeRun.title,
+  initialContext: async () => ({}),
+  steps: (services) => [runStep(services.runs.list()), actionStep()],
+  hubId: (context) => context.run?.hubId ?? '',
+  finish: async (context, services) => {
+    const run = context.run!;
+    if (context.action === 'discard') {
+      await services.runs.remove(run.runId);
+      services.ui.log(`Discarded the saved run of "${run.plan.title}".`);
+    } else if (context.action === 'rollBack') {
+      await rollBackRun(run, executionServices(services));
+    } else {
+      await executeRun(run, executionServices(services));
+    }
+  },
+};
+
+function runStep(runs: readonly SavedRun[]): PromptStep<ResumeContext> {
+  return {
+    id: 'run',
+    prompt: async (context, ask) => {
+      if (runs.length === 0) throw new Error('No interrupted change is waiting: every wizard run finished or was rolled back.');
+      context.run = await ask.pick('The interrupted change', runs.map((run) => {
+        const summary = summarizeExecution(run.state);
+        return { label: run.plan.title, description: `${summary.done + summary.skipped} of ${run.plan.steps.length} steps done`, detail: `saved ${run.savedAt}`, value: run };
+      }), { always: true });
+    },
+  };
+}
+
+function actionStep(): PromptStep<ResumeContext> {
+  return {
+    id: 'action',
+    prompt: async (context, ask) => {
+      const run = context.run!;
+      context.action = await ask.pick(`${run.plan.title}`, [
+        { label: 'Resume', detail: 'Run the remaining steps only', value: 'resume' as const },
+        ...(canRollBack(run.state) ? [{ label: 'Roll back', detail: 'Delete only what this run created, newest first', value: 'rollBack' as const }] : []),
+        { label: 'Discard', detail: 'Forget this run; Azure stays as it is now', value: 'discard' as const },
+      ], { always: true });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** The HubDirectory of the extension: the tree's model (its sign-in, discovery and connections) and its provider. */
+import type { ArmConnection } from '../../azure/clients';
+import { readHubNetworkState } from '../../azure/hubDetails';
+import type { HubNetworkState } from '../../model/hubState';
+import type { HubsTreeModel } from '../../tree/model';
+import type { HubsTreeProvider } from '../../tree/provider';
+import type { HubDirectory, HubSummary, SubscriptionSummary } from '../framework/hubDirectory';
+
+export class TreeHubDirectory implements HubDirectory {
+  constructor(
+    private readonly model: HubsTreeModel,
+    private readonly provider: HubsTreeProvider,
+  ) {}
+
+  get cloud() {
+    return this.model.access.cloud;
+  }
+
+  async subscriptions(): Promise<readonly SubscriptionSummary[]> {
+    const root = await this.model.loadRoot();
+    if (root.kind === 'signedOut') throw new Error('Sign in to Azure first (Foundry: Sign in to Azure).');
+    if (root.kind === 'failed') throw new Error(root.error.message);
+    return root.subscriptions.map((section) => ({ id: section.subscription.subscriptionId, name: section.subscription.name }));
+  }
+
+  async hubs(subscriptionId: string): Promise<readonly HubSummary[]> {
+    const root = await this.model.loadRoot();
+    if (root.kind !== 'ready') return [];
+    const section = root.subscriptions.find((candidate) => candidate.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+    return (section?.hubs ?? []).map((hub) => ({ id: hub.id, name: hub.name, location: hub.location, subscriptionId: hub.subscriptionId }));
+  }
+
+  async readHub(hubId: string): Promise<HubNetworkState> {
+    return readHubNetworkState(await this.connection(hubId), hubId);
+  }
+
+  async connection(resourceId: string): Promise<ArmConnection> {
+    const subscription = await this.model.findSubscriptionOf(resourceId);
+    if (!subscription) throw new Error(`The subscription of ${resourceId} is not signed in or not selected. Select it with "Foundry: Select Subscriptions…".`);
+    return this.model.connectionFor(subscription.credential);
+  }
+
+  hubChanged(hubId: string): void {
+    this.provider.hubChanged(hubId);
+  }
+}

@@ -1,0 +1,161 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EmulatorAdmin } from '../emulator/adminClient';
+import type { ExtensionServices } from '../../src/services';
+import type { NodeView } from '../../src/tree/nodeView';
+import { ScriptedWizardUi, type ScriptedAnswer } from '../../src/wizards/framework/scriptedUi';
+
+const EXTENSION_ID = 'foundry-network.foundry-network';
+const DEV_GROUP = '/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/rg-foundry-dev';
+const hubIdOf = (group: string, name: string) => `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
+const endpointIdOf = (group: string, name: string) => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
+
+/**
+ * The wizards in the real extension host, through the real commands and tree, against the emulator's demo topology.
+ * Answers come from a scripted UI injected with the feature's test hook (HubsFeature.wizards.useUi); one test drives
+ * the real QuickInput.
+ */
+describe('wizards against the demo topology', function () {
+  this.timeout(120_000);
+  let services: ExtensionServices;
+  let admin: EmulatorAdmin;
+
+  before(async () => {
+    services = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as ExtensionServices;
+    admin = new EmulatorAdmin(JSON.parse(process.env.FOUNDRY_EMULATOR ?? '{}'));
+  });
+  beforeEach(async () => {
+    await admin.reset();
+    await services.hubsView.refresh();
+  });
+  after(async () => {
+    (await services.hubsView.hubs()).wizards.useUi(undefined);
+    await admin.reset();
+    await services.hubsView.refresh();
+  });
+
+  async function scripted(answers: readonly ScriptedAnswer[]): Promise<ScriptedWizardUi> {
+    const ui = new ScriptedWizardUi(answers);
+    (await services.hubsView.hubs()).wizards.useUi(ui);
+    return ui;
+  }
+
+  /** A hub says "Loading…" until its state is read (again, after a wizard's write); wait as the view does. */
+  async function children(node?: NodeView): Promise<NodeView[]> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const result = await services.hubsView.getChildren(node);
+      if (!(result.length === 1 && result[0]?.label === 'Loading…')) return result;
+      assert.ok(Date.now() < deadline, `${node?.label} still loading after 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async function hubNode(name: string): Promise<NodeView> {
+    for (const subscription of await children()) {
+      const found = (await children(subscription)).find((node) => node.label === name);
+      if (found) return found;
+    }
+    assert.fail(`hub ${name} not found`);
+  }
+
+  /**
+   * The tree redraws a hub after its re-read finishes; a getChildren while that read is in flight may still answer
+   * the old state (reported to the tree's owner), so tree assertions after a write retry until the redraw.
+   */
+  async function eventually(check: () => Promise<void>): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      try {
+        return await check();
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
+
+  async function section(hub: string, label: RegExp): Promise<NodeView> {
+    const sections = await children(await hubNode(hub));
+    const found = sections.find((node) => label.test(node.label));
+    assert.ok(found, `no ${label} under ${hub}: ${sections.map((node) => `${node.label} ${node.description ?? ''}`).join(' | ')}`);
+    return found;
+  }
+
+  it('Add Private Endpoint from the hub\'s context menu: the tree shows an approved endpoint and a private hub', async () => {
+    const ui = await scripted([{ confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }]);
+    const result = await vscode.commands.executeCommand('foundryNetwork.addPrivateEndpoint', await hubNode('hub-public'));
+    assert.equal(result, 'succeeded', JSON.stringify(ui.messages));
+    assert.equal((await admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.properties?.provisioningState, 'Succeeded');
+    await eventually(async () => {
+      assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Disabled');
+      const endpoints = await section('hub-public', /^Private endpoints/);
+      assert.equal(endpoints.label, 'Private endpoints (1)');
+      assert.match((await children(endpoints))[0]?.description ?? '', /^Approved · vnet-hub\/snet-pe/);
+    });
+  });
+
+  it('Configure Private DNS from the finding\'s fix completes the incomplete hub\'s DNS', async () => {
+    const ui = await scripted([{ pick: /Run these 3 operations/ }]);
+    const findings = await children(await section('hub-dns-incomplete', /^Findings/));
+    const finding = findings.find((node) => node.command?.id === 'foundryNetwork.fixPrivateDns');
+    assert.ok(finding?.command, `a DNS finding with a fix: ${findings.map((node) => node.label).join(' | ')}`);
+    assert.equal(await vscode.commands.executeCommand(finding.command.id, ...(finding.command.args ?? [])), 'succeeded', JSON.stringify(ui.messages));
+    await eventually(async () => assert.equal((await section('hub-dns-incomplete', /^DNS$/)).description, 'complete'));
+  });
+
+  it('Verify Private Endpoint from the palette asks for the subscription and hub, then passes every check', async () => {
+    const ui = await scripted([{ pick: 'Contoso AI (dev)' }, { pick: 'hub-private' }]);
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.verifyPrivateEndpoint'), 'finished');
+    assert.match(ui.prompts[1]?.title ?? '', /Verify Private Endpoint: Step 2 of/);
+    assert.match(ui.messages[0]?.text ?? '', /all 6 checks passed/);
+  });
+
+  it('Approve a pending connection from its tree node', async () => {
+    await scripted([{ pick: 'Approve' }, { input: 'Approved in the integration test' }, { pick: /Run this/ }, { confirm: true }]);
+    const [connection] = await children(await section('hub-pending', /^Private endpoints/));
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.approveConnection', connection), 'succeeded');
+    await eventually(async () => {
+      const [after] = await children(await section('hub-pending', /^Private endpoints/));
+      assert.match(after?.description ?? '', /^Approved/);
+    });
+  });
+
+  it('Remove Private Endpoint leaves the hub private and the zones in place', async () => {
+    const ui = await scripted([{ pick: 'Remove only the endpoint' }, { pick: /Run this/ }, { confirm: true }]);
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.deletePrivateEndpoint', endpointIdOf(DEV_GROUP, 'pe-hub-private')), 'succeeded');
+    assert.match(ui.confirmations[0]?.detail ?? '', /does NOT make the hub public/);
+    await eventually(async () => {
+      assert.equal((await section('hub-private', /^Private endpoints/)).label, 'Private endpoints (0)');
+      assert.equal((await section('hub-private', /^Public access/)).label, 'Public access: Disabled');
+    });
+  });
+
+  it('Edit IP Rules then Set Public Network Access: selected IPs, then back to all networks with the rules saved', async () => {
+    await scripted([{ pick: 'Add rules' }, { input: ['192.168.1.1', '52.1.2.0/24 20.30.40.50'] }, { pick: /Run this/ }]);
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.editIpRules', hubIdOf(DEV_GROUP, 'hub-public')), 'succeeded');
+    await eventually(async () => assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Enabled (selected IPs: 2 rules)'));
+    const access = await section('hub-public', /^Public access/);
+
+    const ui = await scripted([{ pick: 'Enabled from all networks' }, { pick: 'Save the current rules' }, { pick: /Run this/ }, { confirm: true }]);
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.changePublicAccess', access), 'succeeded');
+    assert.match(ui.documents[0]?.content ?? '', /52\.1\.2\.0\/24\n20\.30\.40\.50/);
+    await eventually(async () => assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Enabled (all networks)'));
+  });
+
+  it('Export Custom DNS Records through the real QuickInput opens the hosts file with the endpoint\'s IP', async () => {
+    (await services.hubsView.hubs()).wizards.useUi(undefined);
+    const running = vscode.commands.executeCommand('foundryNetwork.exportDnsRecords', await hubNode('hub-private'));
+    let settled = false;
+    void Promise.resolve(running).finally(() => (settled = true));
+    // The format picker: accept its first item (hosts file) once it is shown.
+    for (let attempt = 0; attempt < 50 && !settled; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    assert.equal(await running, 'finished');
+    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(text, /^172\.17\.1\.\d+\s+[0-9a-f-]+\.workspace\.eastus\.api\.azureml\.ms$/m);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});

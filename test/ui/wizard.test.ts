@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openFoundryView, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+
+/** Picks the QuickInput row whose label contains `label`, once the wizard shows it. */
+async function pickRow(page: Page, label: string): Promise<void> {
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+}
+
+async function quickInputTitle(page: Page): Promise<string> {
+  return (await page.locator('.quick-input-widget .quick-input-title').first().innerText()).trim();
+}
+
+describe('UI: Add Private Endpoint to Hub… from the palette, against the emulator', () => {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await openWorkbench({ withEmulator: true });
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('turns the public demo hub private with an approved endpoint, step by step', async () => {
+    const { page } = workbench;
+    await openFoundryView(page);
+    const hub = page.getByRole('treeitem', { name: /hub-public/ }).first();
+    await hub.waitFor({ timeout: 60_000 });
+    await hub.click();
+    await page.getByRole('treeitem', { name: /Public access: Enabled \(all networks\)/ }).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'wizard-1-public-hub');
+
+    await runCommand(page, 'Foundry: Add Private Endpoint to Hub…');
+    await pickRow(page, 'Contoso AI (dev)');
+    await pickRow(page, 'hub-public');
+    // vnet-hub is the only VNet (answered without asking); it overlaps Docker's bridge, so a modal asks first.
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.match(await dialog.innerText(), /overlaps 172\.17\.0\.0\/16/);
+    await screenshot(page, 'wizard-2-docker-warning');
+    await dialog.getByRole('button', { name: 'Use it anyway' }).click();
+    await pickRow(page, 'snet-pe');
+    await page.locator('.quick-input-widget', { hasText: 'The private endpoint name' }).waitFor();
+    // Subscription, hub, subnet, then the name: the VNet answered by itself does not count.
+    assert.match(await quickInputTitle(page), /Add Private Endpoint to Hub: Step 4 of 7/);
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('pe hub!');
+    await page.locator('.quick-input-widget .quick-input-message', { hasText: 'can contain only letters' }).waitFor();
+    await screenshot(page, 'wizard-3-name-validation');
+    await input.fill('pe-hub-public');
+    await input.press('Enter');
+    await pickRow(page, 'Azure Private DNS zones');
+    await pickRow(page, 'Disable public network access');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Run these' }).first().waitFor();
+    await screenshot(page, 'wizard-4-review');
+    await pickRow(page, 'Run these');
+
+    const done = page.locator('.notifications-toasts', { hasText: 'works: provisioning Succeeded, connection Approved' });
+    await done.waitFor({ timeout: 60_000 });
+    await page.getByRole('treeitem', { name: /Public access: Disabled/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('treeitem', { name: /Private endpoints \(1\)/ }).click();
+    await page.getByRole('treeitem', { name: /pe-hub-public/ }).waitFor({ timeout: 30_000 });
+    assert.match(await page.getByRole('treeitem', { name: /pe-hub-public/ }).innerText(), /Approved/);
+    await screenshot(page, 'wizard-5-private-hub-with-endpoint');
+  });
+});

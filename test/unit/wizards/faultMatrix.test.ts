@@ -1,0 +1,195 @@
+/**
+ * The fault matrix: every executing wizard × {429, 500, 503, connection reset, LRO Failed} injected at each of its
+ * steps, then Resume or Roll back. Afterwards the emulator holds what was asked (Resume), or nothing this run created
+ * (Roll back), and never fewer IP rules than the user kept. No SDK retries, so each fault fails the step it hits.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sendArm } from '../../../src/azure/armRequest';
+import { API_VERSIONS } from '../../../src/azure/apiVersions';
+import { startWizard } from '../../../src/wizards/catalog';
+import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
+import type { WizardId } from '../../../src/wizards/ids';
+import type { FaultSpec } from '../../emulator/adminClient';
+import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RecordingRunStore, endpointIdOf, hubIdOf, propertiesOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+
+interface Scenario {
+  readonly name: string;
+  readonly wizard: WizardId;
+  readonly args: readonly unknown[];
+  readonly answers: readonly ScriptedAnswer[];
+  prepare?(harness: WizardHarness): Promise<void>;
+  /** What Resume (or a run the fault did not stop) must leave. */
+  assertDone(harness: WizardHarness): Promise<void>;
+  /** What Roll back, or giving up, must leave. */
+  assertRolledBack(harness: WizardHarness): Promise<void>;
+}
+
+const FAULTS: readonly { name: string; fault: Omit<FaultSpec, 'pathPattern' | 'method' | 'count'> }[] = [
+  { name: '429', fault: { kind: 'status', status: 429 } },
+  { name: '500', fault: { kind: 'status', status: 500 } },
+  { name: '503', fault: { kind: 'status', status: 503 } },
+  { name: 'connection reset', fault: { kind: 'reset' } },
+  { name: 'LRO Failed', fault: { kind: 'lroFailed' } },
+];
+
+const ORIGINAL_RULES = ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'];
+const linkOf = (group: string, zone: string, name: string) => `${zoneIdOf(group, zone)}/virtualNetworkLinks/${name}`;
+const ruleValues = async (harness: WizardHarness, hub: string) => ((await propertiesOf(harness.admin, hubIdOf(DEV_GROUP, hub)))?.networkAcls?.ipRules ?? []).map((rule) => rule.value);
+
+const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'Add Private Endpoint (new notebooks zone, then private)',
+    wizard: 'addPrivateEndpoint',
+    args: [hubIdOf(DEV_GROUP, 'hub-public')],
+    answers: [{ confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }],
+    // Without the dev notebooks zone the plan creates a zone and a link too.
+    prepare: async (harness) => {
+      for (const id of [linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub'), zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)]) {
+        await sendArm(harness.connection.arm, { method: 'DELETE', path: id, apiVersion: API_VERSIONS.privateDns });
+      }
+    },
+    assertDone: async (harness) => {
+      assert.equal((await propertiesOf(harness.admin, endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.provisioningState, 'Succeeded');
+      assert.equal((await propertiesOf(harness.admin, `${endpointIdOf(DEV_GROUP, 'pe-hub-public')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
+      assert.equal((await propertiesOf(harness.admin, linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub')))?.registrationEnabled, false);
+      assert.equal((await propertiesOf(harness.admin, hubIdOf(DEV_GROUP, 'hub-public')))?.publicNetworkAccess, 'Disabled');
+    },
+    assertRolledBack: async (harness) => {
+      assert.equal(await harness.admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')), undefined, 'no orphaned endpoint');
+      assert.equal(await harness.admin.getResource(zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)), undefined, 'no orphaned zone');
+      assert.ok(await harness.admin.getResource(linkOf(DEV_GROUP, API_ZONE, 'link-vnet-hub')), 'the existing link stays');
+    },
+  },
+  {
+    name: 'Configure Private DNS (hub-dns-incomplete)',
+    wizard: 'configurePrivateDns',
+    args: [hubIdOf(PROD_GROUP, 'hub-dns-incomplete')],
+    answers: [{ pick: /Run these/ }],
+    assertDone: async (harness) => {
+      assert.equal((await propertiesOf(harness.admin, `${endpointIdOf(PROD_GROUP, 'pe-hub-dns-incomplete')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
+      assert.equal((await propertiesOf(harness.admin, linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')))?.provisioningState, 'Succeeded');
+    },
+    assertRolledBack: async (harness) => {
+      assert.equal(await harness.admin.getResource(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')), undefined, 'no orphaned link');
+      assert.equal(await harness.admin.getResource(zoneIdOf(PROD_GROUP, NOTEBOOKS_ZONE)), undefined, 'no orphaned zone');
+      assert.ok(await harness.admin.getResource(linkOf(PROD_GROUP, API_ZONE, 'link-vnet-prod')));
+    },
+  },
+  {
+    name: 'Remove Private Endpoint with its records (hub-private)',
+    wizard: 'removePrivateEndpoint',
+    args: [hubIdOf(DEV_GROUP, 'hub-private')],
+    answers: [{ pick: 'Remove the endpoint and its DNS records' }, { pick: /Run these/ }, { confirm: true }],
+    assertDone: async (harness) => {
+      assert.equal(await harness.admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-private')), undefined);
+      for (const zone of [API_ZONE, NOTEBOOKS_ZONE]) assert.ok(await harness.admin.getResource(zoneIdOf(DEV_GROUP, zone)), `${zone} stays`);
+    },
+    assertRolledBack: async (harness) => {
+      for (const zone of [API_ZONE, NOTEBOOKS_ZONE]) assert.ok(await harness.admin.getResource(zoneIdOf(DEV_GROUP, zone)), `${zone} stays`);
+    },
+  },
+  {
+    name: 'Approve the pending connection (hub-pending)',
+    wizard: 'decideConnection',
+    args: [hubIdOf(DEV_GROUP, 'hub-pending')],
+    answers: [{ pick: 'Approve' }, { input: 'Approved by the matrix' }, { pick: /Run this/ }, { confirm: true }],
+    assertDone: async (harness) => {
+      const state = await harness.services([]).directory.readHub(hubIdOf(DEV_GROUP, 'hub-pending'));
+      assert.equal(state.privateEndpointConnections[0]?.status, 'Approved');
+    },
+    assertRolledBack: async () => undefined,
+  },
+  {
+    name: 'Set Public Network Access to Disabled (hub-selected-ips)',
+    wizard: 'setPublicAccess',
+    args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
+    answers: [{ pick: 'Disabled' }, { pick: 'Continue without saving' }, { pick: /Run this/ }, { confirm: true }],
+    assertDone: async (harness) => {
+      const properties = await propertiesOf(harness.admin, hubIdOf(DEV_GROUP, 'hub-selected-ips'));
+      assert.equal(properties?.publicNetworkAccess, 'Disabled');
+      assert.equal(properties?.provisioningState, 'Succeeded');
+    },
+    assertRolledBack: async (harness) => {
+      const properties = await propertiesOf(harness.admin, hubIdOf(DEV_GROUP, 'hub-selected-ips'));
+      // Either untouched, or the change the user confirmed (its removed rules are in the plan output and the log).
+      if (properties?.publicNetworkAccess === 'Enabled') assert.deepEqual(await ruleValues(harness, 'hub-selected-ips'), ORIGINAL_RULES);
+    },
+  },
+  {
+    name: 'Edit IP Rules: add one (hub-selected-ips)',
+    wizard: 'editIpRules',
+    args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
+    answers: [{ pick: 'Add rules' }, { input: '40.1.1.1' }, { pick: /Run this/ }],
+    assertDone: async (harness) => assert.deepEqual(await ruleValues(harness, 'hub-selected-ips'), [...ORIGINAL_RULES, '40.1.1.1']),
+    assertRolledBack: async (harness) => {
+      const rules = await ruleValues(harness, 'hub-selected-ips');
+      for (const rule of ORIGINAL_RULES) assert.ok(rules.includes(rule), `no lost IP rule: ${rule}`);
+    },
+  },
+  {
+    name: 'Disable public access of a dependency (stfoundrydev)',
+    wizard: 'restrictDependentAccess',
+    args: [`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`],
+    answers: [{ pick: /Run this/ }, { confirm: true }],
+    assertDone: async (harness) =>
+      assert.equal((await propertiesOf(harness.admin, `${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`))?.publicNetworkAccess, 'Disabled'),
+    assertRolledBack: async (harness) => assert.ok(await harness.admin.getResource(`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`)),
+  },
+];
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('fault matrix: wizards × faults × steps × {Resume, Roll back}', () => {
+  let harness: WizardHarness;
+  const totals = { cases: 0, passed: 0, faultsThatFailedAStep: 0 };
+  before(async () => {
+    harness = await startWizardHarness({ maxRetries: 0 });
+  });
+  after(async () => {
+    console.log(`fault matrix: ${totals.cases} cases (${SCENARIOS.length} wizards × ${FAULTS.length} faults × each step × Resume/Roll back), ${totals.passed} passed, ${totals.faultsThatFailedAStep} faults stopped a run`);
+    await harness.close();
+  });
+
+  async function fresh(scenario: Scenario): Promise<void> {
+    await harness.admin.reset();
+    await harness.admin.clearFaults();
+    await scenario.prepare?.(harness);
+  }
+
+  /** The plan's steps, from a run without faults (which must itself succeed). */
+  async function stepsOf(scenario: Scenario) {
+    await fresh(scenario);
+    const runs = new RecordingRunStore();
+    assert.equal(await startWizard(scenario.wizard, scenario.args, harness.services(scenario.answers, runs)), 'succeeded');
+    await scenario.assertDone(harness);
+    return runs.seen[0]!.plan.steps;
+  }
+
+  for (const scenario of SCENARIOS) {
+    for (const { name, fault } of FAULTS) {
+      it(`${scenario.name} × ${name}`, async () => {
+        const steps = await stepsOf(scenario);
+        for (const step of steps) {
+          for (const recovery of ['Resume', 'Roll back'] as const) {
+            totals.cases++;
+            await fresh(scenario);
+            await harness.admin.injectFault({ ...fault, method: step.operation.method, pathPattern: `${escapeRegex(step.operation.resourceId)}$`, count: 1 });
+            const services = harness.services([...scenario.answers, { button: recovery }]);
+            const outcome = await startWizard(scenario.wizard, scenario.args, services);
+            await harness.admin.clearFaults();
+            const stopped = services.ui.messages.some((message) => message.kind === 'error');
+            if (stopped) totals.faultsThatFailedAStep++;
+            const where = `${step.id} + ${recovery} → ${outcome}: ${services.ui.messages.map((message) => message.text).join(' / ')}`;
+            if (outcome === 'succeeded') await scenario.assertDone(harness).catch((error: Error) => assert.fail(`${where}: ${error.message}`));
+            else await scenario.assertRolledBack(harness).catch((error: Error) => assert.fail(`${where}: ${error.message}`));
+            // One fault, then Resume: the run must get to the end. Roll back never pretends the run succeeded.
+            if (recovery === 'Resume') assert.equal(outcome, 'succeeded', where);
+            else assert.ok(!stopped || outcome !== 'succeeded', where);
+            totals.passed++;
+          }
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,79 @@
+/**
+ * The wizard tests' setup: one emulator (demo topology, instant LROs), a connection with short retries, the wizards'
+ * services with a scripted UI, and the emulator's admin client for faults and final-state checks.
+ */
+import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { EmulatorAdmin } from '../../emulator/adminClient';
+import { emulatorCredential, emulatorTlsOptions } from '../../emulator/credential';
+import { DEV_SUBSCRIPTION_ID, PROD_SUBSCRIPTION_ID } from '../../builders/base';
+import { ArmConnection } from '../../../src/azure/clients';
+import { API_VERSIONS } from '../../../src/azure/apiVersions';
+import { ConnectionDirectory } from '../../../src/wizards/azure/connectionDirectory';
+import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/runStore';
+import { ScriptedWizardUi, type ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
+import type { WizardServices } from '../../../src/wizards/framework/wizard';
+
+export const DEV_GROUP = `/subscriptions/${DEV_SUBSCRIPTION_ID}/resourceGroups/rg-foundry-dev`;
+export const PROD_GROUP = `/subscriptions/${PROD_SUBSCRIPTION_ID}/resourceGroups/rg-foundry-prod`;
+export const hubIdOf = (group: string, name: string): string => `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
+export const endpointIdOf = (group: string, name: string): string => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
+export const zoneIdOf = (group: string, zone: string): string => `${group}/providers/Microsoft.Network/privateDnsZones/${zone}`;
+export const API_ZONE = 'privatelink.api.azureml.ms';
+export const NOTEBOOKS_ZONE = 'privatelink.notebooks.azure.net';
+
+export interface WizardHarness {
+  readonly emulator: RunningEmulator;
+  readonly admin: EmulatorAdmin;
+  readonly connection: ArmConnection;
+  /** Fresh services (scripted UI, empty run store) for one wizard run. */
+  services(answers: readonly ScriptedAnswer[], runs?: MemoryRunStore): WizardServices & { ui: ScriptedWizardUi; runs: MemoryRunStore; directory: ConnectionDirectory };
+  close(): Promise<void>;
+}
+
+/** SDK retries kept short (the fault matrix uses none, so one injected fault fails the step it hits). */
+export async function startWizardHarness(options: { maxRetries?: number } = {}): Promise<WizardHarness> {
+  const emulator = await startEmulator({ seed: 'demo', lro: 'instant' });
+  const connection = new ArmConnection({
+    credential: emulatorCredential(emulator),
+    resourceManagerEndpoint: emulator.url,
+    ...emulatorTlsOptions(emulator),
+    retry: { maxRetries: options.maxRetries ?? 1, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
+    pollIntervalInMs: 1,
+  });
+  return {
+    emulator,
+    admin: new EmulatorAdmin(emulator),
+    connection,
+    services: (answers, runs = new MemoryRunStore()) => ({ ui: new ScriptedWizardUi(answers), directory: new ConnectionDirectory(connection), runs, apiVersions: API_VERSIONS }),
+    close: () => emulator.close(),
+  };
+}
+
+/** A run store that remembers every run it saw, so tests can read the plan a wizard executed. */
+export class RecordingRunStore extends MemoryRunStore {
+  readonly seen: SavedRun[] = [];
+  override async save(run: SavedRun): Promise<void> {
+    if (!this.seen.some((known) => known.runId === run.runId)) this.seen.push(run);
+    await super.save(run);
+  }
+}
+
+/** The stored properties the tests read. */
+export interface StoredProperties {
+  readonly provisioningState?: string;
+  readonly publicNetworkAccess?: string;
+  readonly registrationEnabled?: boolean;
+  readonly privateDnsZoneConfigs?: readonly { readonly properties: { readonly privateDnsZoneId: string } }[];
+  readonly networkAcls?: { readonly defaultAction?: string; readonly ipRules?: readonly { readonly value: string }[] };
+}
+
+/** The stored resource's properties, or undefined when it does not exist. */
+export async function propertiesOf(admin: EmulatorAdmin, id: string): Promise<StoredProperties | undefined> {
+  const resource = await admin.getResource(id);
+  return resource ? ((resource.properties ?? {}) as StoredProperties) : undefined;
+}
+
+/** The zone names a stored zone group points at, sorted. */
+export function zoneNamesOf(group: StoredProperties | undefined): string[] {
+  return (group?.privateDnsZoneConfigs ?? []).map((config) => config.properties.privateDnsZoneId.split('/').pop() ?? '').sort();
+}
