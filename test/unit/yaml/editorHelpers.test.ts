@@ -76,6 +76,10 @@ describe('summary', () => {
     assert.deepEqual(summaryOf(hubWithAcls('  default_action: Allow\n')), ['Public access: Enabled from all networks']);
     assert.deepEqual(summaryOf(hubWithAcls('  default_action: Deny\n')), ['Selected IPs: no rules, so no network can connect']);
     assert.deepEqual(summaryOf(hubWithAcls('  default_action: nope\n')), ['Public access: unclear until network_acls is fixed']);
+    // The docs' repeated `value:` form is not counted as "no rules".
+    assert.deepEqual(summaryOf(hubWithAcls('  default_action: Deny\n  ip_rules:\n    value: "52.1.2.0/24"\n    value: "20.1.1.1"\n')), [
+      'Selected IPs: ip_rules must be a list (see the problem)',
+    ]);
     assert.deepEqual(summaryOf('kind: Service\n'), [undefined]);
   });
 
