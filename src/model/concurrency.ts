@@ -54,7 +54,8 @@ export function isPreconditionFailed(error: { readonly statusCode?: number; read
   return error.statusCode === 412 || error.code === 'PreconditionFailed';
 }
 
-function valueAt(value: unknown, path: string): unknown {
+/** The value at a dotted path such as `properties.networkAcls.ipRules`, or undefined when any step is missing. */
+export function valueAt(value: unknown, path: string): unknown {
   let current: unknown = value;
   for (const key of path.split('.')) {
     if (typeof current !== 'object' || current === null) {

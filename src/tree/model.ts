@@ -13,7 +13,7 @@ import { toAzureAccessError } from '../azure/errors';
 import { readHubNetworkState } from '../azure/hubDetails';
 import { HubStateCache } from '../azure/hubStateCache';
 import type { ArmRequestLogger } from '../azure/requestLog';
-import { sameResourceId } from '../model/armIds';
+import { sameResourceId, tryParseResourceId } from '../model/armIds';
 import type { HubNetworkState } from '../model/hubState';
 
 export interface SubscriptionHubs {
@@ -106,8 +106,15 @@ export class HubsTreeModel {
   async findSubscriptionOf(resourceId: string): Promise<SubscriptionAccess | undefined> {
     const root = await this.loadRoot();
     if (root.kind !== 'ready') return undefined;
-    const subscriptionId = resourceId.split('/')[2]?.toLowerCase();
+    const subscriptionId = tryParseResourceId(resourceId)?.subscriptionId.toLowerCase();
     return root.subscriptions.find((s) => s.subscription.subscriptionId.toLowerCase() === subscriptionId)?.subscription;
+  }
+
+  /** The connection whose credential reaches the resource's subscription. */
+  async connectionOf(resourceId: string): Promise<ArmConnection> {
+    const subscription = await this.findSubscriptionOf(resourceId);
+    if (!subscription) throw new Error(`The subscription of ${resourceId} is not signed in or not selected. Select it with "Foundry: Select Subscriptions…".`);
+    return this.connectionFor(subscription.credential);
   }
 
   async findHub(hubId: string): Promise<DiscoveredHub | undefined> {
@@ -154,8 +161,6 @@ export class HubsTreeModel {
   }
 
   private async readHub(hubId: string, abortSignal?: AbortSignalLike): Promise<HubNetworkState> {
-    const subscription = await this.findSubscriptionOf(hubId);
-    if (!subscription) throw new Error(`The subscription of ${hubId} is not signed in or not selected.`);
-    return readHubNetworkState(this.connectionFor(subscription.credential), hubId, { abortSignal });
+    return readHubNetworkState(await this.connectionOf(hubId), hubId, { abortSignal });
   }
 }

@@ -33,7 +33,7 @@ export const CONTEXT_SIGNED_IN = 'foundryNetwork.signedIn';
 export const CONTEXT_NO_HUBS = 'foundryNetwork.noHubs';
 
 /** Says why an IP rule would be refused; the findings use it to flag bad rules that Azure still holds. */
-export function checkIpRule(value: string): string | undefined {
+function checkIpRule(value: string): string | undefined {
   return ipRuleProblem(parseIpRule(value))?.message;
 }
 
@@ -213,7 +213,6 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
         this.changed.fire(node);
       });
   }
-
 
   findNode(id: string): NodeView | undefined {
     return this.nodes.get(id.toLowerCase());

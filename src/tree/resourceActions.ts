@@ -9,7 +9,6 @@ import type { HubsTreeModel } from './model';
 import type { NodeView } from './nodeView';
 import type { HubsTreeProvider } from './provider';
 
-
 export class ResourceActions {
   constructor(
     private readonly model: HubsTreeModel,
@@ -50,9 +49,7 @@ export class ResourceActions {
     const resourceId = uri.path.replace(/\.json$/, '');
     const apiVersion = apiVersionForResourceId(resourceId);
     if (!apiVersion) throw new Error(`Foundry Network does not read resources of this type: ${resourceId}`);
-    const subscription = await this.model.findSubscriptionOf(resourceId);
-    if (!subscription) throw new Error(`The subscription of ${resourceId} is not signed in or not selected.`);
-    const connection = this.model.connectionFor(subscription.credential);
+    const connection = await this.model.connectionOf(resourceId);
     const response = await sendArm<unknown>(connection.arm, { method: 'GET', path: resourceId, apiVersion });
     return `${JSON.stringify(response.body, null, 2)}\n`;
   }

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIX_COMMANDS } from '../../src/model/findingTypes';
-
-const EXTENSION_ID = 'foundry-network.foundry-network';
+import { EXTENSION_ID } from './hubsTree';
 
 describe('activation', () => {
   it('activates on the Foundry view and logs how long it took', async () => {

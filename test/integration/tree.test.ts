@@ -2,16 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../src/services';
 import type { NodeView } from '../../src/tree/nodeView';
-
-const EXTENSION_ID = 'foundry-network.foundry-network';
+import { HubsTree, activateExtension } from './hubsTree';
 
 /** The hubs view as the user sees it: the real provider, against the emulator's demo topology. */
 describe('hubs tree against the demo topology', function () {
   this.timeout(120_000);
   let services: ExtensionServices;
+  let tree: HubsTree;
 
   before(async () => {
-    services = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as ExtensionServices;
+    services = await activateExtension();
+    tree = new HubsTree(services.hubsView);
     await services.hubsView.refresh();
   });
 
@@ -19,34 +20,8 @@ describe('hubs tree against the demo topology', function () {
     return services.hubsView.getTreeItem(node);
   }
 
-  /** A hub says "Loading…" until its state is read; wait for the real children as the view does. */
-  async function children(node?: NodeView): Promise<NodeView[]> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const result = await services.hubsView.getChildren(node);
-      if (!(result.length === 1 && result[0]?.label === 'Loading…')) return result;
-      assert.ok(Date.now() < deadline, `${node?.label} still loading after 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
-  async function child(parent: NodeView | undefined, label: RegExp): Promise<NodeView> {
-    const all = await children(parent);
-    const found = all.find((node) => label.test(node.label));
-    assert.ok(found, `no child ${label} under ${parent?.label ?? 'the root'}; children: ${all.map((n) => n.label).join(' | ')}`);
-    return found;
-  }
-
-  async function hub(name: string): Promise<NodeView> {
-    for (const subscription of await children()) {
-      const found = (await children(subscription)).find((node) => node.label === name);
-      if (found) return found;
-    }
-    assert.fail(`hub ${name} not found`);
-  }
-
   it('lists both demo subscriptions with their hub counts', async () => {
-    const subscriptions = await children();
+    const subscriptions = await tree.children();
     const labels = subscriptions.map((node) => node.label);
     assert.deepEqual(labels, ['Contoso AI (dev)', 'Contoso AI (prod)']);
     assert.equal(subscriptions[0]?.description, '4 hubs');
@@ -56,74 +31,74 @@ describe('hubs tree against the demo topology', function () {
 
   it('says "Loading…" under a hub until its state is read', async () => {
     await services.hubsView.refresh();
-    const node = await hub('hub-pending');
+    const node = await tree.hub('hub-pending');
     const first = await services.hubsView.getChildren(node);
     assert.deepEqual(first.map((n) => n.label), ['Loading…']);
-    assert.match((await children(node))[0]?.label ?? '', /^Public access/);
+    assert.match((await tree.children(node))[0]?.label ?? '', /^Public access/);
   });
 
   it('shows a public hub as exposed, with a finding', async () => {
-    const node = await hub('hub-public');
-    const sections = await children(node);
-    const access = await child(node, /^Public access/);
+    const node = await tree.hub('hub-public');
+    const sections = await tree.children(node);
+    const access = await tree.child(node, /^Public access/);
     assert.equal(access.label, 'Public access: Enabled (all networks)');
     assert.equal(access.icon?.tone, 'exposed');
     assert.equal((await item(access)).contextValue, 'publicAccess');
-    assert.match((await child(node, /^Private endpoints/)).label, /^Private endpoints \(0\)$/);
+    assert.match((await tree.child(node, /^Private endpoints/)).label, /^Private endpoints \(0\)$/);
     const findings = sections.find((n) => n.context === 'findings')!;
-    assert.ok((await children(findings)).some((f) => f.description === 'public-access-all-networks'));
+    assert.ok((await tree.children(findings)).some((f) => f.description === 'public-access-all-networks'));
     // The hub's own line now carries the posture read from ARM.
     assert.match((await item(node)).description as string, /^Public \(all networks\)/);
   });
 
   it('shows the selected-IPs hub with its three rules as children', async () => {
-    const access = await child(await hub('hub-selected-ips'), /^Public access/);
+    const access = await tree.child(await tree.hub('hub-selected-ips'), /^Public access/);
     assert.equal(access.label, 'Public access: Enabled (selected IPs: 3 rules)');
-    assert.deepEqual((await children(access)).map((n) => n.label).sort(), ['20.42.11.5', '20.50.64.0/20', '52.174.12.0/24']);
+    assert.deepEqual((await tree.children(access)).map((n) => n.label).sort(), ['20.42.11.5', '20.50.64.0/20', '52.174.12.0/24']);
   });
 
   it('shows the private hub with an approved endpoint, its IPs and complete DNS', async () => {
-    const node = await hub('hub-private');
-    assert.equal((await child(node, /^Public access/)).label, 'Public access: Disabled');
-    const endpoints = await child(node, /^Private endpoints/);
+    const node = await tree.hub('hub-private');
+    assert.equal((await tree.child(node, /^Public access/)).label, 'Public access: Disabled');
+    const endpoints = await tree.child(node, /^Private endpoints/);
     assert.equal(endpoints.label, 'Private endpoints (1)');
-    const [connection] = await children(endpoints);
+    const [connection] = await tree.children(endpoints);
     assert.equal(connection?.label, 'pe-hub-private');
     assert.match(connection?.description ?? '', /^Approved · vnet-hub\/snet-pe · 172\.17\.1\.\d+/);
-    assert.ok((await children(connection)).length >= 2, 'the endpoint lists its DNS records');
-    const dns = await child(node, /^DNS$/);
+    assert.ok((await tree.children(connection)).length >= 2, 'the endpoint lists its DNS records');
+    const dns = await tree.child(node, /^DNS$/);
     assert.equal(dns.description, 'complete');
-    const zones = await children(dns);
+    const zones = await tree.children(dns);
     assert.deepEqual(zones.map((z) => z.label).sort(), ['privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net']);
     for (const zone of zones) assert.equal(zone.icon?.tone, 'secure', `${zone.label}: ${zone.description}`);
-    assert.equal((await child(node, /^Outbound/)).label, 'Outbound: Allow only approved outbound');
+    assert.equal((await tree.child(node, /^Outbound/)).label, 'Outbound: Allow only approved outbound');
   });
 
   it('shows a pending connection as a warning', async () => {
-    const endpoints = await child(await hub('hub-pending'), /^Private endpoints/);
-    const [connection] = await children(endpoints);
+    const endpoints = await tree.child(await tree.hub('hub-pending'), /^Private endpoints/);
+    const [connection] = await tree.children(endpoints);
     assert.match(connection?.description ?? '', /^Pending/);
     assert.equal((await item(connection!)).contextValue, 'privateEndpointConnection pending');
   });
 
   it('shows the hub whose notebooks zone is missing as incomplete DNS', async () => {
-    const dns = await child(await hub('hub-dns-incomplete'), /^DNS$/);
+    const dns = await tree.child(await tree.hub('hub-dns-incomplete'), /^DNS$/);
     assert.equal(dns.description, 'incomplete');
-    const notebooks = await child(dns, /notebooks/);
+    const notebooks = await tree.child(dns, /notebooks/);
     assert.match(notebooks.description ?? '', /missing/);
     assert.equal(notebooks.icon?.tone, 'error');
   });
 
   it('lists the AI Services account and the hub projects', async () => {
-    const [, prod] = await children();
-    const account = await child(prod, /^ais-foundry-prod$/);
+    const [, prod] = await tree.children();
+    const account = await tree.child(prod, /^ais-foundry-prod$/);
     assert.equal(account.description, 'AI Services · selected networks · westeurope');
-    const projects = await child(await hub('hub-private'), /^Projects/);
-    assert.deepEqual((await children(projects)).map((n) => n.label), ['proj-private']);
+    const projects = await tree.child(await tree.hub('hub-private'), /^Projects/);
+    assert.deepEqual((await tree.children(projects)).map((n) => n.label), ['proj-private']);
   });
 
   it('copies a resource id and an az command for a hub', async () => {
-    const node = await hub('hub-public');
+    const node = await tree.hub('hub-public');
     await vscode.commands.executeCommand('foundryNetwork.copyResourceId', node);
     assert.equal(await vscode.env.clipboard.readText(), node.resourceId);
     await vscode.commands.executeCommand('foundryNetwork.copyAzCommand', node);
@@ -131,7 +106,7 @@ describe('hubs tree against the demo topology', function () {
   });
 
   it('opens a hub\'s ARM JSON read-only through View Properties', async () => {
-    const node = await hub('hub-private');
+    const node = await tree.hub('hub-private');
     // Through the feature itself, so a failure shows its error rather than a notification.
     const document = await (await services.hubsView.hubs()).actions.viewProperties(node);
     const json = JSON.parse(document.getText()) as { name: string; properties: { publicNetworkAccess: string } };

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { DEV_SUBSCRIPTION_ID, resourceGroupIdOf } from '../builders/base';
 import { EmulatorAdmin } from '../emulator/adminClient';
 import type { ExtensionServices } from '../../src/services';
 import type { NodeView } from '../../src/tree/nodeView';
 import { ScriptedWizardUi, type ScriptedAnswer } from '../../src/wizards/framework/scriptedUi';
+import { HubsTree, activateExtension } from './hubsTree';
 
-const EXTENSION_ID = 'foundry-network.foundry-network';
-const DEV_GROUP = '/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/rg-foundry-dev';
+const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
 const hubIdOf = (group: string, name: string) => `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
 const endpointIdOf = (group: string, name: string) => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
 
@@ -18,10 +19,12 @@ const endpointIdOf = (group: string, name: string) => `${group}/providers/Micros
 describe('wizards against the demo topology', function () {
   this.timeout(120_000);
   let services: ExtensionServices;
+  let tree: HubsTree;
   let admin: EmulatorAdmin;
 
   before(async () => {
-    services = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as ExtensionServices;
+    services = await activateExtension();
+    tree = new HubsTree(services.hubsView);
     admin = new EmulatorAdmin(JSON.parse(process.env.FOUNDRY_EMULATOR ?? '{}'));
   });
   beforeEach(async () => {
@@ -38,25 +41,6 @@ describe('wizards against the demo topology', function () {
     const ui = new ScriptedWizardUi(answers);
     (await services.hubsView.hubs()).wizards.useUi(ui);
     return ui;
-  }
-
-  /** A hub says "Loading…" until its state is read (again, after a wizard's write); wait as the view does. */
-  async function children(node?: NodeView): Promise<NodeView[]> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const result = await services.hubsView.getChildren(node);
-      if (!(result.length === 1 && result[0]?.label === 'Loading…')) return result;
-      assert.ok(Date.now() < deadline, `${node?.label} still loading after 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
-  async function hubNode(name: string): Promise<NodeView> {
-    for (const subscription of await children()) {
-      const found = (await children(subscription)).find((node) => node.label === name);
-      if (found) return found;
-    }
-    assert.fail(`hub ${name} not found`);
   }
 
   /**
@@ -76,28 +60,25 @@ describe('wizards against the demo topology', function () {
   }
 
   async function section(hub: string, label: RegExp): Promise<NodeView> {
-    const sections = await children(await hubNode(hub));
-    const found = sections.find((node) => label.test(node.label));
-    assert.ok(found, `no ${label} under ${hub}: ${sections.map((node) => `${node.label} ${node.description ?? ''}`).join(' | ')}`);
-    return found;
+    return tree.child(await tree.hub(hub), label);
   }
 
   it('Add Private Endpoint from the hub\'s context menu: the tree shows an approved endpoint and a private hub', async () => {
     const ui = await scripted([{ confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }]);
-    const result = await vscode.commands.executeCommand('foundryNetwork.addPrivateEndpoint', await hubNode('hub-public'));
+    const result = await vscode.commands.executeCommand('foundryNetwork.addPrivateEndpoint', await tree.hub('hub-public'));
     assert.equal(result, 'succeeded', JSON.stringify(ui.messages));
     assert.equal((await admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.properties?.provisioningState, 'Succeeded');
     await eventually(async () => {
       assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Disabled');
       const endpoints = await section('hub-public', /^Private endpoints/);
       assert.equal(endpoints.label, 'Private endpoints (1)');
-      assert.match((await children(endpoints))[0]?.description ?? '', /^Approved · vnet-hub\/snet-pe/);
+      assert.match((await tree.children(endpoints))[0]?.description ?? '', /^Approved · vnet-hub\/snet-pe/);
     });
   });
 
   it('Configure Private DNS from the finding\'s fix completes the incomplete hub\'s DNS', async () => {
     const ui = await scripted([{ pick: /Run these 3 operations/ }]);
-    const findings = await children(await section('hub-dns-incomplete', /^Findings/));
+    const findings = await tree.children(await section('hub-dns-incomplete', /^Findings/));
     const finding = findings.find((node) => node.command?.id === 'foundryNetwork.fixPrivateDns');
     assert.ok(finding?.command, `a DNS finding with a fix: ${findings.map((node) => node.label).join(' | ')}`);
     assert.equal(await vscode.commands.executeCommand(finding.command.id, ...(finding.command.args ?? [])), 'succeeded', JSON.stringify(ui.messages));
@@ -113,10 +94,10 @@ describe('wizards against the demo topology', function () {
 
   it('Approve a pending connection from its tree node', async () => {
     await scripted([{ pick: 'Approve' }, { input: 'Approved in the integration test' }, { pick: /Run this/ }, { confirm: true }]);
-    const [connection] = await children(await section('hub-pending', /^Private endpoints/));
+    const [connection] = await tree.children(await section('hub-pending', /^Private endpoints/));
     assert.equal(await vscode.commands.executeCommand('foundryNetwork.approveConnection', connection), 'succeeded');
     await eventually(async () => {
-      const [after] = await children(await section('hub-pending', /^Private endpoints/));
+      const [after] = await tree.children(await section('hub-pending', /^Private endpoints/));
       assert.match(after?.description ?? '', /^Approved/);
     });
   });
@@ -145,7 +126,7 @@ describe('wizards against the demo topology', function () {
 
   it('Export Custom DNS Records through the real QuickInput opens the hosts file with the endpoint\'s IP', async () => {
     (await services.hubsView.hubs()).wizards.useUi(undefined);
-    const running = vscode.commands.executeCommand('foundryNetwork.exportDnsRecords', await hubNode('hub-private'));
+    const running = vscode.commands.executeCommand('foundryNetwork.exportDnsRecords', await tree.hub('hub-private'));
     let settled = false;
     void Promise.resolve(running).finally(() => (settled = true));
     // The format picker: accept its first item (hosts file) once it is shown.

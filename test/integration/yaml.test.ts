@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './hubsTree';
 
-const EXTENSION_ID = 'foundry-network.foundry-network';
 const SOURCE = 'foundry-network';
 /** A guard against hanging, not a performance budget. */
 const WAIT_MS = 20_000;

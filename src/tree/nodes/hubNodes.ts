@@ -1,5 +1,5 @@
 /** The sections under a hub: public access, private endpoints, DNS, outbound, dependent resources, findings. */
-import { resourceNameOf } from '../../model/armIds';
+import { resourceNameOf, sameResourceId } from '../../model/armIds';
 import type { Finding } from '../../model/findings';
 import type {
   ConnectionStatus,
@@ -129,14 +129,7 @@ function connectionNode(hubId: string, connection: PrivateEndpointConnection): N
       .filter(Boolean)
       .join('\n\n'),
     expandable: records.length > 0,
-    children: records.map((record) => ({
-      id: `${connection.id}/record/${record.fqdn}`,
-      label: record.fqdn,
-      description: record.ipAddresses.join(', '),
-      context: 'dnsRecord' as const,
-      hubId,
-      icon: { codicon: 'symbol-constant', tone: 'neutral' as const },
-    })),
+    children: records.map((record) => dnsRecordNode(hubId, `${connection.id}/record/${record.fqdn}`, record.fqdn, record.ipAddresses)),
   };
 }
 
@@ -159,9 +152,7 @@ export function dnsNode(state: HubNetworkState): NodeView {
 }
 
 function zoneNode(hubId: string, zone: PrivateDnsZoneStatus, endpointVnets: readonly string[]): NodeView {
-  const unlinked = endpointVnets.filter(
-    (vnet) => !zone.linkedVirtualNetworkIds.some((linked) => linked.toLowerCase() === vnet.toLowerCase()),
-  );
+  const unlinked = endpointVnets.filter((vnet) => !zone.linkedVirtualNetworkIds.some((linked) => sameResourceId(linked, vnet)));
   const problems: string[] = [];
   if (!zone.exists) problems.push('missing');
   else {
@@ -180,15 +171,13 @@ function zoneNode(hubId: string, zone: PrivateDnsZoneStatus, endpointVnets: read
     icon: { codicon: zone.exists ? 'globe' : 'question', tone: problems.length ? (zone.exists ? 'warning' : 'error') : 'secure' },
     tooltip: `**${zone.zoneName}** (${zone.groupId})\n\n${zone.exists ? `Linked VNets: ${zone.linkedVirtualNetworkIds.map(resourceNameOf).join(', ') || 'none'}` : 'The zone does not exist where the endpoint needs it.'}`,
     expandable: zone.aRecords.length > 0,
-    children: zone.aRecords.map((record) => ({
-      id: `${hubId}/dns/${zone.zoneName}/${record.relativeName}`,
-      label: record.relativeName,
-      description: record.ipAddresses.join(', '),
-      context: 'dnsRecord' as const,
-      hubId,
-      icon: { codicon: 'symbol-constant', tone: 'neutral' as const },
-    })),
+    children: zone.aRecords.map((record) => dnsRecordNode(hubId, `${hubId}/dns/${zone.zoneName}/${record.relativeName}`, record.relativeName, record.ipAddresses)),
   };
+}
+
+/** An A record, under its endpoint (by FQDN) or under its zone (by relative name). */
+function dnsRecordNode(hubId: string, id: string, label: string, ipAddresses: readonly string[]): NodeView {
+  return { id, label, description: ipAddresses.join(', '), context: 'dnsRecord', hubId, icon: { codicon: 'symbol-constant', tone: 'neutral' } };
 }
 
 const ISOLATION_LABEL: Readonly<Record<ManagedNetwork['isolationMode'], string>> = {

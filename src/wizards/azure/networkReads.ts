@@ -1,17 +1,10 @@
-/** The reads the wizards' pickers need beyond the hub state: VNets, and private DNS zones anywhere the user can see. */
+/** The reads the wizards' pickers need beyond the hub state and the VNet list: private DNS zones anywhere the user can see. */
 import type { ArmConnection } from '../../azure/clients';
-import { listVirtualNetworks, type VirtualNetworkChoice } from '../../azure/operations';
 import { readPrivateDnsZone } from '../../azure/privateDnsRead';
 import { parseResourceId } from '../../model/armIds';
 import { privateDnsZonesFor } from '../../model/dnsZones';
 import type { Cloud } from '../../model/clouds';
 import type { PrivateDnsZoneStatus } from '../../model/hubState';
-
-export type { VirtualNetworkChoice };
-
-export function virtualNetworksOf(connection: ArmConnection, subscriptionId: string): Promise<VirtualNetworkChoice[]> {
-  return listVirtualNetworks(connection, subscriptionId);
-}
 
 export interface ZoneLocation {
   readonly subscriptionId: string;

@@ -50,16 +50,3 @@ export function holds(current: unknown, wanted: unknown): boolean {
   }
   return current === wanted;
 }
-
-export function valueAt(value: unknown, path: string): unknown {
-  let current: unknown = value;
-  for (const key of path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-export function lastSegment(resourceId: string): string {
-  return resourceId.split('/').filter(Boolean).pop() ?? resourceId;
-}

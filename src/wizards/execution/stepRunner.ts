@@ -12,11 +12,11 @@ import { isRestError } from '@azure/core-rest-pipeline';
 import { sendArmLongRunning } from '../../azure/armRequest';
 import type { ArmConnection } from '../../azure/clients';
 import { toAzureAccessError } from '../../azure/errors';
-import { isResourceType, parentResourceId, sameResourceId } from '../../model/armIds';
-import { ConcurrentChangeError, isPreconditionFailed, sameEtag } from '../../model/concurrency';
+import { isResourceType, parentResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
+import { ConcurrentChangeError, isPreconditionFailed, sameEtag, valueAt } from '../../model/concurrency';
 import type { ArmOperation } from '../../model/plan';
 import type { RunnableStep, StepResult, StepRunner } from '../../model/planExecutor';
-import { holds, lastSegment, provisioningStateOf, readResource, valueAt, type ArmRead } from './armState';
+import { holds, provisioningStateOf, readResource, type ArmRead } from './armState';
 
 /** What the wizard saw of a resource it is about to change: dotted property paths and their values then. */
 export interface Expectation {
@@ -64,7 +64,7 @@ export class WizardStepRunner implements StepRunner {
     if (holds(current.body, operation.body) && provisioningStateOf(current.body) !== 'Failed') return SKIPPED;
     if (isCreatingStep(step)) {
       // The plan meant to create it; someone else did, with other settings: do not take it over.
-      throw new ConcurrentChangeError(lastSegment(operation.resourceId), ['(created meanwhile with other settings)']);
+      throw new ConcurrentChangeError(resourceNameOf(operation.resourceId), ['(created meanwhile with other settings)']);
     }
     await this.send(operation, signal);
     return DONE;
@@ -83,7 +83,7 @@ export class WizardStepRunner implements StepRunner {
       if (provisioningStateOf(after.body) === 'Succeeded' && holds(after.body, operation.body)) return DONE;
       await this.send({ method: 'DELETE', resourceId: operation.resourceId, apiVersion: operation.apiVersion }, signal).catch(() => undefined);
       const mapped = this.actionable(error, operation);
-      mapped.message = `${mapped.message} The half-created ${lastSegment(operation.resourceId)} was deleted, so Resume creates it again.`;
+      mapped.message = `${mapped.message} The half-created ${resourceNameOf(operation.resourceId)} was deleted, so Resume creates it again.`;
       throw mapped;
     }
   }
@@ -92,7 +92,7 @@ export class WizardStepRunner implements StepRunner {
     const wanted = identityOf(operation.body);
     const differs = Object.entries(wanted).filter(([path, value]) => !holds(valueAt(current.body, path), value));
     if (differs.length > 0) {
-      const name = lastSegment(operation.resourceId);
+      const name = resourceNameOf(operation.resourceId);
       throw new StepRefusedError(`${name} already exists with other settings (${differs.map(([path]) => path).join(', ')}). Choose another name, or delete the existing one first.`);
     }
     return SKIPPED;
@@ -100,7 +100,7 @@ export class WizardStepRunner implements StepRunner {
 
   private async patch(operation: ArmOperation, signal: AbortSignal): Promise<StepResult> {
     const current = await this.read(operation, signal);
-    if (!current) throw new StepRefusedError(`${lastSegment(operation.resourceId)} no longer exists. Refresh the view.`);
+    if (!current) throw new StepRefusedError(`${resourceNameOf(operation.resourceId)} no longer exists. Refresh the view.`);
     const alreadyApplied = patchApplied(operation, current.body);
     if (alreadyApplied && provisioningStateOf(current.body) !== 'Failed') return SKIPPED;
     let ifMatch = operation.ifMatch;
@@ -148,20 +148,24 @@ export class WizardStepRunner implements StepRunner {
       ((valueAt(body, 'properties.privateDnsZoneConfigs') as unknown[] | undefined) ?? []).map((config) => String(valueAt(config, 'properties.privateDnsZoneId') ?? ''));
     const wanted = zoneIds(operation.body);
     const dropped = zoneIds(current.body).filter((id) => !wanted.some((candidate) => sameResourceId(candidate, id)));
-    if (dropped.length > 0) throw new ConcurrentChangeError(lastSegment(operation.resourceId), dropped.map((id) => `zone ${lastSegment(id)}`));
+    if (dropped.length > 0) throw new ConcurrentChangeError(resourceNameOf(operation.resourceId), dropped.map((id) => `zone ${resourceNameOf(id)}`));
   }
 
   private assertAsExpected(resourceId: string, current: ArmRead, alreadyApplied = false): void {
-    const expected = this.expectations.find((candidate) => sameResourceId(candidate.resourceId, resourceId));
+    const expected = this.expectationOf(resourceId);
     if (!expected || alreadyApplied) return;
     const changed = Object.entries(expected.values).filter(([path, value]) => !holds(valueAt(current.body, path), value) || !holds(value, valueAt(current.body, path)));
-    if (changed.length > 0) throw new ConcurrentChangeError(lastSegment(resourceId), changed.map(([path]) => path));
+    if (changed.length > 0) throw new ConcurrentChangeError(resourceNameOf(resourceId), changed.map(([path]) => path));
   }
 
   private concurrentChange(resourceId: string, current: ArmRead): ConcurrentChangeError {
-    const expected = this.expectations.find((candidate) => sameResourceId(candidate.resourceId, resourceId));
+    const expected = this.expectationOf(resourceId);
     const changed = Object.entries(expected?.values ?? {}).filter(([path, value]) => !holds(valueAt(current.body, path), value)).map(([path]) => path);
-    return new ConcurrentChangeError(lastSegment(resourceId), changed);
+    return new ConcurrentChangeError(resourceNameOf(resourceId), changed);
+  }
+
+  private expectationOf(resourceId: string): Expectation | undefined {
+    return this.expectations.find((candidate) => sameResourceId(candidate.resourceId, resourceId));
   }
 
   private read(operation: ArmOperation, signal: AbortSignal): Promise<ArmRead | undefined> {

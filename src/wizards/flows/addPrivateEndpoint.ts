@@ -2,21 +2,21 @@
  * Add Private Endpoint to Hub…: subscription, hub, VNet, subnet, endpoint name, DNS integration, public access, review.
  * The plan is the model's (privateEndpointPlan.ts), built from these answers; the last step verifies the result.
  */
-import { virtualNetworkIdOfSubnet } from '../../model/armIds';
+import { sameResourceId, virtualNetworkIdOfSubnet } from '../../model/armIds';
 import { validatePrivateEndpointName } from '../../model/armNames';
 import { DOCKER_BRIDGE_RANGE } from '../../model/findingsDns';
 import type { PrivateDnsZoneStatus } from '../../model/hubState';
 import { overlaps, parseIpRule } from '../../model/ipRules';
 import { createPlan, type Plan } from '../../model/plan';
 import { buildPrivateEndpointPlan, type PrivateEndpointWizardContext } from '../../model/privateEndpointPlan';
-import { buildPublicAccessPlan } from '../../model/workspacePlans';
-import { publicAccessModeOf } from '../../model/publicAccess';
-import { centralZoneLocations, virtualNetworksOf, workspaceZonesIn, type VirtualNetworkChoice, type ZoneLocation } from '../azure/networkReads';
+import { listVirtualNetworks, type VirtualNetworkChoice } from '../../azure/operations';
+import { centralZoneLocations, workspaceZonesIn, type ZoneLocation } from '../azure/networkReads';
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
 import { finishAddedEndpoint } from './addPrivateEndpointFinish';
 import { hubContextFrom, hubStep, subscriptionStep, type HubContext } from './hubSteps';
+import { publicAccessPlan } from './setPublicAccess';
 
 export type DnsMode = 'privateDnsZones' | 'centralZones' | 'policy' | 'customDns';
 
@@ -51,7 +51,7 @@ function virtualNetworkStep(services: WizardServices): PromptStep<AddEndpointCon
     prompt: async (context, ask) => {
       const hub = context.hub!;
       const region = hub.workspace.location.toLowerCase();
-      const networks = await virtualNetworksOf(await services.directory.connection(hub.workspace.id), context.subscriptionId ?? '');
+      const networks = await listVirtualNetworks(await services.directory.connection(hub.workspace.id), context.subscriptionId ?? '');
       if (networks.length === 0) throw new Error('This subscription has no virtual network. Create one with a subnet for private endpoints first.');
       const sorted = [...networks].sort((a, b) => Number(b.location.toLowerCase() === region) - Number(a.location.toLowerCase() === region));
       const items = sorted.map((network) => ({ label: network.name, description: virtualNetworkWarnings(network, region).join(' · ') || `${network.resourceGroup} · ${network.location}`, detail: network.addressPrefixes.join(', '), value: network }));
@@ -207,7 +207,7 @@ function endpointPlanContext(context: AddEndpointContext, services: WizardServic
           zoneGroupName: 'default',
           virtualNetworkLinkName: `link-${network.name}`,
           existingZoneNames: zones.filter((zone) => zone.exists).map((zone) => zone.zoneName),
-          zonesLinkedToVirtualNetwork: zones.filter((zone) => zone.linkedVirtualNetworkIds.some((id) => id.toLowerCase() === vnetId.toLowerCase())).map((zone) => zone.zoneName),
+          zonesLinkedToVirtualNetwork: zones.filter((zone) => zone.linkedVirtualNetworkIds.some((id) => sameResourceId(id, vnetId))).map((zone) => zone.zoneName),
         }
       : { kind: 'customDns' },
   };
@@ -216,14 +216,7 @@ function endpointPlanContext(context: AddEndpointContext, services: WizardServic
 function addEndpointPlan(context: AddEndpointContext, services: WizardServices): Plan {
   const endpointPlan = buildPrivateEndpointPlan(endpointPlanContext(context, services));
   if (!context.disablePublicAccess) return endpointPlan;
-  const workspace = context.hub!.workspace;
-  const accessPlan = buildPublicAccessPlan({
-    cloud: services.directory.cloud,
-    apiVersions: services.apiVersions,
-    workspace: { id: workspace.id, name: workspace.name, etag: workspace.etag },
-    current: publicAccessModeOf(workspace.publicNetworkAccess, workspace.networkAcls),
-    target: { kind: 'disabled' },
-  });
+  const accessPlan = publicAccessPlan(context, { kind: 'disabled' }, services);
   const variables = [...endpointPlan.variables, ...accessPlan.variables.filter((variable) => !endpointPlan.variables.some((known) => known.name === variable.name))];
   return createPlan(`${endpointPlan.title}, then make it private`, [...endpointPlan.steps, ...accessPlan.steps], variables, endpointPlan.subscriptionVariable);
 }

@@ -9,8 +9,8 @@ import type { RunOutcome } from '../framework/execute';
 import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
 import { checkEndpoint } from './endpointChecks';
-import { endpointContextFrom, endpointStep, hubStep, subscriptionStep, type EndpointContext } from './hubSteps';
-import { buildDnsRepairPlan, missingDns, zoneIdsFor } from './privateDnsRepair';
+import { endpointContextFrom, endpointNameOf, endpointStep, hubStep, subscriptionStep, type EndpointContext } from './hubSteps';
+import { buildDnsRepairPlan, missingDns, zoneIdsFor, type DnsRepairInput } from './privateDnsRepair';
 
 export interface DnsRepairContext extends EndpointContext {
   zones?: readonly PrivateDnsZoneStatus[];
@@ -41,12 +41,9 @@ function zonesStep(services: WizardServices): PromptStep<DnsRepairContext> {
   };
 }
 
-function repairInputOf(context: DnsRepairContext) {
-  return { workspace: { id: context.hub!.workspace.id, name: context.hub!.workspace.name }, endpoint: context.connection!.privateEndpoint!, zones: context.zones ?? [] };
-}
-
-function repairInput(context: DnsRepairContext, services: WizardServices) {
-  return { ...repairInputOf(context), cloud: context.hub!.cloud, apiVersions: services.apiVersions };
+function repairInput(context: DnsRepairContext, services: WizardServices): DnsRepairInput {
+  const { cloud, workspace } = context.hub!;
+  return { cloud, apiVersions: services.apiVersions, workspace: { id: workspace.id, name: workspace.name }, endpoint: context.connection!.privateEndpoint!, zones: context.zones ?? [] };
 }
 
 async function verifyRepair(context: DnsRepairContext, services: WizardServices, outcome?: RunOutcome): Promise<void> {
@@ -56,6 +53,6 @@ async function verifyRepair(context: DnsRepairContext, services: WizardServices,
   if (!connection) return;
   const failed = checkEndpoint(state, connection).filter((check) => !check.ok && check.fix?.wizard === 'configurePrivateDns');
   await services.ui.message(failed.length === 0 ? 'info' : 'warning', failed.length === 0
-    ? `The private DNS of ${connection.privateEndpoint?.name ?? connection.name} is complete: both zones linked, A records in both.`
+    ? `The private DNS of ${endpointNameOf(connection)} is complete: both zones linked, A records in both.`
     : `Still missing: ${failed.map((check) => check.label).join('; ')}.`);
 }

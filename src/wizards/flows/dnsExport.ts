@@ -2,6 +2,7 @@
 import { customDnsRecords, privateZoneRecordOf, type CustomDnsRecord } from '../../model/dnsRecords';
 import { renderBindZones, renderCsv, renderHostsFile } from '../../model/dnsRecordFormats';
 import type { HubNetworkState, PrivateEndpointConnection } from '../../model/hubState';
+import { endpointNameOf } from './hubSteps';
 
 export type DnsExportFormat = 'hosts' | 'bind' | 'csv';
 
@@ -12,21 +13,19 @@ export const DNS_EXPORT_FORMATS: readonly { label: string; detail: string; value
 ];
 
 export function endpointRecords(state: HubNetworkState, connection: PrivateEndpointConnection): CustomDnsRecord[] {
-  const endpoint = connection.privateEndpoint;
-  const configs = endpoint?.customDnsConfigs.length ? endpoint.customDnsConfigs : [];
   return customDnsRecords({
     cloud: state.cloud,
     region: state.workspace.location,
     hub: { name: state.workspace.name, workspaceId: state.workspace.workspaceId },
     projects: state.projects.map((project) => ({ name: project.name, workspaceId: project.workspaceId })),
-    endpointDnsConfigs: configs,
+    endpointDnsConfigs: connection.privateEndpoint?.customDnsConfigs ?? [],
     computeInstanceNames: state.computeInstanceNames,
   });
 }
 
 export function renderDnsExport(state: HubNetworkState, connection: PrivateEndpointConnection, format: DnsExportFormat): string {
   const records = endpointRecords(state, connection);
-  const header = `A records for hub ${state.workspace.name} through private endpoint ${connection.privateEndpoint?.name ?? connection.name}`;
+  const header = `A records for hub ${state.workspace.name} through private endpoint ${endpointNameOf(connection)}`;
   if (format === 'hosts') return renderHostsFile(records, header);
   if (format === 'bind') return `; ${header}\n${renderBindZones(records)}`;
   return renderCsv(records);
@@ -36,7 +35,7 @@ export function renderDnsExport(state: HubNetworkState, connection: PrivateEndpo
 export function renderCentralTeamNotes(state: HubNetworkState, connection: PrivateEndpointConnection): string {
   const records = endpointRecords(state, connection);
   const lines = [
-    `# DNS for private endpoint ${connection.privateEndpoint?.name ?? connection.name} of hub ${state.workspace.name}`,
+    `# DNS for private endpoint ${endpointNameOf(connection)} of hub ${state.workspace.name}`,
     '',
     'No zone group was created. The central team (or its DeployIfNotExists policy) needs, in the private DNS zones linked to the clients\' VNets:',
     '',

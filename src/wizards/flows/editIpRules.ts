@@ -3,13 +3,12 @@
  * hub YAML rules. The result is written as default action Deny plus the rules, which turns the mode to "selected IPs"
  * when it was not already.
  */
-import type { PublicAccessMode } from '../../model/publicAccess';
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
 import { hubContextFrom, hubStep, subscriptionStep, type HubContext } from './hubSteps';
 import { ipRuleListProblem, ipRulesIn } from './ipRuleInput';
-import { PREVIEW_NOTE, currentMode, publicAccessPlan, workspaceExpectations } from './setPublicAccess';
+import { PREVIEW_NOTE, currentMode, ipRulesNote, publicAccessPlan, workspaceExpectations } from './setPublicAccess';
 
 type IpRuleAction = 'add' | 'remove' | 'replace';
 
@@ -25,15 +24,12 @@ export const editIpRulesWizard: WizardDefinition<IpRulesContext> = {
   steps: (services) => [subscriptionStep(services), hubStep(services), actionStep(), addStep(), removeStep(), replaceStep()],
   plan: (context, services) => publicAccessPlan(context, { kind: 'selectedIps', ipRules: context.ipRules ?? [] }, services),
   expectations: (context) => workspaceExpectations(context),
-  reviewNotes: (context) => {
-    const before = currentRules(context);
-    return before.length > 0 ? `\nIP rules before this change:\n${before.map((rule) => `  ${rule}`).join('\n')}\n` : undefined;
-  },
+  reviewNotes: (context) => ipRulesNote('IP rules before this change', currentRules(context)),
   hubId: (context) => context.hubId ?? '',
 };
 
 function currentRules(context: HubContext): readonly string[] {
-  const mode: PublicAccessMode = currentMode(context);
+  const mode = currentMode(context);
   return mode.kind === 'selectedIps' ? mode.ipRules : [];
 }
 

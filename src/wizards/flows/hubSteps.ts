@@ -11,7 +11,7 @@ export interface HubContext {
   hub?: HubNetworkState;
 }
 
-const WORKSPACE_TYPE = 'Microsoft.MachineLearningServices/workspaces';
+export const WORKSPACE_TYPE = 'Microsoft.MachineLearningServices/workspaces';
 
 /** The ids a command was started with: a tree node (hubId, resourceId) or the ids a finding's fix passes. */
 export function startingIds(args: readonly unknown[]): { hubId?: string; resourceIds: string[] } {
@@ -77,6 +77,11 @@ export function endpointStep<C extends EndpointContext>(
       context.connection = await ask.pick(placeholder, connections.map(connectionItem));
     },
   };
+}
+
+/** The endpoint's own name; the connection's when the endpoint could not be read. */
+export function endpointNameOf(connection: PrivateEndpointConnection): string {
+  return connection.privateEndpoint?.name ?? connection.name;
 }
 
 export function connectionItem(connection: PrivateEndpointConnection): PickItem<PrivateEndpointConnection> {

@@ -10,7 +10,7 @@ import { buildDeletePrivateEndpointPlan } from '../../model/workspacePlans';
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
-import { endpointContextFrom, endpointStep, hubStep, subscriptionStep, type EndpointContext } from './hubSteps';
+import { endpointContextFrom, endpointNameOf, endpointStep, hubStep, subscriptionStep, type EndpointContext } from './hubSteps';
 
 export interface RemoveEndpointContext extends EndpointContext {
   removeRecords?: boolean;
@@ -30,7 +30,7 @@ function recordsStep(): PromptStep<RemoveEndpointContext> {
     id: 'records',
     prompt: async (context, ask) => {
       const count = recordsOf(context.hub!, context.connection!).length;
-      context.removeRecords = await ask.pick(`Remove ${context.connection!.privateEndpoint?.name ?? context.connection!.name}: its DNS records?`, [
+      context.removeRecords = await ask.pick(`Remove ${endpointNameOf(context.connection!)}: its DNS records?`, [
         { label: 'Remove the endpoint and its DNS records', detail: `Deletes its zone group and the ${count} A record(s) pointing at its IPs; the zones stay`, value: true },
         { label: 'Remove only the endpoint', detail: 'Azure drops what its zone group registered; records added by hand stay', value: false },
       ], { always: true });

@@ -11,14 +11,12 @@ import { createPlan, type Plan } from '../../model/plan';
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
-import { hubContextFrom, hubStep, startingIds, subscriptionStep, type HubContext } from './hubSteps';
+import { WORKSPACE_TYPE, hubContextFrom, hubStep, startingIds, subscriptionStep, type HubContext } from './hubSteps';
 
 export interface DependentAccessContext extends HubContext {
   resourceId?: string;
   resource?: DependentResource;
 }
-
-const WORKSPACE_TYPE = 'Microsoft.MachineLearningServices/workspaces';
 
 export const restrictDependentAccessWizard: WizardDefinition<DependentAccessContext> = {
   id: 'restrictDependentAccess',

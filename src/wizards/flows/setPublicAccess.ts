@@ -107,6 +107,10 @@ export function workspaceExpectations(context: HubContext): Expectation[] {
 }
 
 function removedRulesNote(context: PublicAccessContext): string | undefined {
-  const removed = rulesRemoved(context);
-  return removed.length > 0 ? `\nIP rules this change removes (keep them to restore later):\n${removed.map((rule) => `  ${rule}`).join('\n')}\n` : undefined;
+  return ipRulesNote('IP rules this change removes (keep them to restore later)', rulesRemoved(context));
+}
+
+/** The rules under a heading, for the review's operation list and the log; undefined when there are none. */
+export function ipRulesNote(heading: string, rules: readonly string[]): string | undefined {
+  return rules.length > 0 ? `\n${heading}:\n${rules.map((rule) => `  ${rule}`).join('\n')}\n` : undefined;
 }

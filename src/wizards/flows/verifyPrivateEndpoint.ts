@@ -3,7 +3,7 @@ import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
 import { checkEndpoint, renderChecklist, type EndpointCheck } from './endpointChecks';
-import { endpointContextFrom, endpointStep, hubStep, subscriptionStep, type EndpointContext } from './hubSteps';
+import { endpointContextFrom, endpointNameOf, endpointStep, hubStep, subscriptionStep, type EndpointContext } from './hubSteps';
 
 export interface VerifyContext extends EndpointContext {
   checks?: readonly EndpointCheck[];
@@ -25,7 +25,7 @@ function checklistStep(): PromptStep<VerifyContext> {
     prompt: async (context, ask) => {
       const checks = checkEndpoint(context.hub!, context.connection!);
       context.checks = checks;
-      const name = context.connection!.privateEndpoint?.name ?? context.connection!.name;
+      const name = endpointNameOf(context.connection!);
       for (const check of checks) ask.ui.log(`${check.ok ? '✓' : '✗'} ${name}: ${check.label}: ${check.detail}`);
       const failed = checks.filter((check) => !check.ok);
       if (failed.length === 0) {
@@ -42,7 +42,7 @@ function checklistStep(): PromptStep<VerifyContext> {
 }
 
 async function runFix(context: VerifyContext, services: WizardServices): Promise<void> {
-  const name = context.connection?.privateEndpoint?.name ?? context.connection?.name ?? '';
+  const name = context.connection ? endpointNameOf(context.connection) : '';
   if (context.fix === 'document') {
     await services.ui.openDocument(renderChecklist(`Private endpoint ${name}`, context.checks ?? []), 'markdown');
     return;

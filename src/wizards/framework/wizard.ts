@@ -3,6 +3,7 @@
  * from that same context, reviewed, confirmed where it removes or exposes something, and executed step by step.
  */
 import { randomUUID } from 'node:crypto';
+import { resourceNameOf } from '../../model/armIds';
 import type { ExecutionState, StepRunner } from '../../model/planExecutor';
 import { hasDestructiveOrExposingSteps, renderOperationList, renderPlanScript, type Plan, type PlanApiVersions } from '../../model/plan';
 import type { RunStore, SavedRun } from '../execution/runStore';
@@ -113,7 +114,7 @@ function reviewItems(plan: Plan) {
   const count = plan.steps.length;
   return [
     { label: `$(play) Run ${count === 1 ? 'this operation' : `these ${count} operations`}`, description: plan.steps.map((step) => step.title).join(' → '), value: 'run' as const },
-    { label: '$(list-ordered) Show the ARM operations', description: plan.steps.map((step) => `${step.operation.method} ${step.operation.resourceId.split('/').pop()}`).join(', '), value: 'operations' as const },
+    { label: '$(list-ordered) Show the ARM operations', description: plan.steps.map((step) => `${step.operation.method} ${resourceNameOf(step.operation.resourceId)}`).join(', '), value: 'operations' as const },
     { label: '$(terminal) Show as az script', description: 'an untitled bash document; nothing runs', value: 'script' as const },
   ];
 }

@@ -34,10 +34,8 @@ export class TreeHubDirectory implements HubDirectory {
     return readHubNetworkState(await this.connection(hubId), hubId);
   }
 
-  async connection(resourceId: string): Promise<ArmConnection> {
-    const subscription = await this.model.findSubscriptionOf(resourceId);
-    if (!subscription) throw new Error(`The subscription of ${resourceId} is not signed in or not selected. Select it with "Foundry: Select Subscriptions…".`);
-    return this.model.connectionFor(subscription.credential);
+  connection(resourceId: string): Promise<ArmConnection> {
+    return this.model.connectionOf(resourceId);
   }
 
   hubChanged(hubId: string): void {

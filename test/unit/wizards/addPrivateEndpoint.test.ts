@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { addPrivateEndpointWizard } from '../../../src/wizards/flows/addPrivateEndpoint';
 import { runWizard } from '../../../src/wizards/framework/wizard';
-import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, endpointIdOf, hubIdOf, propertiesOf, startWizardHarness, zoneNamesOf, zoneIdOf, type WizardHarness } from './support';
+import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, endpointIdOf, hubIdOf, startWizardHarness, zoneNamesOf, zoneIdOf, type WizardHarness } from './support';
 
 describe('Add Private Endpoint to Hub', () => {
   let harness: WizardHarness;
@@ -32,9 +32,9 @@ describe('Add Private Endpoint to Hub', () => {
     assert.equal(services.ui.prompts[0]?.placeholder, 'The subnet the endpoint gets its private IP from');
     assert.match(services.ui.prompts[0]?.title ?? '', /Step 1 of \d/);
 
-    const endpoint = await propertiesOf(harness.admin, endpointIdOf(DEV_GROUP, 'pe-hub-public'));
+    const endpoint = await harness.admin.getProperties(endpointIdOf(DEV_GROUP, 'pe-hub-public'));
     assert.equal(endpoint?.provisioningState, 'Succeeded');
-    const group = await propertiesOf(harness.admin, `${endpointIdOf(DEV_GROUP, 'pe-hub-public')}/privateDnsZoneGroups/default`);
+    const group = await harness.admin.getProperties(`${endpointIdOf(DEV_GROUP, 'pe-hub-public')}/privateDnsZoneGroups/default`);
     assert.deepEqual(zoneNamesOf(group), [API_ZONE, NOTEBOOKS_ZONE]);
     const state = await services.directory.readHub(hubPublic);
     assert.equal(state.workspace.publicNetworkAccess, 'Disabled');

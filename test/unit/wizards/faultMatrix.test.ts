@@ -11,7 +11,7 @@ import { startWizard } from '../../../src/wizards/catalog';
 import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
 import type { WizardId } from '../../../src/wizards/ids';
 import type { FaultSpec } from '../../emulator/adminClient';
-import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RecordingRunStore, endpointIdOf, hubIdOf, propertiesOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RecordingRunStore, endpointIdOf, hubIdOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
 
 interface Scenario {
   readonly name: string;
@@ -35,7 +35,7 @@ const FAULTS: readonly { name: string; fault: Omit<FaultSpec, 'pathPattern' | 'm
 
 const ORIGINAL_RULES = ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'];
 const linkOf = (group: string, zone: string, name: string) => `${zoneIdOf(group, zone)}/virtualNetworkLinks/${name}`;
-const ruleValues = async (harness: WizardHarness, hub: string) => ((await propertiesOf(harness.admin, hubIdOf(DEV_GROUP, hub)))?.networkAcls?.ipRules ?? []).map((rule) => rule.value);
+const ruleValues = async (harness: WizardHarness, hub: string) => ((await harness.admin.getProperties(hubIdOf(DEV_GROUP, hub)))?.networkAcls?.ipRules ?? []).map((rule: { value: string }) => rule.value);
 
 const SCENARIOS: readonly Scenario[] = [
   {
@@ -50,10 +50,10 @@ const SCENARIOS: readonly Scenario[] = [
       }
     },
     assertDone: async (harness) => {
-      assert.equal((await propertiesOf(harness.admin, endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.provisioningState, 'Succeeded');
-      assert.equal((await propertiesOf(harness.admin, `${endpointIdOf(DEV_GROUP, 'pe-hub-public')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
-      assert.equal((await propertiesOf(harness.admin, linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub')))?.registrationEnabled, false);
-      assert.equal((await propertiesOf(harness.admin, hubIdOf(DEV_GROUP, 'hub-public')))?.publicNetworkAccess, 'Disabled');
+      assert.equal((await harness.admin.getProperties(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.provisioningState, 'Succeeded');
+      assert.equal((await harness.admin.getProperties(`${endpointIdOf(DEV_GROUP, 'pe-hub-public')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
+      assert.equal((await harness.admin.getProperties(linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub')))?.registrationEnabled, false);
+      assert.equal((await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-public')))?.publicNetworkAccess, 'Disabled');
     },
     assertRolledBack: async (harness) => {
       assert.equal(await harness.admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')), undefined, 'no orphaned endpoint');
@@ -67,8 +67,8 @@ const SCENARIOS: readonly Scenario[] = [
     args: [hubIdOf(PROD_GROUP, 'hub-dns-incomplete')],
     answers: [{ pick: /Run these/ }],
     assertDone: async (harness) => {
-      assert.equal((await propertiesOf(harness.admin, `${endpointIdOf(PROD_GROUP, 'pe-hub-dns-incomplete')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
-      assert.equal((await propertiesOf(harness.admin, linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')))?.provisioningState, 'Succeeded');
+      assert.equal((await harness.admin.getProperties(`${endpointIdOf(PROD_GROUP, 'pe-hub-dns-incomplete')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
+      assert.equal((await harness.admin.getProperties(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')))?.provisioningState, 'Succeeded');
     },
     assertRolledBack: async (harness) => {
       assert.equal(await harness.admin.getResource(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')), undefined, 'no orphaned link');
@@ -106,12 +106,12 @@ const SCENARIOS: readonly Scenario[] = [
     args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
     answers: [{ pick: 'Disabled' }, { pick: 'Continue without saving' }, { pick: /Run this/ }, { confirm: true }],
     assertDone: async (harness) => {
-      const properties = await propertiesOf(harness.admin, hubIdOf(DEV_GROUP, 'hub-selected-ips'));
+      const properties = await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
       assert.equal(properties?.publicNetworkAccess, 'Disabled');
       assert.equal(properties?.provisioningState, 'Succeeded');
     },
     assertRolledBack: async (harness) => {
-      const properties = await propertiesOf(harness.admin, hubIdOf(DEV_GROUP, 'hub-selected-ips'));
+      const properties = await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
       // Either untouched, or the change the user confirmed (its removed rules are in the plan output and the log).
       if (properties?.publicNetworkAccess === 'Enabled') assert.deepEqual(await ruleValues(harness, 'hub-selected-ips'), ORIGINAL_RULES);
     },
@@ -133,7 +133,7 @@ const SCENARIOS: readonly Scenario[] = [
     args: [`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`],
     answers: [{ pick: /Run this/ }, { confirm: true }],
     assertDone: async (harness) =>
-      assert.equal((await propertiesOf(harness.admin, `${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`))?.publicNetworkAccess, 'Disabled'),
+      assert.equal((await harness.admin.getProperties(`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`))?.publicNetworkAccess, 'Disabled'),
     assertRolledBack: async (harness) => assert.ok(await harness.admin.getResource(`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`)),
   },
 ];

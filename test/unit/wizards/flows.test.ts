@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { startWizard } from '../../../src/wizards/catalog';
 import { addPrivateEndpointWizard } from '../../../src/wizards/flows/addPrivateEndpoint';
 import { runWizard } from '../../../src/wizards/framework/wizard';
-import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, endpointIdOf, hubIdOf, propertiesOf, startWizardHarness, zoneNamesOf, zoneIdOf, type WizardHarness } from './support';
+import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, endpointIdOf, hubIdOf, startWizardHarness, zoneNamesOf, zoneIdOf, type WizardHarness } from './support';
 
 describe('wizards against the demo topology', () => {
   let harness: WizardHarness;
@@ -32,7 +32,7 @@ describe('wizards against the demo topology', () => {
     const apiBefore = await harness.admin.getResource(zoneIdOf(PROD_GROUP, API_ZONE));
     const services = harness.services([{ pick: /Run these 3 operations/ }]);
     assert.equal(await startWizard('configurePrivateDns', [hubId], services), 'succeeded', JSON.stringify(services.ui.messages));
-    const group = await propertiesOf(harness.admin, `${endpointIdOf(PROD_GROUP, 'pe-hub-dns-incomplete')}/privateDnsZoneGroups/default`);
+    const group = await harness.admin.getProperties(`${endpointIdOf(PROD_GROUP, 'pe-hub-dns-incomplete')}/privateDnsZoneGroups/default`);
     assert.deepEqual(zoneNamesOf(group), [API_ZONE, NOTEBOOKS_ZONE]);
     assert.equal((await harness.admin.getResource(`${zoneIdOf(PROD_GROUP, NOTEBOOKS_ZONE)}/virtualNetworkLinks/link-vnet-prod`))?.properties?.registrationEnabled, false);
     assert.equal((await harness.admin.getResource(zoneIdOf(PROD_GROUP, API_ZONE)))?.etag, apiBefore?.etag, 'the existing api zone is untouched');
@@ -126,7 +126,7 @@ describe('wizards against the demo topology', () => {
     const services = harness.services([{ pick: /Run this/ }, { confirm: true }]);
     assert.equal(await startWizard('restrictDependentAccess', [hubIdOf(DEV_GROUP, 'hub-public')], services), 'succeeded');
     assert.match(services.ui.confirmations[0]?.detail ?? '', /answers only through its private endpoints/);
-    assert.equal((await propertiesOf(harness.admin, storageId))?.publicNetworkAccess, 'Disabled');
+    assert.equal((await harness.admin.getProperties(storageId))?.publicNetworkAccess, 'Disabled');
     // From the finding, with the resource id alone; the runner finds it already Disabled and writes nothing.
     const again = harness.services([{ pick: /Run this/ }, { confirm: true }]);
     assert.equal(await startWizard('restrictDependentAccess', [storageId], again), 'succeeded');
@@ -137,7 +137,7 @@ describe('wizards against the demo topology', () => {
     const base = (dns: string) => [{ confirm: true }, { pick: 'snet-pe' }, { input: `pe-${dns.split(' ')[0]?.toLowerCase()}` }, { pick: dns }] as const;
     const central = harness.services([...base('Existing central zones'), { pick: 'rg-foundry-dev' }, { pick: 'Keep public access' }, { pick: /Run these 2 operations/ }]);
     assert.equal(await runWizard(addPrivateEndpointWizard, [hubIdOf(DEV_GROUP, 'hub-public')], central), 'succeeded');
-    assert.deepEqual(zoneNamesOf(await propertiesOf(harness.admin, `${endpointIdOf(DEV_GROUP, 'pe-existing')}/privateDnsZoneGroups/default`)), [API_ZONE, NOTEBOOKS_ZONE]);
+    assert.deepEqual(zoneNamesOf(await harness.admin.getProperties(`${endpointIdOf(DEV_GROUP, 'pe-existing')}/privateDnsZoneGroups/default`)), [API_ZONE, NOTEBOOKS_ZONE]);
 
     const policy = harness.services([...base('Managed by policy'), { pick: 'Keep public access' }, { pick: /Run this operation/ }]);
     assert.equal(await runWizard(addPrivateEndpointWizard, [hubIdOf(DEV_GROUP, 'hub-selected-ips')], policy), 'succeeded');

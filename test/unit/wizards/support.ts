@@ -5,7 +5,7 @@
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { EmulatorAdmin } from '../../emulator/adminClient';
 import { emulatorCredential, emulatorTlsOptions } from '../../emulator/credential';
-import { DEV_SUBSCRIPTION_ID, PROD_SUBSCRIPTION_ID } from '../../builders/base';
+import { DEV_SUBSCRIPTION_ID, PROD_SUBSCRIPTION_ID, resourceGroupIdOf } from '../../builders/base';
 import { ArmConnection } from '../../../src/azure/clients';
 import { API_VERSIONS } from '../../../src/azure/apiVersions';
 import { ConnectionDirectory } from '../../../src/wizards/azure/connectionDirectory';
@@ -13,8 +13,8 @@ import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/ru
 import { ScriptedWizardUi, type ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
 import type { WizardServices } from '../../../src/wizards/framework/wizard';
 
-export const DEV_GROUP = `/subscriptions/${DEV_SUBSCRIPTION_ID}/resourceGroups/rg-foundry-dev`;
-export const PROD_GROUP = `/subscriptions/${PROD_SUBSCRIPTION_ID}/resourceGroups/rg-foundry-prod`;
+export const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
+export const PROD_GROUP = resourceGroupIdOf(PROD_SUBSCRIPTION_ID, 'rg-foundry-prod');
 export const hubIdOf = (group: string, name: string): string => `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
 export const endpointIdOf = (group: string, name: string): string => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
 export const zoneIdOf = (group: string, zone: string): string => `${group}/providers/Microsoft.Network/privateDnsZones/${zone}`;
@@ -58,22 +58,7 @@ export class RecordingRunStore extends MemoryRunStore {
   }
 }
 
-/** The stored properties the tests read. */
-export interface StoredProperties {
-  readonly provisioningState?: string;
-  readonly publicNetworkAccess?: string;
-  readonly registrationEnabled?: boolean;
-  readonly privateDnsZoneConfigs?: readonly { readonly properties: { readonly privateDnsZoneId: string } }[];
-  readonly networkAcls?: { readonly defaultAction?: string; readonly ipRules?: readonly { readonly value: string }[] };
-}
-
-/** The stored resource's properties, or undefined when it does not exist. */
-export async function propertiesOf(admin: EmulatorAdmin, id: string): Promise<StoredProperties | undefined> {
-  const resource = await admin.getResource(id);
-  return resource ? ((resource.properties ?? {}) as StoredProperties) : undefined;
-}
-
 /** The zone names a stored zone group points at, sorted. */
-export function zoneNamesOf(group: StoredProperties | undefined): string[] {
+export function zoneNamesOf(group: { privateDnsZoneConfigs?: readonly { properties: { privateDnsZoneId: string } }[] } | undefined): string[] {
   return (group?.privateDnsZoneConfigs ?? []).map((config) => config.properties.privateDnsZoneId.split('/').pop() ?? '').sort();
 }
