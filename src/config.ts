@@ -76,3 +76,8 @@ export async function setSelectedSubscriptions(subscriptionIds: readonly string[
 export function affectsSettings(event: vscode.ConfigurationChangeEvent, key?: string): boolean {
   return event.affectsConfiguration(key ? `${SECTION}.${key}` : SECTION);
 }
+
+/** VS Code's sovereign-cloud sign-in reads this setting of the microsoft-sovereign-cloud provider (or azureauth). */
+export function readSovereignCloudEnvironment(): string | undefined {
+  return vscode.workspace.getConfiguration('microsoft-sovereign-cloud').get<string>('environment') || undefined;
+}

@@ -2,6 +2,7 @@
 // through @microsoft/vscode-azext-azureauth, which handles tenants, sessions per tenant and sovereign environments.
 import { VSCodeAzureSubscriptionProvider, getUnauthenticatedTenants, setConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
+import { readSovereignCloudEnvironment } from '../config';
 import type { KnownCloudName } from '../model/clouds';
 import { CLOUDS } from '../model/clouds';
 import type { AzureAccess, SkippedTenant, SubscriptionListing } from './azureAccess';
@@ -33,7 +34,7 @@ export class VsCodeAzureAccess implements AzureAccess {
 
   /** Points azureauth at the cloud first: it picks the `microsoft-sovereign-cloud` provider for China and US Gov. */
   static async create(cloudName: KnownCloudName, logger: vscode.LogOutputChannel): Promise<VsCodeAzureAccess> {
-    const configured = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').get<string>('environment') || undefined;
+    const configured = readSovereignCloudEnvironment();
     const wanted = AZUREAUTH_ENVIRONMENT[cloudName];
     if (configured !== wanted && !(configured === 'AzureCloud' && wanted === undefined)) {
       await setConfiguredAzureEnv(wanted, vscode.ConfigurationTarget.Global);

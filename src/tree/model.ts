@@ -40,6 +40,8 @@ export interface TreeModelOptions {
 
 export class HubsTreeModel {
   private root: Promise<RootState> | undefined;
+  /** Cancels the listing in flight when a refresh starts over. */
+  private rootAbort: AbortController | undefined;
   private readonly details = new HubStateCache((hubId, abortSignal) => this.readHub(hubId, abortSignal));
   private readonly connections = new Map<TokenCredential, ArmConnection>();
   /** Hubs shown per subscription id; grows with "Load more…". */
@@ -51,8 +53,11 @@ export class HubsTreeModel {
     return this.options.access;
   }
 
-  loadRoot(abortSignal?: AbortSignal): Promise<RootState> {
-    this.root ??= this.readRoot(abortSignal).catch((error: unknown) => ({ kind: 'failed' as const, error: toAzureAccessError(error) }));
+  loadRoot(): Promise<RootState> {
+    if (!this.root) {
+      this.rootAbort = new AbortController();
+      this.root = this.readRoot(this.rootAbort.signal).catch((error: unknown) => ({ kind: 'failed' as const, error: toAzureAccessError(error) }));
+    }
     return this.root;
   }
 
@@ -74,7 +79,10 @@ export class HubsTreeModel {
     return this.details.invalidate(resourceId);
   }
 
+  /** Starts over: a listing still in flight is cancelled (its promise settles as a cancelled failure). */
   invalidateAll(): void {
+    this.rootAbort?.abort();
+    this.rootAbort = undefined;
     this.root = undefined;
     this.details.invalidateAll();
     this.shownHubs.clear();
@@ -156,6 +164,7 @@ export class HubsTreeModel {
     } catch (error) {
       // A tenant that fails never blanks the others: its subscriptions show the error.
       const failure = toAzureAccessError(error);
+      if (failure.kind === 'cancelled') throw failure;
       return group.map((subscription) => ({ subscription, hubs: [], aiServices: [], orphanProjects: [], error: failure }));
     }
   }

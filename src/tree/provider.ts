@@ -141,7 +141,9 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
   }
 
   private async rootChildren(): Promise<NodeView[]> {
-    const root = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.loadRoot());
+    let root = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.loadRoot());
+    // A refresh cancelled this listing and started a new one: show that one instead of the cancellation.
+    if (root.kind === 'failed' && root.error.kind === 'cancelled') root = await this.model.loadRoot();
     await vscode.commands.executeCommand('setContext', CONTEXT_SIGNED_IN, root.kind !== 'signedOut');
     if (root.kind === 'signedOut') return [];
     if (root.kind === 'failed') return [errorNode('root', `Listing subscriptions failed: ${messageOf(root.error)}`)];

@@ -70,6 +70,23 @@ describe('hubs tree model against the emulator', () => {
     assert.notEqual(await tree.hubDetails(hub.id), first, 'after invalidation the hub is read again');
   });
 
+  it('cancels a listing in flight when everything is refreshed, and lists again', async () => {
+    const tree = model();
+    await admin.setLatency(3_000);
+    try {
+      const first = tree.loadRoot();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      tree.invalidateAll();
+      const cancelled = await first;
+      assert.equal(cancelled.kind, 'failed');
+      assert.equal(cancelled.kind === 'failed' && cancelled.error.kind, 'cancelled');
+    } finally {
+      await admin.setLatency(0);
+    }
+    const again = await tree.loadRoot();
+    assert.equal(again.kind, 'ready');
+  });
+
   it('keeps the other subscription when one tenant\'s discovery fails', async () => {
     await admin.injectFault({ method: 'POST', pathPattern: 'Microsoft.ResourceGraph', count: 10, kind: 'status', status: 403 });
     await admin.injectFault({ method: 'GET', pathPattern: `/subscriptions/${PROD}/providers/Microsoft.MachineLearningServices/workspaces`, count: 10, kind: 'status', status: 500 });
