@@ -5,20 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EmulatorAdmin } from '../../emulator/adminClient';
+import type { RunningEmulator } from '../../emulator/index';
 import { aHub, aResourceGroup } from '../../builders';
 import { DEV, DEV_GROUP, Harness, WORKSPACES } from './helpers';
 
 const MAIN = join(__dirname, '..', '..', 'emulator', 'main.ts');
 
-interface Ready {
-  ready: true;
-  url: string;
-  caCertPath: string;
-  adminToken: string;
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
-}
+/** The CLI's ready line: the running emulator's connection details. */
+type Ready = { ready: true } & Omit<RunningEmulator, 'close'>;
 
 function launch(args: string[]): { child: ChildProcess; ready: Promise<Ready>; exit: Promise<{ code: number | null; stderr: string }> } {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
