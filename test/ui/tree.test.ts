@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { widenSideBar } from '../harness/browser';
-import { openFoundryView, openWorkbench, screenshot, type Workbench } from './workbench';
+import { openFoundryView, openWorkbench, screenshot, screenshotOnFailure, type Workbench } from './workbench';
 
 describe('UI: the hubs tree against the emulator', () => {
   let workbench: Workbench;
@@ -11,6 +11,7 @@ describe('UI: the hubs tree against the emulator', () => {
   after(async () => {
     await workbench?.close();
   });
+  screenshotOnFailure(() => workbench);
 
   it('lists the demo subscriptions and hubs, and expands a hub into its network state', async () => {
     const { page } = workbench;

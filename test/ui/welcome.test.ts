@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openFoundryView, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { openFoundryView, openWorkbench, runCommand, screenshot, screenshotOnFailure, type Workbench } from './workbench';
 
 describe('UI: the packaged extension before sign-in', () => {
   let workbench: Workbench;
@@ -10,6 +10,7 @@ describe('UI: the packaged extension before sign-in', () => {
   after(async () => {
     await workbench?.close();
   });
+  screenshotOnFailure(() => workbench);
 
   it('shows the Foundry view with its welcome content', async () => {
     const { page } = workbench;

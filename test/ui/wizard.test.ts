@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openFoundryView, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { openFoundryView, openWorkbench, runCommand, screenshot, screenshotOnFailure, type Workbench } from './workbench';
 
 /** Picks the QuickInput row whose label contains `label`, once the wizard shows it. */
 async function pickRow(page: Page, label: string): Promise<void> {
@@ -22,6 +22,7 @@ describe('UI: Add Private Endpoint to Hub… from the palette, against the emula
   after(async () => {
     await workbench?.close();
   });
+  screenshotOnFailure(() => workbench);
 
   it('turns the public demo hub private with an approved endpoint, step by step', async () => {
     const { page } = workbench;

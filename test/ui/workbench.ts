@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { afterEach } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, waitForWorkbench, type RunningBrowser } from '../harness/browser';
 import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 import { startTestEmulator, type TestEmulator } from '../harness/emulatorEnvironment';
@@ -80,4 +81,58 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor();
   await row.click();
+}
+
+/** Saves a screenshot named after each failing test, so a CI failure shows what the workbench looked like. */
+export function screenshotOnFailure(workbench: () => Workbench | undefined): void {
+  afterEach(async (t) => {
+    const page = workbench()?.page;
+    // Node ≥ 20.12 sets `passed` on the test's context; @types/node 20 does not declare it yet.
+    if ((t as { passed?: boolean }).passed !== false || !page) return;
+    await screenshot(page, `failed-${t.name.replace(/[^\w-]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+  });
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+}
+
+/**
+ * Moves the cursor with Go to Line (Ctrl+G, `:line:column`), then waits until the quick input has closed and the status
+ * bar shows the new position: keys pressed before that would still go to the closing quick input.
+ */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const quickInput = page.locator('.quick-input-widget');
+  await quickInput.locator('input').waitFor();
+  await quickInput.locator('input').fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await quickInput.waitFor({ state: 'hidden' });
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor();
+}
+
+/**
+ * Opens the quick-fix menu at the cursor (Ctrl+.) and returns its row with this title. The menu is asked for again
+ * (at most three times) when it opens before the editor has the code actions at the cursor, or the key press is lost
+ * while the editor takes focus; the test still fails when the fix never comes.
+ */
+export async function openQuickFix(page: Page, title: string): Promise<Locator> {
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await row.waitFor({ timeout: 10_000 });
+      return row;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openWorkbench, screenshot, type Workbench } from './workbench';
+import { goTo, openQuickFix, openWorkbench, quickOpen, screenshot, screenshotOnFailure, type Workbench } from './workbench';
 
 const FILE = 'hub-docs-example.yaml';
 /** The extension host of a fresh code-server can take half a minute to activate extensions (a guard, not a budget). */
@@ -12,25 +12,6 @@ async function editorText(page: Page): Promise<string> {
   return (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }
 
-async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
-}
-
-/** Moves the cursor with Go to Line (Ctrl+G), which takes `line:column`. */
-async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-}
-
 describe('UI: hub YAML diagnostics and quick fixes in the packaged extension', () => {
   let workbench: Workbench;
   before(async () => {
@@ -39,6 +20,7 @@ describe('UI: hub YAML diagnostics and quick fixes in the packaged extension', (
   after(async () => {
     await workbench?.close();
   });
+  screenshotOnFailure(() => workbench);
 
   it('squiggles the Azure docs’ repeated value: form and lists it in the Problems panel with its code', async () => {
     const { page } = workbench;
@@ -62,11 +44,9 @@ describe('UI: hub YAML diagnostics and quick fixes in the packaged extension', (
     await goTo(page, 8, 6);
     // The lightbulb shows once the code actions at the cursor are known; Ctrl+. before that can find none.
     await page.locator('.monaco-editor .lightBulbWidget').first().waitFor();
-    await page.keyboard.press('Control+.');
-    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Convert ip_rules to a list' });
-    await fix.first().waitFor();
+    const fix = await openQuickFix(page, 'Convert ip_rules to a list');
     await screenshot(page, 'yaml-docs-example-quick-fix');
-    await fix.first().click();
+    await fix.click();
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
     const text = await editorText(page);
     assert.match(text, /ip_rules:\n\s*- value: "52\.168\.10\.0\/24"\n\s*- value: "20\.42\.17\.8"\n\s*default_action: Deny/);
