@@ -7,11 +7,15 @@ import type { ExtensionServices } from './services';
 import { HUBS_VIEW_ID, HubsView, PROPERTIES_SCHEME } from './tree/hubsView';
 import { startOnFirstYamlDocument } from './yaml/vscode/activation';
 
+const bundleLoadedAt = performance.now();
+
 /** Wiring only: the services, the command table, the views. Heavy modules load on first use (src/lazy.ts). */
 export function activate(extension: vscode.ExtensionContext): ExtensionServices {
   const started = performance.now();
   const hubsView = new HubsView(() => loadFeaturesModule().HubsFeature.create(HUBS_VIEW_ID, extension.globalState));
+  const timing = { bundleLoadedAt, activateStartedAt: started, activateFinishedAt: started };
   const services: ExtensionServices = {
+    activationTiming: timing,
     extension,
     hubsView,
     signIn: async (tenantId) => {
@@ -32,7 +36,8 @@ export function activate(extension: vscode.ExtensionContext): ExtensionServices 
     startOnFirstYamlDocument(() => loadYamlModule().activateYamlFeatures(extension, log()), log),
     { dispose: disposeLog },
   );
-  log().info(`Foundry Network activated in ${(performance.now() - started).toFixed(1)} ms`);
+  timing.activateFinishedAt = performance.now();
+  log().info(`Foundry Network activated in ${(timing.activateFinishedAt - started).toFixed(1)} ms`);
   return services;
 }
 

@@ -1,18 +1,28 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIX_COMMANDS } from '../../src/model/findingTypes';
+import type { ExtensionServices } from '../../src/services';
 import { EXTENSION_ID } from './hubsTree';
 
 describe('activation', () => {
   it('activates on the Foundry view and logs how long it took', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is installed`);
+    const wasActive = extension.isActive;
     const started = performance.now();
-    await extension.activate();
-    const elapsed = performance.now() - started;
+    const services: ExtensionServices = await extension.activate();
+    const resolved = performance.now();
     assert.equal(extension.isActive, true);
-    // Logged, not asserted: budgets are measured in the benchmarks, never timed in tests.
-    console.log(`[measure] activation took ${elapsed.toFixed(1)} ms (budget 200 ms)`);
+    // Logged, not asserted: budgets are measured in the benchmarks, never timed in tests. performance.now() is one clock
+    // for the whole extension host, so the extension's own moments split the wall time into the host's part and ours.
+    const { bundleLoadedAt, activateStartedAt, activateFinishedAt } = services.activationTiming;
+    const ours = activateFinishedAt - activateStartedAt;
+    const phases = wasActive
+      ? 'it was already active'
+      : `host before our bundle loaded ${(bundleLoadedAt - started).toFixed(1)} ms, bundle to activate() ${(activateStartedAt - bundleLoadedAt).toFixed(1)} ms, ` +
+        `activate() ${ours.toFixed(1)} ms, host after activate() ${(resolved - activateFinishedAt).toFixed(1)} ms`;
+    console.log(`[measure] activation took ${(resolved - started).toFixed(1)} ms wall (${phases}); budget for activate(): 50 ms, wall: 200 ms`);
+    assert.ok(activateStartedAt >= bundleLoadedAt && activateFinishedAt >= activateStartedAt, 'the moments are in order');
   });
 
   it('registers every command the manifest contributes, and no other', async () => {

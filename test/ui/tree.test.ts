@@ -1,20 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { widenSideBar } from '../harness/browser';
-import { openFoundryView, openWorkbench, screenshot, screenshotOnFailure, type Workbench } from './workbench';
+import { openFoundryView, screenshot, useWorkbench } from './workbench';
 
 describe('UI: the hubs tree against the emulator', () => {
-  let workbench: Workbench;
-  before(async () => {
-    workbench = await openWorkbench({ withEmulator: true });
-  });
-  after(async () => {
-    await workbench?.close();
-  });
-  screenshotOnFailure(() => workbench);
+  const workbench = useWorkbench({ withEmulator: true });
 
   it('lists the demo subscriptions and hubs, and expands a hub into its network state', async () => {
-    const { page } = workbench;
+    const { page } = workbench.current;
     await openFoundryView(page);
     await widenSideBar(page, 560);
     await page.getByRole('treeitem', { name: /Contoso AI \(dev\)/ }).waitFor({ timeout: 60_000 });
@@ -35,7 +28,7 @@ describe('UI: the hubs tree against the emulator', () => {
   });
 
   it('shows the incomplete DNS of the prod hub', async () => {
-    const { page } = workbench;
+    const { page } = workbench.current;
     await page.getByRole('treeitem', { name: /^hub-dns-incomplete/ }).click();
     await page.keyboard.press('ArrowRight');
     const dns = page.getByRole('treeitem', { name: /^DNS.*incomplete/ });

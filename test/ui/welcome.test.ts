@@ -1,19 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openFoundryView, openWorkbench, runCommand, screenshot, screenshotOnFailure, type Workbench } from './workbench';
+import { describe, it } from 'node:test';
+import { openFoundryView, runCommand, screenshot, useWorkbench } from './workbench';
 
 describe('UI: the packaged extension before sign-in', () => {
-  let workbench: Workbench;
-  before(async () => {
-    workbench = await openWorkbench();
-  });
-  after(async () => {
-    await workbench?.close();
-  });
-  screenshotOnFailure(() => workbench);
+  const workbench = useWorkbench();
 
   it('shows the Foundry view with its welcome content', async () => {
-    const { page } = workbench;
+    const { page } = workbench.current;
     await openFoundryView(page);
     const welcome = page.locator('.welcome-view-content');
     await welcome.getByRole('button', { name: 'Sign in to Azure' }).waitFor();
@@ -23,7 +16,7 @@ describe('UI: the packaged extension before sign-in', () => {
   });
 
   it('runs "Foundry: Show Log" from the palette and shows the extension log', async () => {
-    const { page } = workbench;
+    const { page } = workbench.current;
     await runCommand(page, 'Foundry: Show Log');
     const output = page.locator('.panel .output-view, .part.panel');
     await output.first().waitFor();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openFoundryView, openWorkbench, runCommand, screenshot, screenshotOnFailure, type Workbench } from './workbench';
+import { openFoundryView, runCommand, screenshot, useWorkbench } from './workbench';
 
 /** Picks the QuickInput row whose label contains `label`, once the wizard shows it. */
 async function pickRow(page: Page, label: string): Promise<void> {
@@ -15,17 +15,10 @@ async function quickInputTitle(page: Page): Promise<string> {
 }
 
 describe('UI: Add Private Endpoint to Hub… from the palette, against the emulator', () => {
-  let workbench: Workbench;
-  before(async () => {
-    workbench = await openWorkbench({ withEmulator: true });
-  });
-  after(async () => {
-    await workbench?.close();
-  });
-  screenshotOnFailure(() => workbench);
+  const workbench = useWorkbench({ withEmulator: true });
 
   it('turns the public demo hub private with an approved endpoint, step by step', async () => {
-    const { page } = workbench;
+    const { page } = workbench.current;
     await openFoundryView(page);
     const hub = page.getByRole('treeitem', { name: /hub-public/ }).first();
     await hub.waitFor({ timeout: 60_000 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, waitForWorkbench, type RunningBrowser } from '../harness/browser';
 import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
@@ -83,14 +83,29 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await row.click();
 }
 
-/** Saves a screenshot named after each failing test, so a CI failure shows what the workbench looked like. */
-export function screenshotOnFailure(workbench: () => Workbench | undefined): void {
-  afterEach(async (t) => {
-    const page = workbench()?.page;
-    // Node ≥ 20.12 sets `passed` on the test's context; @types/node 20 does not declare it yet.
-    if ((t as { passed?: boolean }).passed !== false || !page) return;
-    await screenshot(page, `failed-${t.name.replace(/[^\w-]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+/**
+ * One workbench for the tests of a `describe`: opened before them, closed after them, and a screenshot named after
+ * each failing test, so a CI failure shows what the workbench looked like. The value is there once `before` has run.
+ */
+export function useWorkbench(options: Parameters<typeof openWorkbench>[0] = {}): { readonly current: Workbench } {
+  let opened: Workbench | undefined;
+  before(async () => {
+    opened = await openWorkbench(options);
   });
+  after(async () => {
+    await opened?.close();
+  });
+  afterEach(async (t) => {
+    // Node ≥ 20.12 sets `passed` on the test's context; @types/node 20 does not declare it yet.
+    if ((t as { passed?: boolean }).passed !== false || !opened) return;
+    await screenshot(opened.page, `failed-${t.name.replace(/[^\w-]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+  });
+  return {
+    get current(): Workbench {
+      if (!opened) throw new Error('the workbench opens in before(): use it inside a test');
+      return opened;
+    },
+  };
 }
 
 /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { goTo, openQuickFix, openWorkbench, quickOpen, screenshot, screenshotOnFailure, type Workbench } from './workbench';
+import { goTo, openQuickFix, quickOpen, screenshot, useWorkbench } from './workbench';
 
 const FILE = 'hub-docs-example.yaml';
 /** The extension host of a fresh code-server can take half a minute to activate extensions (a guard, not a budget). */
@@ -13,17 +13,10 @@ async function editorText(page: Page): Promise<string> {
 }
 
 describe('UI: hub YAML diagnostics and quick fixes in the packaged extension', () => {
-  let workbench: Workbench;
-  before(async () => {
-    workbench = await openWorkbench();
-  });
-  after(async () => {
-    await workbench?.close();
-  });
-  screenshotOnFailure(() => workbench);
+  const workbench = useWorkbench();
 
   it('squiggles the Azure docs’ repeated value: form and lists it in the Problems panel with its code', async () => {
-    const { page } = workbench;
+    const { page } = workbench.current;
     await quickOpen(page, FILE);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: STARTUP_MS });
     await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Selected IPs' }).waitFor({ state: 'attached', timeout: STARTUP_MS });
@@ -39,7 +32,7 @@ describe('UI: hub YAML diagnostics and quick fixes in the packaged extension', (
   });
 
   it('repairs it with the lightbulb quick fix: the squiggles go and ip_rules is a list keeping both values', async () => {
-    const { page } = workbench;
+    const { page } = workbench.current;
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await goTo(page, 8, 6);
     // The lightbulb shows once the code actions at the cursor are known; Ctrl+. before that can find none.
