@@ -1,16 +1,18 @@
 /** One YAML document: is it a workspace document, and if so, every check on it in one walk of the parsed tree. */
-import { isMap, type Document, type YAMLMap } from 'yaml';
+import { isMap, type Document, type Node, type YAMLMap } from 'yaml';
 import { checkDuplicateKeys } from './checkKeys';
 import { CheckContext } from './checkContext';
 import { checkManagedNetwork, type ManagedNetworkFacts } from './checkManagedNetwork';
 import { checkNetworkAccess, type NetworkAccessFacts } from './checkNetworkAccess';
 import { WORKSPACE_KINDS } from './keys';
 import { diagnostic, type Diagnostic, type OffsetRange } from './types';
-import { lastPair, stringValue } from './yamlNodes';
+import { keyName, lastPair, stringValue } from './yamlNodes';
 
 /** What one document is and what the checks found, in offsets of the text it was parsed from. */
 export interface DocumentAnalysis {
   readonly range: OffsetRange;
+  /** Where the document's summary (CodeLens) goes: its first `network_acls` key, or another key of SUMMARY_ANCHOR_KEYS. */
+  readonly summaryAnchor: number;
   /** True when the document is a workspace document (or checking was forced). */
   readonly checked: boolean;
   readonly diagnostics: readonly Diagnostic[];
@@ -21,6 +23,8 @@ export interface DocumentAnalysis {
 }
 
 const NETWORK_KEYS = ['network_acls', 'public_network_access', 'managed_network'];
+/** The top-level keys a summary is shown on, best first: the summary is mostly about network_acls. */
+const SUMMARY_ANCHOR_KEYS = [...NETWORK_KEYS, 'kind', '$schema'];
 
 /** True when the top-level mapping marks a workspace document (see the spec's "Which documents are checked"). */
 export function isWorkspaceDocument(root: unknown): boolean {
@@ -39,7 +43,8 @@ export function isWorkspaceDocument(root: unknown): boolean {
 export function analyzeDocument(document: Document.Parsed, index: number, text: string, force: boolean): DocumentAnalysis {
   const range = { start: document.range[0], end: document.range[2] };
   const root = document.contents;
-  if (!force && !isWorkspaceDocument(root)) return { range, checked: false, diagnostics: [], index };
+  const summaryAnchor = summaryAnchorOf(root, range.start);
+  if (!force && !isWorkspaceDocument(root)) return { range, summaryAnchor, checked: false, diagnostics: [], index };
   const context = new CheckContext(text);
   for (const error of document.errors) {
     // The parser can point one past the end (a missing closing quote at end of input).
@@ -55,7 +60,17 @@ export function analyzeDocument(document: Document.Parsed, index: number, text: 
     managedNetwork = checkManagedNetwork(root as YAMLMap<unknown, unknown>, context);
   }
   context.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { range, checked: true, diagnostics: context.diagnostics, network, managedNetwork, index };
+  return { range, summaryAnchor, checked: true, diagnostics: context.diagnostics, network, managedNetwork, index };
+}
+
+function summaryAnchorOf(root: unknown, documentStart: number): number {
+  if (!isMap(root)) return documentStart;
+  for (const key of SUMMARY_ANCHOR_KEYS) {
+    const pair = root.items.find((item) => keyName(item) === key);
+    const start = (pair?.key as Node | undefined)?.range?.[0];
+    if (start !== undefined) return start;
+  }
+  return documentStart;
 }
 
 function syntaxMessage(message: string): string {

@@ -8,6 +8,8 @@ export type PublicAccessMode = 'Disabled' | 'Enabled from all networks' | 'Enabl
 
 export interface DocumentSummary {
   readonly range: OffsetRange;
+  /** The offset of the key the summary belongs on (see DocumentAnalysis.summaryAnchor). */
+  readonly anchor: number;
   /** Undefined when the YAML does not say clearly (an invalid value, or network_acls without a valid default_action). */
   readonly mode?: PublicAccessMode;
   readonly ipRuleCount: number;
@@ -33,6 +35,7 @@ export function summarizeDocument(analysis: DocumentAnalysis, offset = 0): Docum
   }
   return {
     range: { start: analysis.range.start + offset, end: analysis.range.end + offset },
+    anchor: analysis.summaryAnchor + offset,
     ...(mode ? { mode } : {}),
     ipRuleCount,
     ...(managed?.isolationMode ? { isolationMode: managed.isolationMode } : {}),

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { summarizeDocument } from '../engine';
 import type { HubYamlDocuments } from './hubYamlDocuments';
-import { summaryAnchorOffset } from './textHelpers';
 
 export class HubYamlCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -16,12 +15,11 @@ export class HubYamlCodeLens implements vscode.CodeLensProvider, vscode.Disposab
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const checked = this.documents.current(document);
     if (!checked) return [];
-    const text = document.getText();
     const lenses: vscode.CodeLens[] = [];
     for (const placed of checked.validator.documents()) {
       const summary = summarizeDocument(placed.analysis, placed.offset);
       if (!summary) continue;
-      const position = document.positionAt(summaryAnchorOffset(text, summary.range));
+      const position = document.positionAt(summary.anchor);
       // A lens with an empty command is plain text: the summary informs, there is nothing to click.
       lenses.push(new vscode.CodeLens(new vscode.Range(position, position), { title: summary.text, command: '' }));
     }

@@ -69,6 +69,26 @@ describe('summary', () => {
     return validator.documents().map((placed) => summarizeDocument(placed.analysis, placed.offset)?.text);
   };
 
+  const anchorsOf = (text: string) => {
+    const validator = new HubYamlValidator();
+    validator.update(text);
+    return validator.documents().map((placed) => summarizeDocument(placed.analysis, placed.offset)?.anchor);
+  };
+
+  it('goes on the first top-level network_acls key of each document, in offsets of the whole text', () => {
+    const text = 'kind: hub\npublic_network_access: Enabled\nnetwork_acls:\n  default_action: Deny\nnetwork_acls: {}\n';
+    assert.deepEqual(anchorsOf(text), [text.indexOf('network_acls:')]);
+    const first = 'kind: hub\nmanaged_network:\n  network_acls: nested\n';
+    const second = '---\nkind: project\nnetwork_acls:\n  default_action: Allow\n';
+    assert.deepEqual(anchorsOf(first + second), [first.indexOf('managed_network'), (first + second).lastIndexOf('network_acls:')]);
+  });
+
+  it('falls back to the kind or $schema key, then the document start', () => {
+    assert.deepEqual(anchorsOf('# hub\nname: x\nkind: hub\n'), [14]);
+    assert.deepEqual(anchorsOf('name: x\n"$schema": x.workspace.schema.json\n'), [8]);
+    assert.deepEqual(anchorsOf('- kind: hub\n'), [undefined], 'not a workspace document: no summary');
+  });
+
   it('maps the YAML to the portal modes', () => {
     assert.deepEqual(summaryOf(hubWithRules('52.1.2.3', '20.1.1.1')), ['Selected IPs: 2 rules']);
     assert.deepEqual(summaryOf('kind: hub\npublic_network_access: disabled\n'), ['Public access: Disabled']);

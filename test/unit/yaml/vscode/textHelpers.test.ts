@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../../../src/yaml/engine';
-import { minimalReplacement, summaryAnchorOffset } from '../../../../src/yaml/vscode/textHelpers';
+import { minimalReplacement } from '../../../../src/yaml/vscode/textHelpers';
 
 describe('minimalReplacement', () => {
   it('covers only the changed part, and applying it gives the new text', () => {
@@ -31,27 +31,5 @@ describe('minimalReplacement', () => {
 
   it('gives nothing when the text is unchanged', () => {
     assert.equal(minimalReplacement('same', 'same'), undefined);
-  });
-});
-
-describe('summaryAnchorOffset', () => {
-  it('prefers the network_acls key of the document', () => {
-    const text = 'kind: hub\npublic_network_access: Enabled\nnetwork_acls:\n  default_action: Deny\n';
-    assert.equal(summaryAnchorOffset(text, { start: 0, end: text.length }), text.indexOf('network_acls:'));
-  });
-
-  it('ignores nested keys and looks only inside the document range', () => {
-    const first = 'kind: hub\nmanaged_network:\n  network_acls: nested\n';
-    const second = '---\nkind: project\nnetwork_acls:\n  default_action: Allow\n';
-    const text = first + second;
-    assert.equal(summaryAnchorOffset(text, { start: 0, end: first.length }), text.indexOf('managed_network'));
-    assert.equal(summaryAnchorOffset(text, { start: first.length, end: text.length }), text.lastIndexOf('network_acls:'));
-  });
-
-  it('falls back to the kind or $schema key, then the document start', () => {
-    assert.equal(summaryAnchorOffset('# hub\nname: x\nkind: hub\n', { start: 0, end: 24 }), 14);
-    assert.equal(summaryAnchorOffset('name: x\n', { start: 0, end: 8 }), 0);
-    const quoted = 'name: x\n"$schema": x.workspace.schema.json\n';
-    assert.equal(summaryAnchorOffset(quoted, { start: 0, end: quoted.length }), 8);
   });
 });
