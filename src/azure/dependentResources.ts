@@ -28,6 +28,8 @@ interface AnyPrivateEndpointConnection {
 interface NetworkSummary {
   readonly publicNetworkAccess: string | undefined;
   readonly defaultAction: string | undefined;
+  readonly ipRules: readonly (string | undefined)[] | undefined;
+  readonly subnetIds: readonly (string | undefined)[] | undefined;
   readonly connections: readonly AnyPrivateEndpointConnection[] | undefined;
   readonly sku?: string;
 }
@@ -61,6 +63,10 @@ function defaultActionOf(value: string | undefined): NetworkAclsDefaultAction | 
   return value.toLowerCase() === 'deny' ? 'Deny' : 'Allow';
 }
 
+function present(values: readonly (string | undefined)[] | undefined): string[] {
+  return (values ?? []).filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
 async function readNetworkSummary(connection: ArmConnection, reference: DependentReference, abortSignal?: AbortSignalLike): Promise<NetworkSummary> {
   const parsed = parseResourceId(reference.id);
   const resourceGroup = parsed.resourceGroup ?? '';
@@ -69,17 +75,33 @@ async function readNetworkSummary(connection: ArmConnection, reference: Dependen
   switch (reference.kind) {
     case 'storage': {
       const account = await clients.storage.storageAccounts.getProperties(resourceGroup, name, { abortSignal });
-      return { publicNetworkAccess: account.publicNetworkAccess, defaultAction: account.networkRuleSet?.defaultAction, connections: account.privateEndpointConnections };
+      const rules = account.networkRuleSet;
+      return {
+        publicNetworkAccess: account.publicNetworkAccess,
+        defaultAction: rules?.defaultAction,
+        ipRules: rules?.ipRules?.map((rule) => rule.iPAddressOrRange),
+        subnetIds: rules?.virtualNetworkRules?.map((rule) => rule.virtualNetworkResourceId),
+        connections: account.privateEndpointConnections,
+      };
     }
     case 'keyVault': {
       const vault = await clients.keyVault.vaults.get(resourceGroup, name, { abortSignal });
-      return { publicNetworkAccess: vault.properties.publicNetworkAccess, defaultAction: vault.properties.networkAcls?.defaultAction, connections: vault.properties.privateEndpointConnections };
+      const acls = vault.properties.networkAcls;
+      return {
+        publicNetworkAccess: vault.properties.publicNetworkAccess,
+        defaultAction: acls?.defaultAction,
+        ipRules: acls?.ipRules?.map((rule) => rule.value),
+        subnetIds: acls?.virtualNetworkRules?.map((rule) => rule.id),
+        connections: vault.properties.privateEndpointConnections,
+      };
     }
     case 'containerRegistry': {
       const registry = await clients.containerRegistry.registries.get(resourceGroup, name, { abortSignal });
       return {
         publicNetworkAccess: registry.publicNetworkAccess,
         defaultAction: registry.networkRuleSet?.defaultAction,
+        ipRules: registry.networkRuleSet?.ipRules?.map((rule) => rule.iPAddressOrRange),
+        subnetIds: undefined,
         connections: registry.privateEndpointConnections,
         sku: registry.sku.name,
       };
@@ -87,7 +109,14 @@ async function readNetworkSummary(connection: ArmConnection, reference: Dependen
     case 'aiServices': {
       const account = await clients.cognitiveServices.accounts.get(resourceGroup, name, { abortSignal });
       const properties = account.properties;
-      return { publicNetworkAccess: properties?.publicNetworkAccess, defaultAction: properties?.networkAcls?.defaultAction, connections: properties?.privateEndpointConnections };
+      const acls = properties?.networkAcls;
+      return {
+        publicNetworkAccess: properties?.publicNetworkAccess,
+        defaultAction: acls?.defaultAction,
+        ipRules: acls?.ipRules?.map((rule) => rule.value),
+        subnetIds: acls?.virtualNetworkRules?.map((rule) => rule.id),
+        connections: properties?.privateEndpointConnections,
+      };
     }
   }
 }
@@ -107,6 +136,8 @@ export async function readDependentResource(
       name,
       publicNetworkAccess: publicNetworkAccessOf(summary.publicNetworkAccess),
       networkDefaultAction: defaultActionOf(summary.defaultAction),
+      ipRules: present(summary.ipRules),
+      virtualNetworkSubnetIds: present(summary.subnetIds),
       privateEndpoints: dependentPrivateEndpointsOf(summary.connections),
       ...(summary.sku ? { sku: summary.sku } : {}),
     };

@@ -136,6 +136,10 @@ export interface DependentResource {
   readonly publicNetworkAccess: PublicNetworkAccess | undefined;
   /** Storage and Key Vault `networkAcls`, ACR `networkRuleSet`, AI Services `networkAcls`. */
   readonly networkDefaultAction: NetworkAclsDefaultAction | undefined;
+  /** The addresses or CIDR ranges of the network rules (they matter only with a Deny default action). */
+  readonly ipRules?: readonly string[];
+  /** The subnets of the network rules' VNet rules (ACR has none). */
+  readonly virtualNetworkSubnetIds?: readonly string[];
   readonly privateEndpoints: readonly DependentPrivateEndpoint[];
   /** ACR: Basic, Standard or Premium. */
   readonly sku?: string;

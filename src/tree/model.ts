@@ -10,11 +10,12 @@ import type { DiscoveredHub, DiscoveredResource } from '../azure/discovery';
 import { discoverHubs } from '../azure/discovery';
 import type { AzureAccessError } from '../azure/errors';
 import { toAzureAccessError } from '../azure/errors';
+import { readDependentResource } from '../azure/dependentResources';
 import { readHubNetworkState } from '../azure/hubDetails';
 import { HubStateCache } from '../azure/hubStateCache';
 import type { ArmRequestLogger } from '../azure/requestLog';
 import { sameResourceId, tryParseResourceId } from '../model/armIds';
-import type { HubNetworkState } from '../model/hubState';
+import type { DependentResource, HubNetworkState } from '../model/hubState';
 
 export interface SubscriptionHubs {
   readonly subscription: SubscriptionAccess;
@@ -44,6 +45,8 @@ export class HubsTreeModel {
   private rootAbort: AbortController | undefined;
   private readonly details = new HubStateCache((hubId, abortSignal) => this.readHub(hubId, abortSignal));
   private readonly connections = new Map<TokenCredential, ArmConnection>();
+  /** AI Services accounts listed at the top level, read on expansion, by lower-cased id. */
+  private readonly accounts = new Map<string, Promise<DependentResource>>();
   /** Hubs shown per subscription id; grows with "Load more…". */
   private readonly shownHubs = new Map<string, number>();
 
@@ -76,7 +79,26 @@ export class HubsTreeModel {
    * from ARM (never Resource Graph, which lags). Returns the ids of those hubs.
    */
   invalidate(resourceId: string): string[] {
+    this.accounts.delete(resourceId.toLowerCase());
     return this.details.invalidate(resourceId);
+  }
+
+  /**
+   * The network state of an AI Services account, read once (one GET) and cached until invalidated. An account that
+   * cannot be read comes back with `readError` set; a failed read is not cached.
+   */
+  aiServicesDetails(accountId: string, abortSignal?: AbortSignalLike): Promise<DependentResource> {
+    const key = accountId.toLowerCase();
+    let read = this.accounts.get(key);
+    if (!read) {
+      read = this.connectionOf(accountId).then((connection) => readDependentResource(connection, { kind: 'aiServices', id: accountId }, abortSignal));
+      this.accounts.set(key, read);
+      const forget = () => {
+        if (this.accounts.get(key) === read) this.accounts.delete(key);
+      };
+      read.then((account) => account.readError !== undefined && forget(), forget);
+    }
+    return read;
   }
 
   /** Starts over: a listing still in flight is cancelled (its promise settles as a cancelled failure). */
@@ -85,6 +107,7 @@ export class HubsTreeModel {
     this.rootAbort = undefined;
     this.root = undefined;
     this.details.invalidateAll();
+    this.accounts.clear();
     this.shownHubs.clear();
   }
 

@@ -8,6 +8,7 @@ import { ipRuleProblem, parseIpRule } from '../model/ipRules';
 import type { HubsTreeModel, SubscriptionHubs } from './model';
 import type { NodeView, Tone } from './nodeView';
 import { contextValueOf } from './nodeView';
+import { aiServicesSections } from './nodes/aiServicesNodes';
 import { hubSections } from './nodes/hubNodes';
 import {
   HUBS_PAGE_SIZE,
@@ -56,8 +57,13 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     private readonly viewId: string,
   ) {}
 
-  /** Refresh a node (re-reading its hub from ARM) or, without one, everything. */
+  /** Refresh a node (re-reading its hub or account from ARM) or, without one, everything. */
   refresh(node?: NodeView): void {
+    if (node?.context === 'aiServices' && node.resourceId) {
+      this.model.invalidate(node.resourceId);
+      this.changed.fire(this.findNode(node.id) ?? node);
+      return;
+    }
     const hub = node?.hubId ? this.findNode(node.hubId) : undefined;
     if (node?.hubId && hub) {
       this.hubFailures.delete(node.hubId.toLowerCase());
@@ -135,6 +141,8 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
         return this.subscriptionChildren(node);
       case 'hub':
         return this.hubChildren(node);
+      case 'aiServices':
+        return this.aiServicesChildren(node);
       default:
         return [];
     }
@@ -198,6 +206,18 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     }
     const sections = hubSections(state, findingsFor(state, { checkIpRule }));
     return hub.projects.length ? [...sections, projectsNode(hub)] : sections;
+  }
+
+  /** One GET, so the view's progress bar is enough while it runs (a hub takes up to three rounds: it says Loading…). */
+  private async aiServicesChildren(node: NodeView): Promise<NodeView[]> {
+    const accountId = node.resourceId ?? node.id;
+    try {
+      const account = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.aiServicesDetails(accountId));
+      if (account.readError !== undefined) return [errorNode(node.id, `Reading the account failed: ${account.readError}`, [node])];
+      return aiServicesSections(account);
+    } catch (error) {
+      return [errorNode(node.id, `Reading the account failed: ${messageOf(error)}`, [node])];
+    }
   }
 
   /** Reads a hub in the background: the hub shows "Loading…" meanwhile, then redraws with its state or its error. */

@@ -93,6 +93,10 @@ describe('hubs tree against the demo topology', function () {
     const [, prod] = await tree.children();
     const account = await tree.child(prod, /^ais-foundry-prod$/);
     assert.equal(account.description, 'AI Services · selected networks · westeurope');
+    const [access, endpoints] = await tree.children(account);
+    assert.equal(access!.label, 'Public access: Enabled (selected networks: 1 IP rule)');
+    assert.deepEqual((await tree.children(access)).map((n) => n.label), ['20.61.0.0/16']);
+    assert.equal(endpoints!.label, 'Private endpoints (0)');
     const projects = await tree.child(await tree.hub('hub-private'), /^Projects/);
     assert.deepEqual((await tree.children(projects)).map((n) => n.label), ['proj-private']);
   });

@@ -71,7 +71,7 @@ export function publicAccessNode(state: HubNetworkState): NodeView {
   }
 }
 
-const CONNECTION_TONE: Readonly<Record<ConnectionStatus, Tone>> = {
+export const CONNECTION_TONE: Readonly<Record<ConnectionStatus, Tone>> = {
   Approved: 'secure',
   Pending: 'warning',
   Rejected: 'error',
@@ -79,7 +79,7 @@ const CONNECTION_TONE: Readonly<Record<ConnectionStatus, Tone>> = {
   Timeout: 'error',
 };
 
-const CONNECTION_ICON: Readonly<Record<ConnectionStatus, string>> = {
+export const CONNECTION_ICON: Readonly<Record<ConnectionStatus, string>> = {
   Approved: 'pass',
   Pending: 'clock',
   Rejected: 'circle-slash',

@@ -110,6 +110,7 @@ export function aiServicesNode(account: DiscoveredResource): NodeView {
     description: `AI Services · ${access} · ${account.location}`,
     context: 'aiServices',
     resourceId: account.id,
+    expandable: true,
     icon: { codicon: 'sparkle', tone: disabled ? 'secure' : selected ? 'warning' : 'exposed' },
     tooltip: `**Foundry / AI Services resource ${account.name}**\n\nPublic network access: ${account.publicNetworkAccess ?? 'Enabled'}\n\nDefault action: ${account.networkDefaultAction ?? 'Allow'}`,
   };

@@ -70,6 +70,28 @@ describe('hubs tree model against the emulator', () => {
     assert.notEqual(await tree.hubDetails(hub.id), first, 'after invalidation the hub is read again');
   });
 
+  it('reads an AI Services account with its network rules once, until invalidated', async () => {
+    const tree = model();
+    const root = await tree.loadRoot();
+    assert.ok(root.kind === 'ready');
+    const accountId = root.subscriptions[1]!.aiServices[0]!.id;
+    const first = await tree.aiServicesDetails(accountId);
+    assert.equal(first.readError, undefined);
+    assert.equal(first.networkDefaultAction, 'Deny');
+    assert.deepEqual(first.ipRules, ['20.61.0.0/16']);
+    assert.equal(await tree.aiServicesDetails(accountId), first, 'a second expansion uses the cache');
+    tree.invalidate(accountId);
+    assert.notEqual(await tree.aiServicesDetails(accountId), first, 'after invalidation the account is read again');
+  });
+
+  it('does not cache an AI Services account that could not be read', async () => {
+    const tree = model();
+    const missing = `/subscriptions/${PROD}/resourceGroups/rg-foundry-prod/providers/Microsoft.CognitiveServices/accounts/ais-gone`;
+    const first = await tree.aiServicesDetails(missing);
+    assert.match(first.readError ?? '', /ais-gone|not found/i);
+    assert.notEqual(await tree.aiServicesDetails(missing), first, 'read again, not served from the cache');
+  });
+
   it('cancels a listing in flight when everything is refreshed, and lists again', async () => {
     const tree = model();
     await admin.setLatency(3_000);
