@@ -57,7 +57,16 @@ export function dependentResourceNode(hubId: string, resource: DependentResource
       `**${kind.label} ${resource.name}**`,
       `Public network access: ${resource.publicNetworkAccess ?? 'not set (Enabled)'}`,
       `Default action: ${resource.networkDefaultAction ?? 'Allow'}`,
+      ...(resource.networkDefaultAction === 'Deny' ? [networkRulesLine(resource)] : []),
       `Private endpoints: ${kind.groupIds.map((g) => `${g}: ${approved.has(g) ? 'present' : 'missing'}`).join(', ')}`,
     ].join('\n\n'),
   };
+}
+
+/** With a Deny default action, the rules say who still gets in from outside the private endpoints. */
+function networkRulesLine(resource: DependentResource): string {
+  const ipRules = resource.ipRules ?? [];
+  const subnets = resource.virtualNetworkSubnetIds?.length ?? 0;
+  const ips = ipRules.length ? `IP rules: ${ipRules.join(', ')}` : 'No IP rules';
+  return subnets ? `${ips}; ${subnets === 1 ? '1 VNet rule' : `${subnets} VNet rules`}` : ips;
 }

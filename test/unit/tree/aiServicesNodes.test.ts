@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DependentResource } from '../../../src/model/hubState';
 import { aiServicesSections } from '../../../src/tree/nodes/aiServicesNodes';
+import { dependentResourceNode } from '../../../src/tree/nodes/dependentNodes';
 
 const ACCOUNT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ais';
 const SUBNET_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-a/subnets/snet-b';
@@ -50,5 +51,18 @@ describe('AI Services account sections', () => {
       ['pe-ais', 'Approved', 'secure'],
       ['pe-other', 'Pending', 'warning'],
     ]);
+  });
+});
+
+describe('dependent resource node', () => {
+  it('lists the network rules in the tooltip when the default action is Deny', () => {
+    const storage: DependentResource = {
+      kind: 'storage', id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st', name: 'st',
+      publicNetworkAccess: 'Enabled', networkDefaultAction: 'Deny', ipRules: ['20.1.2.0/24', '52.1.1.1'], virtualNetworkSubnetIds: [SUBNET_ID], privateEndpoints: [],
+    };
+    const node = dependentResourceNode('hub', storage);
+    assert.match(node.tooltip ?? '', /IP rules: 20\.1\.2\.0\/24, 52\.1\.1\.1; 1 VNet rule/);
+    assert.doesNotMatch(dependentResourceNode('hub', { ...storage, networkDefaultAction: 'Allow' }).tooltip ?? '', /IP rules/);
+    assert.match(dependentResourceNode('hub', { ...storage, ipRules: [], virtualNetworkSubnetIds: [] }).tooltip ?? '', /No IP rules/);
   });
 });
