@@ -34,7 +34,9 @@ export const COMMANDS = {
   [WIZARD_COMMANDS.editIpRules.command]: wizard('editIpRules'),
   [WIZARD_COMMANDS.exportDnsRecords.command]: wizard('exportDnsRecords'),
   [WIZARD_COMMANDS.restrictDependentAccess.command]: wizard('restrictDependentAccess'),
+  [WIZARD_COMMANDS.addDependencyPrivateEndpoints.command]: wizard('addDependencyPrivateEndpoints'),
   [WIZARD_COMMANDS.resumeRun.command]: wizard('resumeRun'),
+  [WIZARD_COMMANDS.configureStorageAccess.command]: wizard('configureStorageAccess'),
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -6,14 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { RoleAssignment } from '@azure/arm-authorization';
-import { isRestError } from '@azure/core-rest-pipeline';
 import { parseResourceId, resourceNameOf } from '../model/armIds';
 import { assertPropertiesUnchanged } from '../model/concurrency';
 import type { DependentResourceKind, NetworkAclsDefaultAction, PublicNetworkAccess, Workspace } from '../model/hubState';
 import type { PrincipalType, RoleDefinition } from '../model/roles';
 import { roleDefinitionResourceId, roleNeededFor } from '../model/roles';
 import type { ArmConnection } from './clients';
-import { mapAzureErrors } from './errors';
+import { ROLE_ASSIGNMENT_ADMINISTRATOR, isRoleAssignmentExists, mapAzureErrors } from './errors';
 import { patchWorkspaceNetwork, readWorkspace } from './workspaceApi';
 import type { WorkspaceNetworkPatch } from './workspaceModels';
 import { workspaceOf } from './workspaceModels';
@@ -112,13 +111,13 @@ export async function createRoleAssignment(connection: ArmConnection, input: Rol
   const { subscriptionId } = parseResourceId(input.scope);
   const authorization = connection.forSubscription(subscriptionId).authorization;
   const parameters = { roleDefinitionId: roleDefinitionResourceId(subscriptionId, input.role), principalId: input.principalId, principalType: input.principalType };
-  const context = { resourceId: input.scope, access: 'write', requiredRole: 'Role Based Access Control Administrator (or Owner)' } as const;
+  const context = { resourceId: input.scope, access: 'write', requiredRole: ROLE_ASSIGNMENT_ADMINISTRATOR } as const;
   return mapAzureErrors(context, async () => {
     try {
       const assignment = await authorization.roleAssignments.create(input.scope, randomUUID(), parameters, { abortSignal: input.abortSignal });
       return { created: true, assignment };
     } catch (error) {
-      if (isRestError(error) && error.statusCode === 409 && /RoleAssignmentExists/i.test(error.code ?? '')) {
+      if (isRoleAssignmentExists(error)) {
         return { created: false };
       }
       throw error;

@@ -109,11 +109,30 @@ export function isAzureAccessError(error: unknown): error is AzureAccessError {
   return error instanceof AzureAccessError;
 }
 
+/** Creating or deleting a role assignment needs Microsoft.Authorization/roleAssignments/write on its scope. */
+export const ROLE_ASSIGNMENT_ADMINISTRATOR = 'Role Based Access Control Administrator (or Owner)';
+
+const ROLE_ASSIGNMENT_ID = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;
+
+/** ARM's answer to a new assignment of a role a principal already has at that scope (under another name). */
+export function isRoleAssignmentExists(error: unknown): boolean {
+  return isRestError(error) && error.statusCode === 409 && /RoleAssignmentExists/i.test(error.code ?? '');
+}
+
+/** A role assignment is named by its scope in messages (its own name is a GUID), and needs an RBAC role to write. */
+function withRoleAssignmentScope(context: ErrorContext): ErrorContext {
+  const scope = ROLE_ASSIGNMENT_ID.exec(context.resourceId ?? '')?.[1];
+  if (!scope) return context;
+  const requiredRole = context.requiredRole ?? (context.access === 'write' ? ROLE_ASSIGNMENT_ADMINISTRATOR : undefined);
+  return { ...context, resourceId: scope, ...(requiredRole ? { requiredRole } : {}) };
+}
+
 /** Maps anything an SDK call threw to an AzureAccessError (returned as is when it already is one). */
-export function toAzureAccessError(error: unknown, context: ErrorContext = {}): AzureAccessError {
+export function toAzureAccessError(error: unknown, givenContext: ErrorContext = {}): AzureAccessError {
   if (error instanceof AzureAccessError) {
     return error;
   }
+  const context = withRoleAssignmentScope(givenContext);
   const target = describeTarget(context.resourceId);
   const base = { resourceId: context.resourceId, cause: error };
   if (error instanceof DetectedConcurrentChange) {

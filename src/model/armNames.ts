@@ -30,8 +30,21 @@ function validateNetworkName(name: string, rule: NetworkNameRule): string | unde
   return undefined;
 }
 
+const PRIVATE_ENDPOINT_NAME_RULE: NetworkNameRule = { what: 'private endpoint', maxLength: 80 };
+
 export function validatePrivateEndpointName(name: string): string | undefined {
-  return validateNetworkName(name, { what: 'private endpoint', maxLength: 80 });
+  return validateNetworkName(name, PRIVATE_ENDPOINT_NAME_RULE);
+}
+
+/**
+ * `pe-<resource name>-<groupId>`, the name the portal suggests: characters a network name cannot hold are dropped,
+ * and the resource name is shortened so the whole name fits.
+ */
+export function defaultPrivateEndpointName(resourceName: string, groupId: string): string {
+  const suffix = `-${groupId}`;
+  const room = PRIVATE_ENDPOINT_NAME_RULE.maxLength - 'pe-'.length - suffix.length;
+  const resource = resourceName.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, room).replace(/[.-]+$/, '');
+  return `pe-${resource || 'resource'}${suffix}`;
 }
 
 /** The connection inside a private endpoint (`--connection-name`). */

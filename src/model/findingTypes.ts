@@ -32,6 +32,7 @@ export const FIX_COMMANDS = {
   fixPrivateDns: 'foundryNetwork.fixPrivateDns',
   exportDnsRecords: 'foundryNetwork.exportDnsRecords',
   restrictPublicAccess: 'foundryNetwork.restrictDependentPublicAccess',
+  addDependencyPrivateEndpoints: 'foundryNetwork.addDependencyPrivateEndpoints',
 } as const;
 
 /** Says why an IP rule is not accepted (invalid, IPv6, reserved), or undefined. Supplied by ipRules.ts's caller. */

@@ -2,6 +2,7 @@
  * Findings about a private hub's dependent resources: a hub behind a private endpoint is only as private as the
  * storage, key vault, registry and AI Services it uses.
  */
+import { isRegistryBelowPremium, requiredGroupIds } from './dependencyEndpoints';
 import { FIX_COMMANDS, type Finding } from './findingTypes';
 import {
   approvedGroupIds,
@@ -19,14 +20,6 @@ const KIND_LABEL: Readonly<Record<DependentResourceKind, string>> = {
   aiServices: 'AI Services account',
 };
 
-/** The private endpoints each kind needs for a private hub. */
-const REQUIRED_GROUP_IDS: Readonly<Record<DependentResourceKind, readonly string[]>> = {
-  storage: ['blob', 'file'],
-  keyVault: ['vault'],
-  containerRegistry: ['registry'],
-  aiServices: ['account'],
-};
-
 export function dependencyFindings(state: HubNetworkState): Finding[] {
   if (!isHubPrivate(state)) {
     return [];
@@ -35,7 +28,7 @@ export function dependencyFindings(state: HubNetworkState): Finding[] {
     if (resource.readError !== undefined) {
       return [unreadable(resource)];
     }
-    return [...publicFindings(state, resource), ...skuFindings(resource), ...endpointFindings(resource)];
+    return [...publicFindings(state, resource), ...skuFindings(resource), ...endpointFindings(state, resource)];
   });
 }
 
@@ -67,7 +60,7 @@ function publicFindings(state: HubNetworkState, resource: DependentResource): Fi
 
 /** Only Premium registries support private endpoints and network rules. */
 function skuFindings(resource: DependentResource): Finding[] {
-  if (resource.kind !== 'containerRegistry' || resource.sku === undefined || resource.sku.toLowerCase() === 'premium') {
+  if (!isRegistryBelowPremium(resource)) {
     return [];
   }
   return [
@@ -81,12 +74,12 @@ function skuFindings(resource: DependentResource): Finding[] {
   ];
 }
 
-function endpointFindings(resource: DependentResource): Finding[] {
-  if (resource.kind === 'containerRegistry' && resource.sku !== undefined && resource.sku.toLowerCase() !== 'premium') {
+function endpointFindings(state: HubNetworkState, resource: DependentResource): Finding[] {
+  if (isRegistryBelowPremium(resource)) {
     return []; // registry-not-premium says it all
   }
   const present = approvedGroupIds(resource);
-  const missing = REQUIRED_GROUP_IDS[resource.kind].filter((groupId) => !present.has(groupId));
+  const missing = requiredGroupIds(resource).filter((groupId) => !present.has(groupId));
   return missing.map((groupId) => ({
     code: resource.kind === 'storage' ? 'storage-endpoint-missing' : 'dependency-endpoint-missing',
     severity: 'warning' as const,
@@ -95,7 +88,8 @@ function endpointFindings(resource: DependentResource): Finding[] {
       resource.kind === 'storage'
         ? `A hub uses both blob and file storage; without a ${groupId} endpoint, clients in your network cannot reach it once public access is off. Add a private endpoint for ${groupId}.`
         : `Without a ${groupId} private endpoint, clients in your network cannot reach it once public access is off. Add one.`,
-    // No fix button yet: the private endpoint plan only knows the workspace's amlworkspace group.
     resourceId: resource.id,
+    // The hub id too: the wizard places the endpoint next to the hub's network.
+    fix: { command: FIX_COMMANDS.addDependencyPrivateEndpoints, args: [resource.id, groupId, state.workspace.id], title: `Add the ${groupId} private endpoint` },
   }));
 }

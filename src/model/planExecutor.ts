@@ -13,21 +13,29 @@ export interface RunnableStep {
   readonly title: string;
   readonly operation: ArmOperation;
   readonly az: string;
+  /** For an undo: the resources this run's steps wrote (or tried to), to tell the run's data from someone else's. */
+  readonly writtenByRun?: readonly Pick<ArmOperation, 'resourceId' | 'apiVersion'>[];
 }
 
 /**
- * `skipped`: nothing needed doing (say the resource was already there as wanted), so this run did not create it.
- * Failures are thrown; the message is recorded as it is, so make it say what the user can do next.
+ * `skipped`: nothing needed doing (say the resource was already there as wanted), so this run did not create it; for
+ * an undo, the resource was already gone. `kept` (undo only): the resource was left in place on purpose, `note` says
+ * why. Failures are thrown; the message is recorded as it is, so make it say what the user can do next.
  */
 export interface StepResult {
-  readonly outcome: 'done' | 'skipped';
+  readonly outcome: 'done' | 'skipped' | 'kept';
+  readonly note?: string;
 }
 
 export interface StepRunner {
   runStep(step: RunnableStep, signal: AbortSignal): Promise<StepResult>;
 }
 
-export type RollbackOutcome = 'done' | 'failed';
+/**
+ * `done`: deleted by a rollback; `gone`: someone had already deleted it; `kept`: left in place on purpose (it now holds
+ * what this run did not create); `failed`: the delete failed, a Roll back again retries it.
+ */
+export type RollbackOutcome = 'done' | 'gone' | 'kept' | 'failed';
 
 export interface StepRecord {
   readonly stepId: string;
@@ -36,6 +44,7 @@ export interface StepRecord {
   readonly created: boolean;
   readonly error?: string;
   readonly rollback?: RollbackOutcome;
+  /** Why the delete failed, or why the resource was kept. */
   readonly rollbackError?: string;
 }
 
@@ -62,11 +71,23 @@ export function initialExecutionState(plan: Plan): ExecutionState {
   };
 }
 
-/** Steps a Resume would run: everything not done or skipped, in plan order. */
+/**
+ * Steps a Resume would run, in plan order: everything not done or skipped, and what a rollback deleted or tried to
+ * delete (a delete that failed may leave the resource half-deleted; running the step again is idempotent).
+ */
 export function remainingSteps(plan: Plan, state: ExecutionState): PlanStep[] {
   assertSamePlan(plan, state);
-  const finished = new Set(state.steps.filter((r) => r.outcome === 'done' || r.outcome === 'skipped').map((r) => r.stepId));
+  const finished = new Set(state.steps.filter(isInPlace).map((r) => r.stepId));
   return plan.steps.filter((step) => !finished.has(step.id));
+}
+
+function isInPlace(record: StepRecord): boolean {
+  return (record.outcome === 'done' || record.outcome === 'skipped') && (record.rollback === undefined || record.rollback === 'kept');
+}
+
+/** A resource this run created and no rollback removed: running its step again finds it there, and it stays ours. */
+function stillCreatedByRun(record: StepRecord | undefined): boolean {
+  return record?.created === true && record.rollback !== 'done' && record.rollback !== 'gone';
 }
 
 /**
@@ -80,13 +101,19 @@ export async function runPlan(plan: Plan, runner: StepRunner, options: RunOption
     if (signal.aborted) {
       return { ...state, cancelled: true };
     }
+    const previousRecord = state.steps.find((record) => record.stepId === step.id);
     let record: StepRecord;
     try {
       const result = await runner.runStep(step, signal);
-      record = { stepId: step.id, outcome: result.outcome, created: step.creates && result.outcome === 'done' };
+      if (result.outcome === 'kept') {
+        // A planned delete the runner refused (the resource holds what the plan did not know about).
+        record = { stepId: step.id, outcome: 'failed', created: stillCreatedByRun(previousRecord), error: result.note ?? 'Not deleted: it changed since the plan was made.' };
+      } else {
+        record = { stepId: step.id, outcome: result.outcome, created: (step.creates && result.outcome === 'done') || stillCreatedByRun(previousRecord) };
+      }
     } catch (error) {
       const message = signal.aborted ? `Cancelled while running: ${errorMessage(error)}` : errorMessage(error);
-      record = { stepId: step.id, outcome: 'failed', created: false, error: message };
+      record = { stepId: step.id, outcome: 'failed', created: stillCreatedByRun(previousRecord), error: message };
     }
     state = withRecord(state, record);
     options.onProgress?.(state);
@@ -99,13 +126,16 @@ export async function runPlan(plan: Plan, runner: StepRunner, options: RunOption
 
 /**
  * Deletes what this run created, newest first. Stops at the first failed delete: later deletes depend on earlier
- * ones (a DNS zone cannot be deleted while a VNet link remains). Running it again retries what is left.
+ * ones (a DNS zone cannot be deleted while a VNet link remains). Running it again retries what is left. A resource
+ * already gone counts as removed; one the runner keeps (it holds someone else's data) is not retried.
  */
 export async function rollbackPlan(plan: Plan, state: ExecutionState, runner: StepRunner, options: RunOptions = {}): Promise<ExecutionState> {
   assertSamePlan(plan, state);
   const signal = options.signal ?? new AbortController().signal;
   const byId = new Map(plan.steps.map((step) => [step.id, step]));
-  const toUndo = [...state.steps].reverse().filter((record) => record.created && record.rollback !== 'done');
+  const toUndo = [...state.steps].reverse().filter(awaitsRollback);
+  const attempted = new Set(state.steps.filter((record) => record.outcome === 'done' || record.outcome === 'failed').map((record) => record.stepId));
+  const writtenByRun = plan.steps.filter((step) => attempted.has(step.id)).map(({ operation }) => ({ resourceId: operation.resourceId, apiVersion: operation.apiVersion }));
   let current: ExecutionState = { ...state, cancelled: false };
   for (const record of toUndo) {
     const undo = byId.get(record.stepId)?.undo;
@@ -116,8 +146,8 @@ export async function rollbackPlan(plan: Plan, state: ExecutionState, runner: St
       return { ...current, cancelled: true };
     }
     try {
-      await runner.runStep({ id: `undo:${record.stepId}`, ...undo }, signal);
-      current = withRecord(current, { ...record, rollback: 'done', rollbackError: undefined });
+      const result = await runner.runStep({ id: `undo:${record.stepId}`, ...undo, writtenByRun }, signal);
+      current = withRecord(current, { ...record, ...rollbackOf(result) });
     } catch (error) {
       current = withRecord(current, { ...record, rollback: 'failed', rollbackError: errorMessage(error) });
       options.onProgress?.(current);
@@ -128,9 +158,41 @@ export async function rollbackPlan(plan: Plan, state: ExecutionState, runner: St
   return current;
 }
 
+function rollbackOf(result: StepResult): Pick<StepRecord, 'rollback' | 'rollbackError'> {
+  if (result.outcome === 'kept') return { rollback: 'kept', rollbackError: result.note };
+  return { rollback: result.outcome === 'done' ? 'done' : 'gone', rollbackError: undefined };
+}
+
+function awaitsRollback(record: StepRecord): boolean {
+  return record.created && (record.rollback === undefined || record.rollback === 'failed');
+}
+
 /** Whether Rollback has anything left to delete. */
 export function canRollBack(state: ExecutionState): boolean {
-  return state.steps.some((record) => record.created && record.rollback !== 'done');
+  return state.steps.some(awaitsRollback);
+}
+
+/** What a rollback has done so far, by step id, for the message that says what was and was not undone. */
+export interface RollbackProgress {
+  /** Deleted, or found already deleted. */
+  readonly removed: readonly string[];
+  /** Kept on purpose; the record's rollbackError says why. */
+  readonly kept: readonly string[];
+  /** Created by this run and still there: a Roll back again deletes them. */
+  readonly remaining: readonly string[];
+  /** The delete that stopped the rollback, if one failed. */
+  readonly failed?: StepRecord;
+}
+
+export function rollbackProgress(state: ExecutionState): RollbackProgress {
+  const newestFirst = [...state.steps].reverse();
+  const ids = (predicate: (record: StepRecord) => boolean) => newestFirst.filter((record) => record.created && predicate(record)).map((record) => record.stepId);
+  return {
+    removed: ids((record) => record.rollback === 'done' || record.rollback === 'gone'),
+    kept: ids((record) => record.rollback === 'kept'),
+    remaining: ids(awaitsRollback),
+    failed: newestFirst.find((record) => record.rollback === 'failed'),
+  };
 }
 
 export function serializeExecutionState(state: ExecutionState): string {
@@ -175,6 +237,7 @@ function errorMessage(error: unknown): string {
 }
 
 const OUTCOMES: readonly string[] = ['done', 'failed', 'skipped', 'notRun'];
+const ROLLBACK_OUTCOMES: readonly string[] = ['done', 'gone', 'kept', 'failed'];
 
 function isExecutionState(value: unknown): value is ExecutionState {
   if (typeof value !== 'object' || value === null) {
@@ -195,5 +258,10 @@ function isStepRecord(value: unknown): value is StepRecord {
     return false;
   }
   const record = value as Record<string, unknown>;
-  return typeof record.stepId === 'string' && typeof record.created === 'boolean' && OUTCOMES.includes(record.outcome as string);
+  return (
+    typeof record.stepId === 'string' &&
+    typeof record.created === 'boolean' &&
+    OUTCOMES.includes(record.outcome as string) &&
+    (record.rollback === undefined || ROLLBACK_OUTCOMES.includes(record.rollback as string))
+  );
 }

@@ -1,6 +1,8 @@
 /**
- * The plan of the "Add a private endpoint to a hub" wizard: the endpoint, the two private DNS zones, their VNet links
- * and the zone group, each only when it does not exist yet. Commands follow
+ * The plan of private endpoints to one private-link target each (a hub's `amlworkspace`, its storage's `blob` and
+ * `file`, its key vault, registry or AI Services): the endpoints, the private DNS zones each group id needs, their VNet
+ * links and one zone group per endpoint, each only when it does not exist yet. Endpoints planned together share one
+ * subnet and one DNS choice, so zones and links are planned once. Commands follow
  * https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link (az tab).
  */
 import { buildResourceId, childResourceId, parseResourceId, virtualNetworkIdOfSubnet } from './armIds';
@@ -12,7 +14,7 @@ import {
 } from './armNames';
 import { AzVariables, azCommand, type AzOption, type AzWord } from './azScript';
 import type { Cloud } from './clouds';
-import { privateDnsZonesFor, zoneConfigName } from './dnsZones';
+import { privateDnsZonesFor, zoneConfigName, type GroupId } from './dnsZones';
 import { createPlan, type Plan, type PlanApiVersions, type PlanStep } from './plan';
 
 export interface PrivateDnsChoice {
@@ -27,70 +29,145 @@ export interface PrivateDnsChoice {
   readonly zonesLinkedToVirtualNetwork: readonly string[];
 }
 
+/** What an endpoint connects to: the resource and its private-link sub-resource. */
+export interface PrivateLinkTargetRef {
+  readonly id: string;
+  readonly name: string;
+  readonly groupId: GroupId;
+}
+
+export interface PlannedPrivateEndpoint {
+  readonly target: PrivateLinkTargetRef;
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly name: string;
+  /** Must be the VNet's region. */
+  readonly location: string;
+  readonly connectionName: string;
+  /** The target is in a tenant or subscription where the user cannot approve: ask its owner. */
+  readonly manualApproval: boolean;
+  readonly requestMessage?: string;
+}
+
+export type DnsChoice = PrivateDnsChoice | { readonly kind: 'customDns' };
+
+/** Endpoints in one subnet with one DNS choice. */
+export interface PrivateEndpointsPlanInput {
+  readonly cloud: Cloud;
+  readonly apiVersions: PlanApiVersions;
+  readonly subnetId: string;
+  readonly privateEndpoints: readonly PlannedPrivateEndpoint[];
+  /** `customDns`: the user runs their own DNS and gets the A-record list instead of zones. */
+  readonly dns: DnsChoice;
+}
+
+/** One endpoint: the "Add Private Endpoint to Hub" wizard's case (target: the workspace, `amlworkspace`). */
 export interface PrivateEndpointWizardContext {
   readonly cloud: Cloud;
   readonly apiVersions: PlanApiVersions;
-  readonly workspace: { readonly id: string; readonly name: string };
-  readonly privateEndpoint: {
-    readonly subscriptionId: string;
-    readonly resourceGroup: string;
-    readonly name: string;
-    /** Must be the VNet's region. */
-    readonly location: string;
-    readonly connectionName: string;
-    /** The hub is in a tenant or subscription where the user cannot approve: ask its owner. */
-    readonly manualApproval: boolean;
-    readonly requestMessage?: string;
-  };
+  readonly target: PrivateLinkTargetRef;
+  readonly privateEndpoint: Omit<PlannedPrivateEndpoint, 'target'>;
   readonly subnetId: string;
-  /** `customDns`: the user runs their own DNS and gets the A-record list instead of zones. */
-  readonly dns: PrivateDnsChoice | { readonly kind: 'customDns' };
+  readonly dns: DnsChoice;
 }
 
-const WORKSPACE_GROUP_ID = 'amlworkspace';
+/** The script variable of each target's resource id. */
+const TARGET_VARIABLE: Readonly<Record<GroupId, string>> = {
+  amlworkspace: 'HUB_ID',
+  blob: 'STORAGE_ID',
+  file: 'STORAGE_ID',
+  vault: 'KEY_VAULT_ID',
+  registry: 'REGISTRY_ID',
+  account: 'AI_SERVICES_ID',
+};
+
+const TARGET_LABEL: Readonly<Record<GroupId, string>> = {
+  amlworkspace: 'hub',
+  blob: 'storage account',
+  file: 'storage account',
+  vault: 'key vault',
+  registry: 'container registry',
+  account: 'AI Services account',
+};
 
 export function buildPrivateEndpointPlan(context: PrivateEndpointWizardContext): Plan {
-  assertValidNames(context);
-  const variables = new AzVariables();
-  const subscription = variables.ref('SUBSCRIPTION_ID', context.privateEndpoint.subscriptionId);
-  const steps: PlanStep[] = [createEndpointStep(context, variables)];
-  if (context.dns.kind === 'privateDnsZones') {
-    steps.push(...privateDnsSteps(context, context.dns, variables));
-  }
-  const title = `Add private endpoint ${context.privateEndpoint.name} to hub ${context.workspace.name}`;
-  return createPlan(title, steps, variables.list(), subscription.variable);
+  return buildPrivateEndpointsPlan({ ...context, privateEndpoints: [{ ...context.privateEndpoint, target: context.target }] });
 }
 
-function assertValidNames(context: PrivateEndpointWizardContext): void {
+/** One endpoint after the other: the endpoint, the zones and links it needs that are not there yet, its zone group. */
+export function buildPrivateEndpointsPlan(input: PrivateEndpointsPlanInput): Plan {
+  assertValidNames(input);
+  const [first] = input.privateEndpoints;
+  if (!first) throw new Error('Pick at least one private endpoint to add.');
+  const variables = new AzVariables();
+  const subscription = variables.ref('SUBSCRIPTION_ID', first.subscriptionId);
+  const several = input.privateEndpoints.length > 1;
+  const planned = new Set<string>();
+  const steps = input.privateEndpoints.flatMap((endpoint) => {
+    const scope: EndpointScope = { input, endpoint, variables: endpointVariables(endpoint, variables, several), stepSuffix: several ? `:${endpoint.name}` : '' };
+    const endpointStep = createEndpointStep(scope, variables);
+    if (input.dns.kind !== 'privateDnsZones') return [endpointStep];
+    return [endpointStep, ...privateDnsSteps(scope, input.dns, variables, planned)];
+  });
+  return createPlan(planTitle(input.privateEndpoints), steps, variables.list(), subscription.variable);
+}
+
+function planTitle(endpoints: readonly PlannedPrivateEndpoint[]): string {
+  const [only] = endpoints;
+  if (endpoints.length === 1 && only) return `Add private endpoint ${only.name} to ${TARGET_LABEL[only.target.groupId]} ${only.target.name}`;
+  return `Add ${endpoints.length} private endpoints: ${endpoints.map((endpoint) => `${endpoint.target.name} ${endpoint.target.groupId}`).join(', ')}`;
+}
+
+function assertValidNames(input: PrivateEndpointsPlanInput): void {
+  const names = input.privateEndpoints.map((endpoint) => endpoint.name.toLowerCase());
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
   const problems = [
-    validatePrivateEndpointName(context.privateEndpoint.name),
-    validatePrivateLinkConnectionName(context.privateEndpoint.connectionName),
-    context.dns.kind === 'privateDnsZones' ? validateDnsZoneGroupName(context.dns.zoneGroupName) : undefined,
-    context.dns.kind === 'privateDnsZones' ? validateVirtualNetworkLinkName(context.dns.virtualNetworkLinkName) : undefined,
+    ...input.privateEndpoints.flatMap((endpoint) => [validatePrivateEndpointName(endpoint.name), validatePrivateLinkConnectionName(endpoint.connectionName)]),
+    twice === undefined ? undefined : `Two private endpoints are named ${twice}; each needs its own name.`,
+    input.dns.kind === 'privateDnsZones' ? validateDnsZoneGroupName(input.dns.zoneGroupName) : undefined,
+    input.dns.kind === 'privateDnsZones' ? validateVirtualNetworkLinkName(input.dns.virtualNetworkLinkName) : undefined,
   ].filter((problem): problem is string => problem !== undefined);
   if (problems.length > 0) {
     throw new Error(problems.join(' '));
   }
 }
 
-function privateEndpointId(context: PrivateEndpointWizardContext): string {
-  const { subscriptionId, resourceGroup, name } = context.privateEndpoint;
-  return buildResourceId(subscriptionId, resourceGroup, 'Microsoft.Network', { type: 'privateEndpoints', name });
+/** What one endpoint's steps need: the shared input, the endpoint, its own script variables. */
+interface EndpointScope {
+  readonly input: PrivateEndpointsPlanInput;
+  readonly endpoint: PlannedPrivateEndpoint;
+  readonly variables: { readonly name: AzWord; readonly connectionName: AzWord };
+  /** Empty for a single endpoint (stable step ids for saved runs); `:<name>` when several share a plan. */
+  readonly stepSuffix: string;
 }
 
-function endpointOptions(context: PrivateEndpointWizardContext, variables: AzVariables): AzOption[] {
+/** Several endpoints: `BLOB_PRIVATE_ENDPOINT`, `VAULT_PRIVATE_ENDPOINT`…, so the script says which is which. */
+function endpointVariables(endpoint: PlannedPrivateEndpoint, variables: AzVariables, several: boolean): EndpointScope['variables'] {
+  const prefix = several ? `${endpoint.target.groupId.toUpperCase()}_` : '';
+  return {
+    name: variables.ref(`${prefix}PRIVATE_ENDPOINT`, endpoint.name),
+    connectionName: variables.ref(`${prefix}CONNECTION_NAME`, endpoint.connectionName),
+  };
+}
+
+function privateEndpointId(endpoint: PlannedPrivateEndpoint): string {
+  return buildResourceId(endpoint.subscriptionId, endpoint.resourceGroup, 'Microsoft.Network', { type: 'privateEndpoints', name: endpoint.name });
+}
+
+function endpointOptions(scope: EndpointScope, variables: AzVariables): AzOption[] {
   return [
-    ['--name', variables.ref('PRIVATE_ENDPOINT', context.privateEndpoint.name)],
-    ['--resource-group', variables.ref('RESOURCE_GROUP', context.privateEndpoint.resourceGroup)],
+    ['--name', scope.variables.name],
+    ['--resource-group', variables.ref('RESOURCE_GROUP', scope.endpoint.resourceGroup)],
   ];
 }
 
 /** `--vnet-name` + `--subnet` only work when the VNet is in the endpoint's resource group; otherwise the subnet id. */
-function subnetOptions(context: PrivateEndpointWizardContext, variables: AzVariables): AzOption[] {
-  const subnet = parseResourceId(context.subnetId);
+function subnetOptions(scope: EndpointScope, variables: AzVariables): AzOption[] {
+  const { subnetId } = scope.input;
+  const subnet = parseResourceId(subnetId);
   const sameGroup =
-    subnet.subscriptionId.toLowerCase() === context.privateEndpoint.subscriptionId.toLowerCase() &&
-    subnet.resourceGroup?.toLowerCase() === context.privateEndpoint.resourceGroup.toLowerCase();
+    subnet.subscriptionId.toLowerCase() === scope.endpoint.subscriptionId.toLowerCase() &&
+    subnet.resourceGroup?.toLowerCase() === scope.endpoint.resourceGroup.toLowerCase();
   const [virtualNetwork, subnetName] = subnet.resources;
   if (sameGroup && virtualNetwork && subnetName) {
     return [
@@ -98,17 +175,17 @@ function subnetOptions(context: PrivateEndpointWizardContext, variables: AzVaria
       ['--subnet', variables.ref('SUBNET_NAME', subnetName.name)],
     ];
   }
-  return [['--subnet', variables.ref('SUBNET_ID', context.subnetId)]];
+  return [['--subnet', variables.ref('SUBNET_ID', subnetId)]];
 }
 
-function createEndpointStep(context: PrivateEndpointWizardContext, variables: AzVariables): PlanStep {
-  const endpoint = context.privateEndpoint;
-  const id = privateEndpointId(context);
+function createEndpointStep(scope: EndpointScope, variables: AzVariables): PlanStep {
+  const { endpoint, input } = scope;
+  const id = privateEndpointId(endpoint);
   const connection = {
     name: endpoint.connectionName,
     properties: {
-      privateLinkServiceId: context.workspace.id,
-      groupIds: [WORKSPACE_GROUP_ID],
+      privateLinkServiceId: endpoint.target.id,
+      groupIds: [endpoint.target.groupId],
       ...(endpoint.requestMessage ? { requestMessage: endpoint.requestMessage } : {}),
     },
   };
@@ -116,11 +193,11 @@ function createEndpointStep(context: PrivateEndpointWizardContext, variables: Az
     ? { manualPrivateLinkServiceConnections: [connection] }
     : { privateLinkServiceConnections: [connection] };
   const options: AzOption[] = [
-    ...endpointOptions(context, variables),
-    ...subnetOptions(context, variables),
-    ['--private-connection-resource-id', variables.ref('HUB_ID', context.workspace.id)],
-    ['--group-id', WORKSPACE_GROUP_ID],
-    ['--connection-name', variables.ref('CONNECTION_NAME', endpoint.connectionName)],
+    ...endpointOptions(scope, variables),
+    ...subnetOptions(scope, variables),
+    ['--private-connection-resource-id', variables.ref(TARGET_VARIABLE[endpoint.target.groupId], endpoint.target.id)],
+    ['--group-id', endpoint.target.groupId],
+    ['--connection-name', scope.variables.connectionName],
     ['--location', variables.ref('LOCATION', endpoint.location)],
   ];
   if (endpoint.manualApproval) {
@@ -130,21 +207,21 @@ function createEndpointStep(context: PrivateEndpointWizardContext, variables: Az
     options.push(['--request-message', endpoint.requestMessage]);
   }
   return {
-    id: 'create-private-endpoint',
-    title: `Create private endpoint ${endpoint.name} in ${parseResourceId(context.subnetId).resources[1]?.name ?? 'the subnet'}`,
+    id: `create-private-endpoint${scope.stepSuffix}`,
+    title: `Create private endpoint ${endpoint.name} in ${parseResourceId(input.subnetId).resources[1]?.name ?? 'the subnet'}`,
     operation: {
       method: 'PUT',
       resourceId: id,
-      apiVersion: context.apiVersions.network,
-      body: { location: endpoint.location, properties: { subnet: { id: context.subnetId }, ...connections } },
+      apiVersion: input.apiVersions.network,
+      body: { location: endpoint.location, properties: { subnet: { id: input.subnetId }, ...connections } },
       ifNoneMatch: '*',
     },
     az: azCommand('network private-endpoint create', options),
     creates: true,
     undo: {
       title: `Delete private endpoint ${endpoint.name}`,
-      operation: { method: 'DELETE', resourceId: id, apiVersion: context.apiVersions.network },
-      az: azCommand('network private-endpoint delete', endpointOptions(context, variables)),
+      operation: { method: 'DELETE', resourceId: id, apiVersion: input.apiVersions.network },
+      az: azCommand('network private-endpoint delete', endpointOptions(scope, variables)),
     },
     destructive: false,
     exposing: false,
@@ -159,8 +236,8 @@ interface DnsScope {
   zoneIdWord(zoneName: string): AzWord;
 }
 
-function dnsScope(context: PrivateEndpointWizardContext, dns: PrivateDnsChoice, variables: AzVariables): DnsScope {
-  const otherSubscription = dns.subscriptionId.toLowerCase() !== context.privateEndpoint.subscriptionId.toLowerCase();
+function dnsScope(endpoint: PlannedPrivateEndpoint, dns: PrivateDnsChoice, variables: AzVariables): DnsScope {
+  const otherSubscription = dns.subscriptionId.toLowerCase() !== endpoint.subscriptionId.toLowerCase();
   const subscriptionWord = variables.ref(otherSubscription ? 'DNS_SUBSCRIPTION_ID' : 'SUBSCRIPTION_ID', dns.subscriptionId);
   const group = variables.ref('DNS_RESOURCE_GROUP', dns.resourceGroup);
   return {
@@ -180,29 +257,33 @@ function dnsScope(context: PrivateEndpointWizardContext, dns: PrivateDnsChoice, 
   };
 }
 
-function privateDnsSteps(context: PrivateEndpointWizardContext, dns: PrivateDnsChoice, variables: AzVariables): PlanStep[] {
-  const zones = privateDnsZonesFor(context.cloud, WORKSPACE_GROUP_ID);
-  const scope = dnsScope(context, dns, variables);
+/** The zones and links this endpoint needs that neither exist nor were planned for an earlier endpoint, then its zone group. */
+function privateDnsSteps(scope: EndpointScope, dns: PrivateDnsChoice, variables: AzVariables, planned: Set<string>): PlanStep[] {
+  const zones = privateDnsZonesFor(scope.input.cloud, scope.endpoint.target.groupId);
+  const zoneScope = dnsScope(scope.endpoint, dns, variables);
   const has = (list: readonly string[], zone: string) => list.some((name) => name.toLowerCase() === zone);
-  const createZones = zones.filter((zone) => !has(dns.existingZoneNames, zone)).map((zone) => createZoneStep(context, scope, zone));
-  const linkZones = zones
-    .filter((zone) => !has(dns.zonesLinkedToVirtualNetwork, zone))
-    .map((zone) => linkZoneStep(context, dns, scope, zone, variables));
-  return [...createZones, ...linkZones, zoneGroupStep(context, dns, scope, zones, variables)];
+  const unplanned = (present: readonly string[], kind: 'zone' | 'link') => {
+    const missing = zones.filter((zone) => !has(present, zone) && !planned.has(`${kind}:${zone}`));
+    missing.forEach((zone) => planned.add(`${kind}:${zone}`));
+    return missing;
+  };
+  const createZones = unplanned(dns.existingZoneNames, 'zone').map((zone) => createZoneStep(scope.input, zoneScope, zone));
+  const linkZones = unplanned(dns.zonesLinkedToVirtualNetwork, 'link').map((zone) => linkZoneStep(scope.input, dns, zoneScope, zone, variables));
+  return [...createZones, ...linkZones, zoneGroupStep(scope, dns, zoneScope, zones, variables)];
 }
 
-function createZoneStep(context: PrivateEndpointWizardContext, scope: DnsScope, zone: string): PlanStep {
+function createZoneStep(input: PrivateEndpointsPlanInput, scope: DnsScope, zone: string): PlanStep {
   const id = scope.zoneId(zone);
   const options: AzOption[] = [['-g', scope.group], ['-n', zone], ...scope.subscription];
   return {
     id: `create-zone:${zone}`,
     title: `Create private DNS zone ${zone}`,
-    operation: { method: 'PUT', resourceId: id, apiVersion: context.apiVersions.privateDns, body: { location: 'global' }, ifNoneMatch: '*' },
+    operation: { method: 'PUT', resourceId: id, apiVersion: input.apiVersions.privateDns, body: { location: 'global' }, ifNoneMatch: '*' },
     az: azCommand('network private-dns zone create', options),
     creates: true,
     undo: {
       title: `Delete private DNS zone ${zone}`,
-      operation: { method: 'DELETE', resourceId: id, apiVersion: context.apiVersions.privateDns },
+      operation: { method: 'DELETE', resourceId: id, apiVersion: input.apiVersions.privateDns },
       az: azCommand('network private-dns zone delete', [...options, ['--yes']]),
     },
     destructive: false,
@@ -210,14 +291,8 @@ function createZoneStep(context: PrivateEndpointWizardContext, scope: DnsScope, 
   };
 }
 
-function linkZoneStep(
-  context: PrivateEndpointWizardContext,
-  dns: PrivateDnsChoice,
-  scope: DnsScope,
-  zone: string,
-  variables: AzVariables,
-): PlanStep {
-  const virtualNetworkId = virtualNetworkIdOfSubnet(context.subnetId);
+function linkZoneStep(input: PrivateEndpointsPlanInput, dns: PrivateDnsChoice, scope: DnsScope, zone: string, variables: AzVariables): PlanStep {
+  const virtualNetworkId = virtualNetworkIdOfSubnet(input.subnetId);
   const id = childResourceId(scope.zoneId(zone), 'virtualNetworkLinks', dns.virtualNetworkLinkName);
   const linkName = variables.ref('LINK_NAME', dns.virtualNetworkLinkName);
   const target: AzOption[] = [['-g', scope.group], ['-n', linkName], ['-z', zone]];
@@ -227,7 +302,7 @@ function linkZoneStep(
     operation: {
       method: 'PUT',
       resourceId: id,
-      apiVersion: context.apiVersions.privateDns,
+      apiVersion: input.apiVersions.privateDns,
       body: { location: 'global', properties: { virtualNetwork: { id: virtualNetworkId }, registrationEnabled: false } },
       ifNoneMatch: '*',
     },
@@ -240,7 +315,7 @@ function linkZoneStep(
     creates: true,
     undo: {
       title: `Remove the link of ${zone} to the virtual network`,
-      operation: { method: 'DELETE', resourceId: id, apiVersion: context.apiVersions.privateDns },
+      operation: { method: 'DELETE', resourceId: id, apiVersion: input.apiVersions.privateDns },
       az: azCommand('network private-dns link vnet delete', [...target, ...scope.subscription, ['--yes']]),
     },
     destructive: false,
@@ -248,46 +323,41 @@ function linkZoneStep(
   };
 }
 
-function zoneGroupStep(
-  context: PrivateEndpointWizardContext,
-  dns: PrivateDnsChoice,
-  scope: DnsScope,
-  zones: readonly string[],
-  variables: AzVariables,
-): PlanStep {
-  const id = childResourceId(privateEndpointId(context), 'privateDnsZoneGroups', dns.zoneGroupName);
+function zoneGroupStep(scope: EndpointScope, dns: PrivateDnsChoice, zoneScope: DnsScope, zones: readonly string[], variables: AzVariables): PlanStep {
+  const { endpoint, input } = scope;
+  const id = childResourceId(privateEndpointId(endpoint), 'privateDnsZoneGroups', dns.zoneGroupName);
   const group: AzOption[] = [
-    ['-g', variables.ref('RESOURCE_GROUP', context.privateEndpoint.resourceGroup)],
-    ['--endpoint-name', variables.ref('PRIVATE_ENDPOINT', context.privateEndpoint.name)],
+    ['-g', variables.ref('RESOURCE_GROUP', endpoint.resourceGroup)],
+    ['--endpoint-name', scope.variables.name],
     ['-n', variables.ref('ZONE_GROUP', dns.zoneGroupName)],
   ];
   // az creates the group with one zone and adds the others; ARM takes them in one PUT.
   const commands = zones.map((zone, index) =>
     azCommand(`network private-endpoint dns-zone-group ${index === 0 ? 'create' : 'add'}`, [
       ...group,
-      ['--private-dns-zone', scope.zoneIdWord(zone)],
+      ['--private-dns-zone', zoneScope.zoneIdWord(zone)],
       ['--zone-name', zoneConfigName(zone)],
     ]),
   );
-  const configs = zones.map((zone) => ({ name: zoneConfigName(zone), properties: { privateDnsZoneId: scope.zoneId(zone) } }));
+  const configs = zones.map((zone) => ({ name: zoneConfigName(zone), properties: { privateDnsZoneId: zoneScope.zoneId(zone) } }));
+  const whose = scope.stepSuffix ? `${endpoint.name}'s IPs` : `the endpoint's IPs`;
   return {
-    id: 'create-dns-zone-group',
-    title: `Register the endpoint's IPs in ${zones.join(' and ')} (zone group ${dns.zoneGroupName})`,
+    id: `create-dns-zone-group${scope.stepSuffix}`,
+    title: `Register ${whose} in ${zones.join(' and ')} (zone group ${dns.zoneGroupName})`,
     operation: {
       method: 'PUT',
       resourceId: id,
-      apiVersion: context.apiVersions.network,
+      apiVersion: input.apiVersions.network,
       body: { properties: { privateDnsZoneConfigs: configs } },
     },
     az: commands.join('\n'),
     creates: true,
     undo: {
-      title: `Delete zone group ${dns.zoneGroupName}`,
-      operation: { method: 'DELETE', resourceId: id, apiVersion: context.apiVersions.network },
+      title: `Delete zone group ${dns.zoneGroupName} of ${endpoint.name}`,
+      operation: { method: 'DELETE', resourceId: id, apiVersion: input.apiVersions.network },
       az: azCommand('network private-endpoint dns-zone-group delete', group),
     },
     destructive: false,
     exposing: false,
   };
 }
-

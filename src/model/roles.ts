@@ -99,7 +99,12 @@ export function privateStorageAccessRows(input: PrivateStorageAccessInput): Role
       reason: 'Developers read the data in the portal with Microsoft Entra ID.',
     });
   }
-  return rows;
+  // One identity can fill two places (AI Services and AI Search): it needs the role once.
+  return rows.filter((row, index) => rows.findIndex((other) => sameGrant(row, other)) === index);
+}
+
+function sameGrant(one: RoleAssignmentRow, other: RoleAssignmentRow): boolean {
+  return one.role.id === other.role.id && one.principal.id.toLowerCase() === other.principal.id.toLowerCase() && normalizedScope(one.scope) === normalizedScope(other.scope);
 }
 
 export interface ExistingRoleAssignment {
@@ -108,12 +113,28 @@ export interface ExistingRoleAssignment {
   readonly scope: string;
 }
 
-/** Whether a row is already granted; role definition ids are compared by their GUID so any scope form matches. */
+/**
+ * Whether a row is already granted: the same role for the same principal at the row's scope or above it (a role
+ * assigned on the resource group or subscription is inherited). Role definition ids are compared by their GUID, so
+ * any scope form of the id matches.
+ */
 export function isRowGranted(row: RoleAssignmentRow, existing: readonly ExistingRoleAssignment[]): boolean {
-  return existing.some(
-    (assignment) =>
-      assignment.roleDefinitionId.toLowerCase().endsWith(row.role.id) &&
+  const scope = normalizedScope(row.scope);
+  return existing.some((assignment) => {
+    const at = normalizedScope(assignment.scope);
+    return (
+      assignment.roleDefinitionId.split('/').pop()?.toLowerCase() === row.role.id &&
       assignment.principalId.toLowerCase() === row.principal.id.toLowerCase() &&
-      assignment.scope.replace(/\/+$/, '').toLowerCase() === row.scope.replace(/\/+$/, '').toLowerCase(),
-  );
+      (scope === at || scope.startsWith(`${at}/`))
+    );
+  });
+}
+
+/** The rows of the private storage table that no existing assignment grants yet, in table order. */
+export function missingPrivateStorageRows(input: PrivateStorageAccessInput, existing: readonly ExistingRoleAssignment[]): RoleAssignmentRow[] {
+  return privateStorageAccessRows(input).filter((row) => !isRowGranted(row, existing));
+}
+
+function normalizedScope(scope: string): string {
+  return scope.replace(/\/+$/, '').toLowerCase();
 }

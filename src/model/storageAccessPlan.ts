@@ -5,8 +5,7 @@ import { parseResourceId } from './armIds';
 import { AzVariables, azCommand, type AzOption } from './azScript';
 import { createPlan, type Plan, type PlanApiVersions, type PlanStep } from './plan';
 import {
-  isRowGranted,
-  privateStorageAccessRows,
+  missingPrivateStorageRows,
   roleDefinitionResourceId,
   type ExistingRoleAssignment,
   type PrivateStorageAccessInput,
@@ -29,7 +28,7 @@ export function buildStorageAccessPlan(context: StorageAccessWizardContext): Pla
   const variables = new AzVariables();
   const subscriptionId = parseResourceId(context.access.storageAccountId).subscriptionId;
   const subscription = variables.ref('SUBSCRIPTION_ID', subscriptionId);
-  const missing = privateStorageAccessRows(context.access).filter((row) => !isRowGranted(row, context.existingAssignments));
+  const missing = missingPrivateStorageRows(context.access, context.existingAssignments);
   const steps = missing.map((row, index) =>
     roleAssignmentStep(context, row, context.newAssignmentName(row, index), subscriptionId, variables),
   );

@@ -2,8 +2,10 @@
 import type { WizardDefinition, WizardResult, WizardServices } from './framework/wizard';
 import { runWizard } from './framework/wizard';
 import type { WizardId } from './ids';
+import { addDependencyEndpointsWizard } from './flows/addDependencyEndpoints';
 import { addPrivateEndpointWizard } from './flows/addPrivateEndpoint';
 import { configurePrivateDnsWizard } from './flows/configurePrivateDns';
+import { configureStorageAccessWizard } from './flows/configureStorageAccess';
 import { decideConnectionWizard } from './flows/decideConnection';
 import { editIpRulesWizard } from './flows/editIpRules';
 import { exportDnsRecordsWizard } from './flows/exportDnsRecords';
@@ -24,7 +26,9 @@ export const WIZARDS: Readonly<Record<WizardId, WizardDefinition<object>>> = {
   editIpRules: editIpRulesWizard as WizardDefinition<object>,
   exportDnsRecords: exportDnsRecordsWizard as WizardDefinition<object>,
   restrictDependentAccess: restrictDependentAccessWizard as WizardDefinition<object>,
+  addDependencyPrivateEndpoints: addDependencyEndpointsWizard as WizardDefinition<object>,
   resumeRun: resumeRunWizard as WizardDefinition<object>,
+  configureStorageAccess: configureStorageAccessWizard as WizardDefinition<object>,
 };
 
 /** Runs a wizard; Verify's fixes start other wizards through the same services. */

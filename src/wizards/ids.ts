@@ -12,7 +12,9 @@ export const WIZARD_COMMANDS = {
   editIpRules: { command: 'foundryNetwork.editIpRules', title: 'Edit IP Rules…' },
   exportDnsRecords: { command: 'foundryNetwork.exportDnsRecords', title: 'Export Custom DNS Records…' },
   restrictDependentAccess: { command: 'foundryNetwork.restrictDependentPublicAccess', title: 'Disable Public Access of a Hub Dependency…' },
+  addDependencyPrivateEndpoints: { command: 'foundryNetwork.addDependencyPrivateEndpoints', title: 'Add Private Endpoints to Hub Dependencies…' },
   resumeRun: { command: 'foundryNetwork.resumeWizardRun', title: 'Resume or Roll Back an Interrupted Change…' },
+  configureStorageAccess: { command: 'foundryNetwork.configureStorageAccess', title: 'Configure Private Storage Access…' },
 } as const;
 
 export type WizardId = keyof typeof WIZARD_COMMANDS;

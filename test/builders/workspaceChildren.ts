@@ -20,6 +20,12 @@ export class ConnectionBuilder {
     return this;
   }
 
+  /** ConnectionAuthType: AAD (the default), AccountKey, SAS, ManagedIdentity, … */
+  withAuthType(authType: string): this {
+    this.properties = { ...this.properties, authType };
+    return this;
+  }
+
   get id(): string {
     return `${this.workspaceId}/connections/${this.name}`;
   }

@@ -22,6 +22,7 @@ export class WorkspaceBuilder extends ResourceBuilder {
   private properties: Record<string, unknown> = {};
   private workspaceId: string;
   private principalId: string;
+  private systemIdentity = true;
   private connections: ConnectionSummary[] = [];
 
   constructor(name: string) {
@@ -64,6 +65,12 @@ export class WorkspaceBuilder extends ResourceBuilder {
 
   withPrincipalId(principalId: string): this {
     this.principalId = principalId;
+    return this;
+  }
+
+  /** No managed identity (identity type None), as a workspace created with it turned off. */
+  withoutIdentity(): this {
+    this.systemIdentity = false;
     return this;
   }
 
@@ -122,7 +129,7 @@ export class WorkspaceBuilder extends ResourceBuilder {
       ...this.base(),
       kind: this.kind,
       sku: { name: 'Basic', tier: 'Basic' },
-      identity: { type: 'SystemAssigned', principalId: this.principalId, tenantId: DEMO_TENANT_ID },
+      identity: this.systemIdentity ? { type: 'SystemAssigned', principalId: this.principalId, tenantId: DEMO_TENANT_ID } : { type: 'None' },
       properties: {
         friendlyName: this.name,
         publicNetworkAccess: 'Enabled',

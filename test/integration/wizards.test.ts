@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEV_SUBSCRIPTION_ID, resourceGroupIdOf } from '../builders/base';
+import { DEV_SUBSCRIPTION_ID, PROD_SUBSCRIPTION_ID, resourceGroupIdOf } from '../builders/base';
 import { EmulatorAdmin } from '../emulator/adminClient';
 import type { ExtensionServices } from '../../src/services';
 import type { NodeView } from '../../src/tree/nodeView';
@@ -8,6 +8,7 @@ import { ScriptedWizardUi, type ScriptedAnswer } from '../../src/wizards/framewo
 import { HubsTree, activateExtension } from './hubsTree';
 
 const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
+const PROD_GROUP = resourceGroupIdOf(PROD_SUBSCRIPTION_ID, 'rg-foundry-prod');
 const hubIdOf = (group: string, name: string) => `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
 const endpointIdOf = (group: string, name: string) => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
 
@@ -112,6 +113,32 @@ describe('wizards against the demo topology', function () {
     });
   });
 
+  it('Add Private Endpoints to Hub Dependencies from the storage node: blob and file endpoints, zones and links, shown in the tree', async () => {
+    const ui = await scripted([
+      { pickMany: ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev'] },
+      { confirm: true },
+      { pick: 'snet-pe' },
+      { pick: 'Use these names' },
+      { pick: 'Azure Private DNS zones' },
+      { pick: 'Keep public access' },
+      { pick: /Run these 8 operations/ },
+    ]);
+    const storage = await tree.child(await section('hub-private', /^Dependent resources/), /^Storage: stfoundrydev/);
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.addDependencyPrivateEndpoints', storage), 'succeeded', JSON.stringify(ui.messages));
+    assert.deepEqual(ui.prompts[0]?.picked, ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev']);
+    for (const groupId of ['blob', 'file']) {
+      const endpoint = endpointIdOf(DEV_GROUP, `pe-stfoundrydev-${groupId}`);
+      const zone = `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.${groupId}.core.windows.net`;
+      assert.equal((await admin.getResource(endpoint))?.properties?.provisioningState, 'Succeeded');
+      assert.equal((await admin.getResource(`${zone}/virtualNetworkLinks/link-vnet-hub`))?.properties?.registrationEnabled, false);
+      assert.ok(await admin.getResource(`${zone}/A/stfoundrydev`), `an A record in privatelink.${groupId}`);
+    }
+    await eventually(async () => {
+      const after = await tree.child(await section('hub-private', /^Dependent resources/), /^Storage: stfoundrydev/);
+      assert.match(after.description ?? '', /endpoints: blob ✓ file ✓/);
+    });
+  });
+
   it('Edit IP Rules then Set Public Network Access: selected IPs, then back to all networks with the rules saved', async () => {
     await scripted([{ pick: 'Add rules' }, { input: ['192.168.1.1', '52.1.2.0/24 20.30.40.50'] }, { pick: /Run this/ }]);
     assert.equal(await vscode.commands.executeCommand('foundryNetwork.editIpRules', hubIdOf(DEV_GROUP, 'hub-public')), 'succeeded');
@@ -122,6 +149,24 @@ describe('wizards against the demo topology', function () {
     assert.equal(await vscode.commands.executeCommand('foundryNetwork.changePublicAccess', access), 'succeeded');
     assert.match(ui.documents[0]?.content ?? '', /52\.1\.2\.0\/24\n20\.30\.40\.50/);
     await eventually(async () => assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Enabled (all networks)'));
+  });
+
+  it('Configure Private Storage Access from a project node grants the developers\' group Storage Blob Data Reader; a second run has nothing to do', async () => {
+    const developers = 'd0000000-0000-4000-8000-0000000000d1';
+    const answers: ScriptedAnswer[] = [{ pick: 'ais-foundry-prod' }, { input: '' }, { input: developers }, { pick: 'Groups' }];
+    const project = await tree.child(await section('hub-dns-incomplete', /^Projects/), /^proj-dns-incomplete$/);
+    const ui = await scripted([...answers, { pick: /Run this operation/ }]);
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.configureStorageAccess', project), 'succeeded', JSON.stringify(ui.messages));
+    const storage = `${PROD_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundryprod`;
+    const reader = ui.logLines.find((line) => line.startsWith('✓ Give group'));
+    assert.match(reader ?? '', new RegExp(`Give group ${developers} the Storage Blob Data Reader role on stfoundryprod`));
+    const created = (await admin.requests()).filter((entry) => entry.method === 'PUT' && entry.path.startsWith(`${storage}/providers/Microsoft.Authorization/roleAssignments/`));
+    assert.equal(created.length, 1, 'one role assignment written');
+    const name = created[0]!.path.split('?')[0]!.split('/').pop()!;
+    assert.deepEqual((await admin.getResource(`${storage}/providers/Microsoft.Authorization/roleAssignments/${name}`))?.properties?.principalId, developers);
+
+    const again = await scripted(answers);
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.configureStorageAccess', project), 'nothingToDo', JSON.stringify(again.messages));
   });
 
   it('Export Custom DNS Records through the real QuickInput opens the hosts file with the endpoint\'s IP', async () => {

@@ -1,10 +1,12 @@
 /** The reads the wizards' pickers need beyond the hub state and the VNet list: private DNS zones anywhere the user can see. */
 import type { ArmConnection } from '../../azure/clients';
 import { readPrivateDnsZone } from '../../azure/privateDnsRead';
+import { privateEndpointOf, readPrivateEndpointAndZoneGroups, readPrivateEndpointNetwork } from '../../azure/privateEndpointRead';
+import { connectionStatusOf } from '../../azure/workspaceModels';
 import { parseResourceId } from '../../model/armIds';
-import { privateDnsZonesFor } from '../../model/dnsZones';
+import { privateDnsZonesFor, type GroupId } from '../../model/dnsZones';
 import type { Cloud } from '../../model/clouds';
-import type { PrivateDnsZoneStatus } from '../../model/hubState';
+import type { ConnectionStatus, PrivateDnsZoneStatus, PrivateEndpoint } from '../../model/hubState';
 
 export interface ZoneLocation {
   readonly subscriptionId: string;
@@ -13,7 +15,27 @@ export interface ZoneLocation {
 
 /** The hub's two zones in one resource group: whether each exists, and what it links and holds. */
 export function workspaceZonesIn(connection: ArmConnection, cloud: Cloud, location: ZoneLocation): Promise<PrivateDnsZoneStatus[]> {
-  return Promise.all(privateDnsZonesFor(cloud, 'amlworkspace').map((zoneName) => readPrivateDnsZone(connection, { ...location, zoneName }, 'amlworkspace')));
+  return privateLinkZonesIn(connection, cloud, location, ['amlworkspace']);
+}
+
+/** Every zone these group ids need, once each, in one resource group. */
+export function privateLinkZonesIn(connection: ArmConnection, cloud: Cloud, location: ZoneLocation, groupIds: readonly GroupId[]): Promise<PrivateDnsZoneStatus[]> {
+  const zones = [...new Map(groupIds.flatMap((groupId) => privateDnsZonesFor(cloud, groupId).map((zoneName) => [zoneName, groupId] as const))).entries()];
+  return Promise.all(zones.map(([zoneName, groupId]) => readPrivateDnsZone(connection, { ...location, zoneName }, groupId)));
+}
+
+export interface EndpointReading {
+  readonly endpoint: PrivateEndpoint;
+  /** The connection's state as the target holds it. */
+  readonly status: ConnectionStatus;
+}
+
+/** A private endpoint just created, read back for the finish's checks: provisioning, approval, IPs and zone groups. */
+export async function readEndpointForChecks(connection: ArmConnection, endpointId: string): Promise<EndpointReading> {
+  const first = await readPrivateEndpointAndZoneGroups(connection, endpointId);
+  const network = await readPrivateEndpointNetwork(connection, first.endpoint);
+  const [link] = [...(first.endpoint.privateLinkServiceConnections ?? []), ...(first.endpoint.manualPrivateLinkServiceConnections ?? [])];
+  return { endpoint: privateEndpointOf(first, network), status: connectionStatusOf(link?.privateLinkServiceConnectionState?.status) };
 }
 
 /** Resource groups (in these subscriptions) that hold every workspace zone: candidates for central, shared zones. */

@@ -11,7 +11,7 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import { sendArmLongRunning } from '../../azure/armRequest';
 import type { ArmConnection } from '../../azure/clients';
-import { toAzureAccessError } from '../../azure/errors';
+import { isRoleAssignmentExists, toAzureAccessError } from '../../azure/errors';
 import { isResourceType, parentResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
 import { ConcurrentChangeError, isPreconditionFailed, sameEtag, valueAt } from '../../model/concurrency';
 import type { ArmOperation } from '../../model/plan';
@@ -41,7 +41,7 @@ export class WizardStepRunner implements StepRunner {
   async runStep(step: RunnableStep, signal: AbortSignal): Promise<StepResult> {
     const { operation } = step;
     try {
-      if (operation.method === 'DELETE') return await this.remove(operation, signal);
+      if (operation.method === 'DELETE') return await this.remove(operation, step.writtenByRun ?? [], signal);
       if (operation.method === 'PATCH') return await this.patch(operation, signal);
       if (operation.method === 'PUT') return await this.put(step, signal);
       await this.send(operation, signal);
@@ -58,13 +58,17 @@ export class WizardStepRunner implements StepRunner {
       if (await this.virtualNetworkAlreadyLinked(operation, signal)) return SKIPPED;
       return this.createAbsent(operation, signal);
     }
-    if (operation.ifNoneMatch === '*') return this.reuse(operation, current);
+    if (operation.ifNoneMatch === '*') return this.reuse(operation, current, signal);
     this.assertAsExpected(operation.resourceId, current);
     this.assertKeepsZones(operation, current);
-    if (holds(current.body, operation.body) && provisioningStateOf(current.body) !== 'Failed') return SKIPPED;
+    const asPlanned = holds(current.body, operation.body);
+    if (asPlanned && provisioningStateOf(current.body) !== 'Failed') return SKIPPED;
     if (isCreatingStep(step)) {
       // The plan meant to create it; someone else did, with other settings: do not take it over.
-      throw new ConcurrentChangeError(resourceNameOf(operation.resourceId), ['(created meanwhile with other settings)']);
+      if (!asPlanned) throw new ConcurrentChangeError(resourceNameOf(operation.resourceId), ['(created meanwhile with other settings)']);
+      // As planned but Failed (say a roll back's delete failed): written again to recover it; who created it is unchanged.
+      await this.send(operation, signal);
+      return SKIPPED;
     }
     await this.send(operation, signal);
     return DONE;
@@ -77,6 +81,8 @@ export class WizardStepRunner implements StepRunner {
       return DONE;
     } catch (error) {
       if (isRestError(error) && isPreconditionFailed(error) && operation.ifNoneMatch === '*') return SKIPPED;
+      // The same role was granted meanwhile under another name: it is in place, and not this run's to roll back.
+      if (isRoleAssignmentExists(error)) return SKIPPED;
       const after = await this.read(operation, signal).catch(() => undefined);
       if (!after) throw error;
       // The write landed and only the answer was lost.
@@ -88,13 +94,15 @@ export class WizardStepRunner implements StepRunner {
     }
   }
 
-  private reuse(operation: ArmOperation, current: ArmRead): StepResult {
+  private async reuse(operation: ArmOperation, current: ArmRead, signal: AbortSignal): Promise<StepResult> {
     const wanted = identityOf(operation.body);
     const differs = Object.entries(wanted).filter(([path, value]) => !holds(valueAt(current.body, path), value));
     if (differs.length > 0) {
       const name = resourceNameOf(operation.resourceId);
       throw new StepRefusedError(`${name} already exists with other settings (${differs.map(([path]) => path).join(', ')}). Choose another name, or delete the existing one first.`);
     }
+    // Left Failed (say by a roll back's delete that failed): writing it again as planned is how ARM recovers it.
+    if (provisioningStateOf(current.body) === 'Failed') await this.send({ ...operation, ifNoneMatch: undefined }, signal);
     return SKIPPED;
   }
 
@@ -119,9 +127,14 @@ export class WizardStepRunner implements StepRunner {
     return DONE;
   }
 
-  private async remove(operation: ArmOperation, signal: AbortSignal): Promise<StepResult> {
+  private async remove(operation: ArmOperation, writtenByRun: NonNullable<RunnableStep['writtenByRun']>, signal: AbortSignal): Promise<StepResult> {
     const current = await this.read(operation, signal);
     if (!current) return SKIPPED;
+    const contents = await this.zoneContents(operation, writtenByRun, signal);
+    if (contents.length > 0) {
+      const name = resourceNameOf(operation.resourceId);
+      return { outcome: 'kept', note: `Kept ${name}: it holds ${contents.join(', ')}, which deleting the zone would delete too. Delete the zone yourself once nothing needs it.` };
+    }
     try {
       await this.send(operation, signal);
     } catch (error) {
@@ -129,6 +142,37 @@ export class WizardStepRunner implements StepRunner {
       throw error;
     }
     return DONE;
+  }
+
+  /**
+   * What a private DNS zone holds besides its SOA record set and the records the run's own zone groups wrote. Azure
+   * deletes a zone with all its record sets, so a zone is deleted only when nothing in it is someone else's (a
+   * rollback removes the run's links and zone groups first).
+   */
+  private async zoneContents(operation: ArmOperation, writtenByRun: NonNullable<RunnableStep['writtenByRun']>, signal: AbortSignal): Promise<string[]> {
+    const zoneId = operation.resourceId;
+    if (!isResourceType(zoneId, 'Microsoft.Network/privateDnsZones')) return [];
+    const list = async (path: string) => ((await readResource(this.connection.arm, `${zoneId}/${path}`, operation.apiVersion, signal))?.body.value as Record<string, unknown>[] | undefined) ?? [];
+    const [recordSets, links, ownRecordSets] = await Promise.all([list('ALL'), list('virtualNetworkLinks'), this.recordSetsWrittenBy(writtenByRun, zoneId, signal)]);
+    const records = recordSets
+      .filter((recordSet) => !String(recordSet.type ?? '').toUpperCase().endsWith('/SOA') && !ownRecordSets.has(String(recordSet.name).toLowerCase()))
+      .map((recordSet) => `record set ${String(recordSet.name)}`);
+    return [...records, ...links.map((link) => `virtual network link ${String(link.name)}`)];
+  }
+
+  /** The names of the record sets that the run's zone groups registered in a zone (lower case). */
+  private async recordSetsWrittenBy(writtenByRun: NonNullable<RunnableStep['writtenByRun']>, zoneId: string, signal: AbortSignal): Promise<Set<string>> {
+    const zoneGroupType = 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups';
+    const written = writtenByRun.filter((write) => isResourceType(write.resourceId, zoneGroupType));
+    const groups = await Promise.all(written.map((write) => readResource(this.connection.arm, write.resourceId, write.apiVersion, signal)));
+    const names = new Set<string>();
+    for (const group of groups) {
+      for (const config of (valueAt(group?.body, 'properties.privateDnsZoneConfigs') as unknown[] | undefined) ?? []) {
+        if (!sameResourceId(valueAt(config, 'properties.privateDnsZoneId') as string | undefined, zoneId)) continue;
+        for (const recordSet of (valueAt(config, 'properties.recordSets') as unknown[] | undefined) ?? []) names.add(String(valueAt(recordSet, 'recordSetName')).toLowerCase());
+      }
+    }
+    return names;
   }
 
   /** A zone accepts one link per VNet: if another link already links ours, linking again is neither needed nor allowed. */

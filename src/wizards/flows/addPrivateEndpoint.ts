@@ -2,27 +2,23 @@
  * Add Private Endpoint to Hub…: subscription, hub, VNet, subnet, endpoint name, DNS integration, public access, review.
  * The plan is the model's (privateEndpointPlan.ts), built from these answers; the last step verifies the result.
  */
-import { sameResourceId, virtualNetworkIdOfSubnet } from '../../model/armIds';
+import { virtualNetworkIdOfSubnet } from '../../model/armIds';
 import { validatePrivateEndpointName } from '../../model/armNames';
-import { DOCKER_BRIDGE_RANGE } from '../../model/findingsDns';
 import type { PrivateDnsZoneStatus } from '../../model/hubState';
-import { overlaps, parseIpRule } from '../../model/ipRules';
 import { createPlan, type Plan } from '../../model/plan';
 import { buildPrivateEndpointPlan, type PrivateEndpointWizardContext } from '../../model/privateEndpointPlan';
-import { listVirtualNetworks, type VirtualNetworkChoice } from '../../azure/operations';
 import { centralZoneLocations, workspaceZonesIn, type ZoneLocation } from '../azure/networkReads';
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
 import { finishAddedEndpoint } from './addPrivateEndpointFinish';
-import { hubContextFrom, hubStep, subscriptionStep, type HubContext } from './hubSteps';
+import { hubContextFrom, hubStep, subscriptionStep } from './hubSteps';
+import { privateDnsChoiceFor, subnetStep, virtualNetworkStep, type NetworkContext, type NetworkPlaceholders } from './networkSteps';
 import { publicAccessPlan } from './setPublicAccess';
 
 export type DnsMode = 'privateDnsZones' | 'centralZones' | 'policy' | 'customDns';
 
-export interface AddEndpointContext extends HubContext {
-  virtualNetwork?: VirtualNetworkChoice;
-  subnetId?: string;
+export interface AddEndpointContext extends NetworkContext {
   endpointName?: string;
   dnsMode?: DnsMode;
   zoneLocation?: ZoneLocation;
@@ -30,103 +26,22 @@ export interface AddEndpointContext extends HubContext {
   disablePublicAccess?: boolean;
 }
 
-/** A subnet smaller than /29 has no room: Azure reserves five addresses in every subnet. */
-const SMALLEST_USABLE_PREFIX = 29;
+const VNET_PLACEHOLDERS: NetworkPlaceholders = {
+  virtualNetwork: (hubName, region) => `A VNet in ${region} for the endpoint of ${hubName}`,
+  subnet: 'The subnet the endpoint gets its private IP from',
+};
 
 export const addPrivateEndpointWizard: WizardDefinition<AddEndpointContext> = {
   id: 'addPrivateEndpoint',
   title: WIZARD_COMMANDS.addPrivateEndpoint.title,
   initialContext: (args, services) => hubContextFrom(args, services),
-  steps: (services) => [subscriptionStep(services), hubStep(services), virtualNetworkStep(services), subnetStep(), nameStep(), dnsStep(services), centralZonesStep(services), publicAccessStep()],
+  steps: (services) => [subscriptionStep(services), hubStep(services), virtualNetworkStep(services, VNET_PLACEHOLDERS), subnetStep(VNET_PLACEHOLDERS), nameStep(), dnsStep(services), centralZonesStep(services), publicAccessStep()],
   plan: (context, services) => addEndpointPlan(context, services),
   hubId: (context) => context.hubId ?? '',
   expectations: (context) =>
     context.disablePublicAccess && context.hub ? [{ resourceId: context.hub.workspace.id, values: { 'properties.publicNetworkAccess': context.hub.workspace.publicNetworkAccess } }] : [],
   finish: (context, services, outcome) => finishAddedEndpoint(context, services, outcome),
 };
-
-function virtualNetworkStep(services: WizardServices): PromptStep<AddEndpointContext> {
-  return {
-    id: 'virtualNetwork',
-    prompt: async (context, ask) => {
-      const hub = context.hub!;
-      const region = hub.workspace.location.toLowerCase();
-      const networks = await listVirtualNetworks(await services.directory.connection(hub.workspace.id), context.subscriptionId ?? '');
-      if (networks.length === 0) throw new Error('This subscription has no virtual network. Create one with a subnet for private endpoints first.');
-      const sorted = [...networks].sort((a, b) => Number(b.location.toLowerCase() === region) - Number(a.location.toLowerCase() === region));
-      const items = sorted.map((network) => ({ label: network.name, description: virtualNetworkWarnings(network, region).join(' · ') || `${network.resourceGroup} · ${network.location}`, detail: network.addressPrefixes.join(', '), value: network }));
-      for (;;) {
-        const network = await ask.pick(`A VNet in ${hub.workspace.location} for the endpoint of ${hub.workspace.name}`, items);
-        if (await acceptVirtualNetwork(network, region, ask.ui)) {
-          context.virtualNetwork = network;
-          return;
-        }
-      }
-    },
-  };
-}
-
-function virtualNetworkWarnings(network: VirtualNetworkChoice, region: string): string[] {
-  const warnings: string[] = [];
-  if (network.location.toLowerCase() !== region) warnings.push(`$(warning) other region: ${network.location}`);
-  if (overlapsDockerBridge(network.addressPrefixes)) warnings.push(`$(warning) overlaps ${DOCKER_BRIDGE_RANGE} (Docker bridge)`);
-  return warnings;
-}
-
-export function overlapsDockerBridge(prefixes: readonly string[]): boolean {
-  const docker = parseIpRule(DOCKER_BRIDGE_RANGE);
-  return prefixes.some((prefix) => {
-    const parsed = parseIpRule(prefix);
-    return parsed.kind === 'ipv4' && docker.kind === 'ipv4' && overlaps(parsed.rule, docker.rule);
-  });
-}
-
-async function acceptVirtualNetwork(network: VirtualNetworkChoice, region: string, ui: WizardServices['ui']): Promise<boolean> {
-  if (network.location.toLowerCase() !== region) {
-    const detail = `${network.name} is in ${network.location}, the hub in ${region}. The endpoint must be in its VNet's region; clients reach the hub across regions, with more latency and cross-region traffic charges.`;
-    if (!(await ui.confirm('Use a VNet in another region?', detail, 'Use it anyway'))) return false;
-  }
-  if (overlapsDockerBridge(network.addressPrefixes)) {
-    const detail = `${network.name} uses ${network.addressPrefixes.join(', ')}, which overlaps ${DOCKER_BRIDGE_RANGE}: Docker's default bridge on compute instances. Containers there cannot reach endpoint IPs in that range.`;
-    if (!(await ui.confirm('This VNet collides with the Docker bridge network', detail, 'Use it anyway'))) return false;
-  }
-  return true;
-}
-
-function subnetStep(): PromptStep<AddEndpointContext> {
-  return {
-    id: 'subnet',
-    prompt: async (context, ask) => {
-      const subnets = context.virtualNetwork?.subnets ?? [];
-      if (subnets.length === 0) throw new Error(`${context.virtualNetwork?.name ?? 'The VNet'} has no subnet. Add one for private endpoints first.`);
-      const items = subnets.map((subnet) => ({ label: subnet.name, description: [subnet.addressPrefixes.join(', '), ...subnetWarnings(subnet)].join(' · '), value: subnet }));
-      for (;;) {
-        const subnet = await ask.pick('The subnet the endpoint gets its private IP from', items);
-        const blocker = subnetBlocker(subnet.addressPrefixes);
-        if (!blocker) {
-          context.subnetId = subnet.id;
-          return;
-        }
-        await ask.ui.message('warning', `${subnet.name}: ${blocker} Pick another subnet.`);
-      }
-    },
-  };
-}
-
-function subnetWarnings(subnet: { privateEndpointNetworkPolicies: string | undefined; addressPrefixes: readonly string[] }): string[] {
-  const warnings: string[] = [];
-  const policies = subnet.privateEndpointNetworkPolicies ?? 'Disabled';
-  if (policies !== 'Disabled') warnings.push(`$(warning) network policies ${policies}: NSG rules and route tables apply to the endpoint`);
-  const blocker = subnetBlocker(subnet.addressPrefixes);
-  if (blocker) warnings.push(`$(error) ${blocker}`);
-  return warnings;
-}
-
-function subnetBlocker(prefixes: readonly string[]): string | undefined {
-  const sizes = prefixes.map((prefix) => parseIpRule(prefix)).flatMap((parsed) => (parsed.kind === 'ipv4' ? [parsed.rule.prefix] : []));
-  if (sizes.length > 0 && sizes.every((size) => size > SMALLEST_USABLE_PREFIX)) return `/${Math.min(...sizes)} is too small: Azure reserves five addresses in every subnet.`;
-  return undefined;
-}
 
 function nameStep(): PromptStep<AddEndpointContext> {
   return {
@@ -192,24 +107,13 @@ function endpointPlanContext(context: AddEndpointContext, services: WizardServic
   const network = context.virtualNetwork!;
   const name = context.endpointName ?? '';
   const usesZones = context.dnsMode === 'privateDnsZones' || context.dnsMode === 'centralZones';
-  const vnetId = virtualNetworkIdOfSubnet(context.subnetId ?? '');
-  const zones = context.zones ?? [];
   return {
     cloud: services.directory.cloud,
     apiVersions: services.apiVersions,
-    workspace: { id: context.hub!.workspace.id, name: context.hub!.workspace.name },
+    target: { id: context.hub!.workspace.id, name: context.hub!.workspace.name, groupId: 'amlworkspace' },
     privateEndpoint: { subscriptionId: context.subscriptionId ?? '', resourceGroup: network.resourceGroup, name, location: network.location, connectionName: name, manualApproval: false },
     subnetId: context.subnetId ?? '',
-    dns: usesZones && context.zoneLocation
-      ? {
-          kind: 'privateDnsZones',
-          ...context.zoneLocation,
-          zoneGroupName: 'default',
-          virtualNetworkLinkName: `link-${network.name}`,
-          existingZoneNames: zones.filter((zone) => zone.exists).map((zone) => zone.zoneName),
-          zonesLinkedToVirtualNetwork: zones.filter((zone) => zone.linkedVirtualNetworkIds.some((id) => sameResourceId(id, vnetId))).map((zone) => zone.zoneName),
-        }
-      : { kind: 'customDns' },
+    dns: usesZones && context.zoneLocation ? privateDnsChoiceFor(context.zoneLocation, virtualNetworkIdOfSubnet(context.subnetId ?? ''), context.zones ?? []) : { kind: 'customDns' },
   };
 }
 

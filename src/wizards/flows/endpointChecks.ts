@@ -1,6 +1,6 @@
 /** The checklist of a working hub private endpoint: shared by "Verify Private Endpoint" and the add wizard's last check. */
 import { resourceNameOf, sameResourceId } from '../../model/armIds';
-import type { HubNetworkState, PrivateEndpointConnection } from '../../model/hubState';
+import type { ConnectionStatus, HubNetworkState, PrivateEndpoint, PrivateEndpointConnection } from '../../model/hubState';
 import type { WizardId } from '../ids';
 
 export interface EndpointCheck {
@@ -11,10 +11,10 @@ export interface EndpointCheck {
   readonly fix?: { readonly wizard: WizardId; readonly title: string };
 }
 
-export function checkEndpoint(state: HubNetworkState, connection: PrivateEndpointConnection): EndpointCheck[] {
-  const endpoint = connection.privateEndpoint;
+/** Checks every private endpoint gets, whatever it connects to; `whose` names the target ("the hub's"). */
+export function provisioningAndApprovalChecks(endpoint: PrivateEndpoint | undefined, status: ConnectionStatus, whose: string, description?: string): [provisioning: EndpointCheck, approval: EndpointCheck] {
   const provisioning = endpoint?.provisioningState ?? 'unknown';
-  const checks: EndpointCheck[] = [
+  return [
     {
       label: 'Provisioning succeeded',
       ok: provisioning === 'Succeeded',
@@ -23,10 +23,18 @@ export function checkEndpoint(state: HubNetworkState, connection: PrivateEndpoin
     },
     {
       label: 'Connection approved',
-      ok: connection.status === 'Approved',
-      detail: `the hub's connection is ${connection.status}${connection.description ? ` ("${connection.description}")` : ''}`,
-      ...(connection.status === 'Pending' ? { fix: { wizard: 'decideConnection' as const, title: 'Approve or reject it' } } : {}),
+      ok: status === 'Approved',
+      detail: `${whose} connection is ${status}${description ? ` ("${description}")` : ''}`,
     },
+  ];
+}
+
+export function checkEndpoint(state: HubNetworkState, connection: PrivateEndpointConnection): EndpointCheck[] {
+  const endpoint = connection.privateEndpoint;
+  const [provisioning, approval] = provisioningAndApprovalChecks(endpoint, connection.status, "the hub's", connection.description);
+  const checks: EndpointCheck[] = [
+    provisioning,
+    { ...approval, ...(connection.status === 'Pending' ? { fix: { wizard: 'decideConnection' as const, title: 'Approve or reject it' } } : {}) },
   ];
   const dnsFix = { wizard: 'configurePrivateDns' as const, title: 'Configure private DNS' };
   for (const zone of state.dnsZones) {

@@ -57,7 +57,7 @@ function zoneAndLinkSteps(input: DnsRepairInput, zone: PrivateDnsZoneStatus): Pl
   const plan = buildPrivateEndpointPlan({
     cloud: input.cloud,
     apiVersions: input.apiVersions,
-    workspace: input.workspace,
+    target: { ...input.workspace, groupId: 'amlworkspace' },
     privateEndpoint: { subscriptionId: endpoint.subscriptionId, resourceGroup: endpoint.resourceGroup ?? '', name: input.endpoint.name, location: 'unused', connectionName: input.endpoint.name, manualApproval: false },
     subnetId: input.endpoint.subnetId,
     dns: {

@@ -7,7 +7,8 @@ import { isResourceType, parseResourceId, resourceNameOf } from '../../model/arm
 import { azCommand } from '../../model/azScript';
 import type { DependentResource } from '../../model/hubState';
 import { isPubliclyReachable } from '../../model/hubState';
-import { createPlan, type Plan } from '../../model/plan';
+import { createPlan, type Plan, type PlanStep } from '../../model/plan';
+import type { Expectation } from '../execution/stepRunner';
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
@@ -29,7 +30,7 @@ export const restrictDependentAccessWizard: WizardDefinition<DependentAccessCont
   },
   steps: (services) => [subscriptionStep(services), { ...hubStep(services), shouldPrompt: (context) => !context.hub && !context.resourceId }, dependencyStep()],
   plan: (context) => restrictPlan(context.resourceId ?? ''),
-  expectations: (context) => (context.resource?.publicNetworkAccess ? [{ resourceId: context.resourceId ?? '', values: { 'properties.publicNetworkAccess': context.resource.publicNetworkAccess } }] : []),
+  expectations: (context) => (context.resource ? publicAccessExpectation(context.resource) : []),
   hubId: (context) => context.hubId ?? context.resourceId ?? '',
 };
 
@@ -48,11 +49,19 @@ function dependencyStep(): PromptStep<DependentAccessContext> {
 }
 
 function restrictPlan(resourceId: string): Plan {
+  return createPlan(`Disable public network access of ${resourceNameOf(resourceId)}`, [disablePublicAccessStep(resourceId)], [], undefined);
+}
+
+/**
+ * The one step that closes a dependency to the internet; destructive, with the consequence the modal confirmation
+ * shows. `stepId` tells several apart in one plan.
+ */
+export function disablePublicAccessStep(resourceId: string, stepId = 'disable-public-access'): PlanStep {
   const apiVersion = apiVersionForResourceId(resourceId);
   if (!apiVersion) throw new Error(`Foundry Network cannot change resources of this type: ${resourceId}`);
   const name = resourceNameOf(resourceId);
-  return createPlan(`Disable public network access of ${name}`, [{
-    id: 'disable-public-access',
+  return {
+    id: stepId,
     title: `Set public network access of ${name} to Disabled`,
     operation: { method: 'PATCH', resourceId, apiVersion, body: { properties: { publicNetworkAccess: 'Disabled' } } },
     az: azCommand('resource update', [['--ids', resourceId], ['--api-version', apiVersion], ['--set', 'properties.publicNetworkAccess=Disabled']]),
@@ -60,6 +69,10 @@ function restrictPlan(resourceId: string): Plan {
     destructive: true,
     exposing: false,
     consequence: `${name} answers only through its private endpoints afterwards; clients and services without one lose access.`,
-  }], [], undefined);
+  };
 }
 
+/** What the wizard saw of a dependency it closes: re-read and compared before the write. */
+export function publicAccessExpectation(resource: DependentResource): Expectation[] {
+  return resource.publicNetworkAccess ? [{ resourceId: resource.id, values: { 'properties.publicNetworkAccess': resource.publicNetworkAccess } }] : [];
+}

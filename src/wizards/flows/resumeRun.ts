@@ -1,7 +1,7 @@
 /** Resume or Roll Back an Interrupted Change…: the runs kept after a failure, a cancellation or a window reload. */
-import { canRollBack, summarizeExecution } from '../../model/planExecutor';
+import { canRollBack, remainingSteps, rollbackProgress } from '../../model/planExecutor';
 import type { SavedRun } from '../execution/runStore';
-import { executeRun, rollBackRun } from '../framework/execute';
+import { executeRun, RESUME, ROLL_BACK } from '../framework/execute';
 import type { PromptStep } from '../framework/promptSteps';
 import { executionServices, type WizardDefinition } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
@@ -24,10 +24,8 @@ export const resumeRunWizard: WizardDefinition<ResumeContext> = {
     if (context.action === 'discard') {
       await services.runs.remove(run.runId);
       services.ui.log(`Discarded the saved run of "${run.plan.title}".`);
-    } else if (context.action === 'rollBack') {
-      await rollBackRun(run, executionServices(services));
     } else {
-      await executeRun(run, executionServices(services));
+      await executeRun(run, executionServices(services), context.action === 'rollBack' ? ROLL_BACK : RESUME);
     }
   },
 };
@@ -38,8 +36,7 @@ function runStep(runs: readonly SavedRun[]): PromptStep<ResumeContext> {
     prompt: async (context, ask) => {
       if (runs.length === 0) throw new Error('No interrupted change is waiting: every wizard run finished or was rolled back.');
       context.run = await ask.pick('The interrupted change', runs.map((run) => {
-        const summary = summarizeExecution(run.state);
-        return { label: run.plan.title, description: `${summary.done + summary.skipped} of ${run.plan.steps.length} steps done`, detail: `saved ${run.savedAt}`, value: run };
+        return { label: run.plan.title, description: runDescription(run), detail: `saved ${run.savedAt}`, value: run };
       }), { always: true });
     },
   };
@@ -57,4 +54,12 @@ function actionStep(): PromptStep<ResumeContext> {
       ], { always: true });
     },
   };
+}
+
+/** "2 of 4 steps done", or after a roll back that stopped: "roll back stopped: 2 removed, 1 still to delete". */
+function runDescription(run: SavedRun): string {
+  const rollback = rollbackProgress(run.state);
+  if (rollback.failed || rollback.removed.length > 0) return `roll back stopped: ${rollback.removed.length} removed, ${rollback.remaining.length} still to delete`;
+  const done = run.plan.steps.length - remainingSteps(run.plan, run.state).length;
+  return `${done} of ${run.plan.steps.length} steps done`;
 }

@@ -1,9 +1,10 @@
 /**
  * Runs a saved run under a cancellable progress notification, step by step, logging each result and saving the state
  * after each step. On failure it says what was done and what was not, and offers Resume (the remaining steps only)
- * and Roll back (deletes only what this run created, newest first).
+ * and Roll back (deletes only what this run created, newest first). A roll back that stops says what it removed and
+ * what is still there, and offers both again.
  */
-import { canRollBack, rollbackPlan, runPlan, type ExecutionState, type RunnableStep, type StepRecord, type StepRunner } from '../../model/planExecutor';
+import { canRollBack, remainingSteps, rollbackPlan, rollbackProgress, runPlan, type ExecutionState, type RollbackProgress, type RunnableStep, type StepRecord, type StepRunner } from '../../model/planExecutor';
 import type { PlanStep } from '../../model/plan';
 import type { RunStore, SavedRun } from '../execution/runStore';
 import type { ProgressReporter, WizardUi } from './ui';
@@ -21,17 +22,33 @@ export const RESUME = 'Resume';
 export const ROLL_BACK = 'Roll back';
 export const SHOW_LOG = 'Show Log';
 
-/** Runs what is left of `run`, then handles a failure until the user resumes to the end, rolls back or leaves. */
-export async function executeRun(run: SavedRun, services: ExecutionServices): Promise<{ outcome: RunOutcome; run: SavedRun }> {
-  let current = await runRemaining(run, services);
-  while (isUnfinished(current.state)) {
-    const choice = await services.ui.message('error', failureMessage(current), ...failureButtons(current.state));
-    if (choice === RESUME) current = await runRemaining(current, services);
-    else if (choice === ROLL_BACK) return { outcome: 'rolledBack', run: await rollBackRun(current, services) };
-    else return { outcome: 'failed', run: current };
+export type RecoveryAction = typeof RESUME | typeof ROLL_BACK;
+
+/**
+ * Runs what is left of `run` (or rolls it back), then, while it stops half-way, offers Resume and Roll back again
+ * until the change is complete, rolled back, or left for later (the run stays saved).
+ */
+export async function executeRun(run: SavedRun, services: ExecutionServices, first: RecoveryAction = RESUME): Promise<{ outcome: RunOutcome; run: SavedRun }> {
+  let current = run;
+  let action = first;
+  for (;;) {
+    let problem: string;
+    if (action === RESUME) {
+      current = await runRemaining(current, services);
+      if (!isUnfinished(current.state)) {
+        await services.runs.remove(current.runId);
+        return { outcome: 'succeeded', run: current };
+      }
+      problem = failureMessage(current);
+    } else {
+      current = await rollBackRun(current, services);
+      if (!canRollBack(current.state)) return { outcome: 'rolledBack', run: current };
+      problem = rollbackStoppedMessage(current);
+    }
+    const choice = await services.ui.message('error', problem, ...failureButtons(current.state));
+    if (choice !== RESUME && choice !== ROLL_BACK) return { outcome: 'failed', run: current };
+    action = choice;
   }
-  await services.runs.remove(current.runId);
-  return { outcome: 'succeeded', run: current };
 }
 
 export async function runRemaining(run: SavedRun, services: ExecutionServices): Promise<SavedRun> {
@@ -53,22 +70,34 @@ export async function runRemaining(run: SavedRun, services: ExecutionServices): 
   return saved;
 }
 
+/**
+ * Deletes what the run created, saving after each delete. When something is left (a delete failed, or it was
+ * cancelled) the run stays saved for a Roll back again; when all is removed the run is forgotten.
+ */
 export async function rollBackRun(run: SavedRun, services: ExecutionServices): Promise<SavedRun> {
   const runner = await services.runnerFor(run);
-  const state = await services.ui.progress(`Roll back: ${run.plan.title}`, (progress, signal) => rollbackPlan(run.plan, run.state, reporting(runner, progress), { signal }));
-  const saved = { ...run, state, savedAt: new Date().toISOString() };
+  let saved = run;
+  const state = await services.ui.progress(`Roll back: ${run.plan.title}`, (progress, signal) =>
+    rollbackPlan(run.plan, run.state, reporting(runner, progress), {
+      signal,
+      onProgress: (next) => {
+        logRollbackChanges(services.ui, run.plan.steps, saved.state, next);
+        saved = { ...saved, state: next, savedAt: new Date().toISOString() };
+        void services.runs.save(saved);
+      },
+    }),
+  );
+  saved = { ...saved, state, savedAt: new Date().toISOString() };
   services.hubChanged(run.hubId);
-  const failed = state.steps.find((record) => record.rollback === 'failed');
-  if (failed) {
+  if (canRollBack(state)) {
     await services.runs.save(saved);
-    services.ui.log(`Roll back stopped: ${failed.rollbackError ?? ''}`);
-    await services.ui.message('error', `Roll back stopped: ${failed.rollbackError ?? 'unknown error'} Run "Resume or Roll Back an Interrupted Change…" to try again.`);
+    services.ui.log(rollbackStoppedMessage(saved));
     return saved;
   }
-  const undone = state.steps.filter((record) => record.rollback === 'done').length;
-  services.ui.log(`Rolled back ${undone} created resource(s) of "${run.plan.title}".`);
   await services.runs.remove(run.runId);
-  void services.ui.message('info', `Rolled back: deleted the ${undone} resource(s) this run created. Nothing that existed before was touched.`);
+  const summary = rollbackSummary(saved);
+  services.ui.log(summary);
+  void services.ui.message(rollbackProgress(state).kept.length > 0 ? 'warning' : 'info', summary);
   return saved;
 }
 
@@ -80,14 +109,52 @@ export function failureButtons(state: ExecutionState): string[] {
   return [RESUME, ...(canRollBack(state) ? [ROLL_BACK] : []), SHOW_LOG];
 }
 
+/** "Roll back stopped at …: <error> Removed: … Still there: … Roll back again, or Resume …" */
+export function rollbackStoppedMessage(run: SavedRun): string {
+  const progress = rollbackProgress(run.state);
+  const head = progress.failed
+    ? `Roll back stopped at "${undoTitleOf(run, progress.failed.stepId)}": ${progress.failed.rollbackError ?? 'unknown error'}`
+    : `Roll back of "${run.plan.title}" was cancelled.`;
+  const still = progress.remaining.map((id) => resourceLabelOf(run, id)).join('; ');
+  return `${head} ${rollbackDoneSentences(run, progress)}Still there: ${still}. Roll back again to delete the rest, or Resume to finish the change. The run is kept: "Resume or Roll Back an Interrupted Change…" finds it later.`;
+}
+
+/** "Rolled back "…": removed … Nothing that existed before was touched." */
+export function rollbackSummary(run: SavedRun): string {
+  const progress = rollbackProgress(run.state);
+  return `Rolled back "${run.plan.title}". ${rollbackDoneSentences(run, progress)}Nothing that existed before was touched.`;
+}
+
+function rollbackDoneSentences(run: SavedRun, progress: RollbackProgress): string {
+  const removed = progress.removed.map((id) => {
+    const gone = run.state.steps.find((record) => record.stepId === id)?.rollback === 'gone';
+    return `${resourceLabelOf(run, id)}${gone ? ' (someone had already deleted it)' : ''}`;
+  });
+  const kept = progress.kept.map((id) => run.state.steps.find((record) => record.stepId === id)?.rollbackError ?? `Kept ${resourceLabelOf(run, id)}.`);
+  return `Removed: ${removed.join('; ') || 'nothing yet'}. ${kept.map((note) => `${note} `).join('')}`;
+}
+
+/** "private DNS zone x", from the undo title "Delete private DNS zone x". */
+function resourceLabelOf(run: SavedRun, stepId: string): string {
+  return undoTitleOf(run, stepId).replace(/^(Delete|Remove) /, '');
+}
+
+function undoTitleOf(run: SavedRun, stepId: string): string {
+  const step = run.plan.steps.find((candidate) => candidate.id === stepId);
+  return step?.undo?.title ?? step?.title ?? stepId;
+}
+
 /** "Step 2 of 4 failed: … Done: … Not done: …" */
 export function failureMessage(run: SavedRun): string {
   const titleOf = (record: StepRecord) => run.plan.steps.find((step) => step.id === record.stepId)?.title ?? record.stepId;
   const failed = run.state.steps.find((record) => record.outcome === 'failed');
-  const done = run.state.steps.filter((record) => record.outcome === 'done' || record.outcome === 'skipped').map(titleOf);
-  const notDone = run.state.steps.filter((record) => record.outcome === 'failed' || record.outcome === 'notRun').map(titleOf);
+  // What a roll back removed is not done any more, even though its step once was.
+  const notDoneIds = new Set(remainingSteps(run.plan, run.state).map((step) => step.id));
+  const done = run.state.steps.filter((record) => !notDoneIds.has(record.stepId)).map(titleOf);
+  const notDone = run.state.steps.filter((record) => notDoneIds.has(record.stepId)).map(titleOf);
   const head = failed ? `"${titleOf(failed)}" failed: ${failed.error ?? ''}` : `"${run.plan.title}" was cancelled.`;
-  return `${head} Done: ${done.join('; ') || 'nothing'}. Not done: ${notDone.join('; ')}. The run is kept: "Resume or Roll Back an Interrupted Change…" finds it later.`;
+  const nothingCreated = canRollBack(run.state) ? '' : ' This run created nothing, so there is nothing to roll back.';
+  return `${head} Done: ${done.join('; ') || 'nothing'}. Not done: ${notDone.join('; ')}.${nothingCreated} The run is kept: "Resume or Roll Back an Interrupted Change…" finds it later.`;
 }
 
 function reporting(runner: StepRunner, progress: ProgressReporter): StepRunner {
@@ -107,5 +174,17 @@ function logChanges(ui: WizardUi, steps: readonly PlanStep[], before: ExecutionS
     if (record.outcome === 'done') ui.log(`✓ ${title}`);
     else if (record.outcome === 'skipped') ui.log(`= ${title}: already in place, reused`);
     else if (record.outcome === 'failed') ui.log(`✗ ${title}: ${record.error ?? ''}`);
+  }
+}
+
+function logRollbackChanges(ui: WizardUi, steps: readonly PlanStep[], before: ExecutionState, after: ExecutionState): void {
+  for (const record of after.steps) {
+    const previous = before.steps.find((candidate) => candidate.stepId === record.stepId);
+    if (previous?.rollback === record.rollback && previous?.rollbackError === record.rollbackError) continue;
+    const title = steps.find((step) => step.id === record.stepId)?.undo?.title ?? record.stepId;
+    if (record.rollback === 'done') ui.log(`✓ ${title}`);
+    else if (record.rollback === 'gone') ui.log(`= ${title}: already deleted`);
+    else if (record.rollback === 'kept') ui.log(`= ${title}: ${record.rollbackError ?? 'kept'}`);
+    else if (record.rollback === 'failed') ui.log(`✗ ${title}: ${record.rollbackError ?? ''}`);
   }
 }

@@ -24,6 +24,8 @@ export interface ShownPrompt {
   readonly placeholder: string;
   /** "label — description" of each item. */
   readonly items: readonly string[];
+  /** Labels of the items shown pre-selected. */
+  readonly picked: readonly string[];
   readonly canGoBack: boolean;
 }
 
@@ -103,7 +105,7 @@ export class ScriptedWizardUi implements WizardUi {
   }
 
   private record(kind: ShownPrompt['kind'], title: string, placeholder: string, items: readonly PickItem<unknown>[], canGoBack: boolean): void {
-    this.prompts.push({ kind, title, placeholder, items: items.map((item) => (item.description ? `${item.label} — ${item.description}` : item.label)), canGoBack });
+    this.prompts.push({ kind, title, placeholder, items: items.map((item) => (item.description ? `${item.label} — ${item.description}` : item.label)), picked: items.filter((item) => item.picked).map((item) => item.label), canGoBack });
   }
 
   private next(what: string): ScriptedAnswer {

@@ -7,10 +7,12 @@ import {
   NetworkError,
   PermissionDeniedError,
   PrivateLinkOnlyError,
+  ROLE_ASSIGNMENT_ADMINISTRATOR,
   ResourceNotFoundError,
   ServiceUnavailableError,
   SignInRequiredError,
   ThrottledError,
+  isRoleAssignmentExists,
   toAzureAccessError,
   toDataPlaneError,
 } from '../../../src/azure/errors';
@@ -102,6 +104,14 @@ describe('error mapping without a server', () => {
   it('a write 403 names Network Contributor unless told another role', () => {
     assert.equal(toAzureAccessError(restError(403), { resourceId: HUB, access: 'write' }).userMessage, 'You need the Network Contributor role on hub-public.');
     assert.equal(toAzureAccessError(restError(403), { resourceId: HUB, requiredRole: 'Contributor' }).userMessage, 'You need the Contributor role on hub-public.');
+  });
+
+  it('a role assignment is named by its scope, and writing one needs an RBAC role; 409 RoleAssignmentExists is recognised', () => {
+    const assignment = `${HUB}/providers/Microsoft.Authorization/roleAssignments/00000000-0000-4000-8000-000000000001`;
+    assert.equal(toAzureAccessError(restError(403), { resourceId: assignment, access: 'write' }).userMessage, `You need the ${ROLE_ASSIGNMENT_ADMINISTRATOR} role on hub-public.`);
+    assert.equal(toAzureAccessError(restError(403), { resourceId: assignment, access: 'read' }).userMessage, 'You need the Reader role on hub-public.');
+    assert.ok(isRoleAssignmentExists(restError(409, 'RoleAssignmentExists')));
+    assert.ok(!isRoleAssignmentExists(restError(409, 'Conflict')));
   });
 
   it('public-access-disabled codes and refused data-plane connections say "private link only"', () => {

@@ -166,8 +166,10 @@ describe('findings', () => {
       }), 'storage');
       const findings = findingsFor(state).filter((finding) => finding.code === 'storage-endpoint-missing');
       assert.deepEqual(findings.map((finding) => / has no (\w+) private endpoint$/.exec(finding.title)?.[1]), ['blob', 'file']);
-      // No fix button until a wizard can add endpoints for a dependency's group ids.
-      assert.deepEqual(findings.map((finding) => finding.fix), [undefined, undefined]);
+      // The fix starts "Add Private Endpoints to Hub Dependencies" on that resource and group id, near the hub.
+      const storageId = state.dependentResources.find((resource) => resource.kind === 'storage')?.id;
+      assert.deepEqual(findings.map((finding) => finding.fix?.command), [FIX_COMMANDS.addDependencyPrivateEndpoints, FIX_COMMANDS.addDependencyPrivateEndpoints]);
+      assert.deepEqual(findings.map((finding) => finding.fix?.args), [[storageId, 'blob', state.workspace.id], [storageId, 'file', state.workspace.id]]);
     });
 
     it('flags a registry that is not Premium, without also asking for an endpoint it cannot have', () => {

@@ -6,6 +6,7 @@ import {
   initialExecutionState,
   remainingSteps,
   rollbackPlan,
+  rollbackProgress,
   runPlan,
   serializeExecutionState,
   summarizeExecution,
@@ -24,16 +25,25 @@ class FakeRunner implements StepRunner {
     private readonly failing = new Set<string>(),
     private readonly skipping = new Set<string>(),
     private readonly onRun?: (step: RunnableStep) => void,
+    /** Undo ids whose resource the runner keeps, with why. */
+    private readonly keeping = new Map<string, string>(),
   ) {}
+
+  readonly steps: RunnableStep[] = [];
 
   async runStep(step: RunnableStep, signal: AbortSignal): Promise<StepResult> {
     this.calls.push(step.id);
+    this.steps.push(step);
     this.onRun?.(step);
     if (signal.aborted) {
       throw new Error('The operation was aborted');
     }
     if (this.failing.has(step.id)) {
       throw new Error(`You need the Network Contributor role to run ${step.id}.`);
+    }
+    const note = this.keeping.get(step.id);
+    if (note !== undefined) {
+      return { outcome: 'kept', note };
     }
     return { outcome: this.skipping.has(step.id) ? 'skipped' : 'done' };
   }
@@ -105,6 +115,73 @@ describe('runPlan', () => {
     assert.equal(canRollBack(finished), false);
   });
 
+  it('counts a resource already gone as removed, and does not retry one the runner kept', async () => {
+    const state = await runPlan(plan, new FakeRunner());
+    const zone = 'create-zone:privatelink.notebooks.azure.net';
+    const link = 'link-zone:privatelink.api.azureml.ms';
+    const runner = new FakeRunner(new Set(), new Set([`undo:${link}`]), undefined, new Map([[`undo:${zone}`, 'Kept the zone: it holds record set myapp.']]));
+    const rolledBack = await rollbackPlan(plan, state, runner);
+    assert.equal(runner.calls.length, 6, 'the rollback went on past the kept zone');
+    const recordOf = (id: string) => rolledBack.steps.find((record) => record.stepId === id);
+    assert.equal(recordOf(link)?.rollback, 'gone');
+    assert.deepEqual([recordOf(zone)?.rollback, recordOf(zone)?.rollbackError], ['kept', 'Kept the zone: it holds record set myapp.']);
+    assert.equal(canRollBack(rolledBack), false);
+    const progress = rollbackProgress(rolledBack);
+    assert.deepEqual(progress.kept, [zone]);
+    assert.equal(progress.removed.length, 5);
+    assert.deepEqual(progress.remaining, []);
+    const again = new FakeRunner();
+    await rollbackPlan(plan, rolledBack, again);
+    assert.deepEqual(again.calls, []);
+  });
+
+  it('says what a stopped rollback removed and what is still there, newest first', async () => {
+    const state = await runPlan(plan, new FakeRunner(new Set(['create-dns-zone-group'])));
+    const failing = 'undo:create-zone:privatelink.notebooks.azure.net';
+    const partial = await rollbackPlan(plan, state, new FakeRunner(new Set([failing])));
+    const progress = rollbackProgress(partial);
+    assert.deepEqual(progress.removed, ['link-zone:privatelink.notebooks.azure.net', 'link-zone:privatelink.api.azureml.ms']);
+    assert.deepEqual(progress.remaining, ['create-zone:privatelink.notebooks.azure.net', 'create-zone:privatelink.api.azureml.ms', 'create-private-endpoint']);
+    assert.equal(progress.failed?.stepId, 'create-zone:privatelink.notebooks.azure.net');
+    assert.match(progress.failed?.rollbackError ?? '', /Network Contributor/);
+  });
+
+  it('resumes after a stopped rollback by running again what it removed or failed to remove, and keeps what is the run\'s', async () => {
+    const state = await runPlan(plan, new FakeRunner(new Set(['create-dns-zone-group'])));
+    const failing = 'undo:create-zone:privatelink.notebooks.azure.net';
+    const partial = await rollbackPlan(plan, state, new FakeRunner(new Set([failing])));
+    // The zone whose delete failed is still there: running its step again finds it in place.
+    const resumeRunner = new FakeRunner(new Set(), new Set(['create-zone:privatelink.notebooks.azure.net']));
+    const resumed = await runPlan(plan, resumeRunner, {}, partial);
+    assert.deepEqual(resumeRunner.calls, ids.slice(2));
+    assert.deepEqual(summarizeExecution(resumed), { done: 5, failed: 0, skipped: 1, notRun: 0 });
+    assert.ok(resumed.steps.every((record) => record.created && record.rollback === undefined), 'every resource is still the run\'s to roll back');
+    const rollbackRunner = new FakeRunner();
+    await rollbackPlan(plan, resumed, rollbackRunner);
+    assert.deepEqual(rollbackRunner.calls, [...ids].reverse().map((id) => `undo:${id}`));
+  });
+
+  it('tells each undo what the run wrote or tried to write, so the runner can tell the run\'s data from someone else\'s', async () => {
+    const state = await runPlan(plan, new FakeRunner(new Set(['create-dns-zone-group']), new Set(['create-zone:privatelink.api.azureml.ms'])));
+    const runner = new FakeRunner();
+    await rollbackPlan(plan, state, runner);
+    const written = plan.steps.filter((step) => step.id !== 'create-zone:privatelink.api.azureml.ms').map((step) => step.operation.resourceId);
+    for (const step of runner.steps) assert.deepEqual(step.writtenByRun?.map((write) => write.resourceId), written, step.id);
+  });
+
+  it('keeps a step the run created its own when running it again fails', async () => {
+    const state = await runPlan(plan, new FakeRunner(new Set(['create-dns-zone-group'])));
+    const partial = await rollbackPlan(plan, state, new FakeRunner(new Set(['undo:link-zone:privatelink.notebooks.azure.net'])));
+    const resumed = await runPlan(plan, new FakeRunner(new Set(['link-zone:privatelink.notebooks.azure.net'])), {}, partial);
+    const link = resumed.steps.find((record) => record.stepId === 'link-zone:privatelink.notebooks.azure.net');
+    assert.deepEqual([link?.outcome, link?.created], ['failed', true]);
+  });
+
+  it('records a planned delete the runner keeps as failed, with its note', async () => {
+    const state = await runPlan(plan, new FakeRunner(new Set(), new Set(), undefined, new Map([['create-private-endpoint', 'Kept pe-hub: it changed.']])));
+    assert.deepEqual([state.steps[0]?.outcome, state.steps[0]?.error, state.steps[0]?.created], ['failed', 'Kept pe-hub: it changed.', false]);
+  });
+
   it('stops before the next step when cancelled, and marks a step cut off as failed', async () => {
     const controller = new AbortController();
     const runner = new FakeRunner(new Set(), new Set(), (step) => {
@@ -160,5 +237,6 @@ describe('execution state', () => {
   it('refuses unreadable saved state', () => {
     assert.throws(() => deserializeExecutionState('{"formatVersion":2}', plan), /not readable/);
     assert.throws(() => deserializeExecutionState('{"formatVersion":1,"planId":"x","cancelled":false,"steps":[{"stepId":"a","outcome":"weird","created":false}]}', plan), /not readable/);
+    assert.throws(() => deserializeExecutionState('{"formatVersion":1,"planId":"x","cancelled":false,"steps":[{"stepId":"a","outcome":"done","created":true,"rollback":"maybe"}]}', plan), /not readable/);
   });
 });

@@ -29,7 +29,7 @@ export function endpointContext(overrides: Partial<PrivateEndpointWizardContext>
   return {
     cloud: CLOUDS.AzureCloud,
     apiVersions: API_VERSIONS,
-    workspace: { id: WORKSPACE_ID, name: 'hub-sales' },
+    target: { id: WORKSPACE_ID, name: 'hub-sales', groupId: 'amlworkspace' },
     privateEndpoint: {
       subscriptionId: 's1',
       resourceGroup: 'rg-net',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ROLES, isRowGranted, privateStorageAccessRows, roleDefinitionResourceId, roleNeededFor } from '../../../src/model/roles';
+import { ROLES, isRowGranted, missingPrivateStorageRows, privateStorageAccessRows, roleDefinitionResourceId, roleNeededFor } from '../../../src/model/roles';
 import { buildStorageAccessPlan } from '../../../src/model/storageAccessPlan';
 import { API_VERSIONS } from './planFixtures';
 
@@ -49,6 +49,30 @@ describe('roles', () => {
     const existing = [{ roleDefinitionId: roleDefinitionResourceId('S1', ROLES.reader).toUpperCase(), principalId: 'PROJECT-MI', scope: `${PE_BLOB}/` }];
     assert.ok(isRowGranted(row, existing));
     assert.ok(!isRowGranted(row, [{ ...existing[0]!, principalId: 'other' }]));
+  });
+});
+
+describe('missing private storage rows', () => {
+  it('counts a role inherited from the resource group or subscription, not one on a sibling or child scope', () => {
+    const fileContributor = roleDefinitionResourceId('s1', ROLES.storageFileDataPrivilegedContributor);
+    const [, , row] = privateStorageAccessRows(ACCESS);
+    assert.ok(row);
+    for (const scope of ['/subscriptions/s1', '/subscriptions/S1/resourceGroups/rg-ai/']) assert.ok(isRowGranted(row, [{ roleDefinitionId: fileContributor, principalId: 'project-mi', scope }]), scope);
+    for (const scope of ['/subscriptions/s1/resourceGroups/rg-a', `${STORAGE}/blobServices/default`]) assert.ok(!isRowGranted(row, [{ roleDefinitionId: fileContributor, principalId: 'project-mi', scope }]), scope);
+  });
+
+  it('lists what no assignment grants yet, once per role, principal and scope', () => {
+    const sameIdentity = { ...ACCESS, aiSearchIdentity: { id: 'FOUNDRY-MI', type: 'ServicePrincipal', label: 'search' } } as const;
+    assert.equal(privateStorageAccessRows(sameIdentity).length, 5, 'one identity in two places needs the role once');
+    const existing = [
+      { roleDefinitionId: ROLES.reader.id, principalId: 'project-mi', scope: PE_BLOB },
+      { roleDefinitionId: ROLES.storageBlobDataReader.id, principalId: 'dev-group', scope: '/subscriptions/s1' },
+    ];
+    assert.deepEqual(missingPrivateStorageRows(sameIdentity, existing).map((row) => [row.role.name, row.scope]), [
+      ['Reader', PE_FILE],
+      ['Storage File Data Privileged Contributor', STORAGE],
+      ['Storage Blob Data Contributor', STORAGE],
+    ]);
   });
 });
 

@@ -12,6 +12,7 @@ import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
 import type { WizardId } from '../../../src/wizards/ids';
 import type { FaultSpec } from '../../emulator/adminClient';
 import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RecordingRunStore, endpointIdOf, hubIdOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import { PROD_HUB, PROD_PROJECT, PROD_STORAGE, PROD_STORAGE_FILE_ENDPOINT, storageAccessTopology } from './storageAccessTopology';
 
 interface Scenario {
   readonly name: string;
@@ -19,6 +20,8 @@ interface Scenario {
   readonly args: readonly unknown[];
   readonly answers: readonly ScriptedAnswer[];
   prepare?(harness: WizardHarness): Promise<void>;
+  /** The path pattern a fault on this step's resource matches (default: exactly its id). */
+  faultPattern?(resourceId: string): string;
   /** What Resume (or a run the fault did not stop) must leave. */
   assertDone(harness: WizardHarness): Promise<void>;
   /** What Roll back, or giving up, must leave. */
@@ -35,6 +38,19 @@ const FAULTS: readonly { name: string; fault: Omit<FaultSpec, 'pathPattern' | 'm
 
 const ORIGINAL_RULES = ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'];
 const linkOf = (group: string, zone: string, name: string) => `${zoneIdOf(group, zone)}/virtualNetworkLinks/${name}`;
+const STORAGE_SEARCH_PRINCIPAL = '5a1d0e6c-0000-4000-8000-00000000a150';
+
+/** The storage scenario's grants ([who, scope], sorted) among the prod role assignments; the three seeded ones must stay. */
+async function storageGrants(harness: WizardHarness): Promise<string[][]> {
+  const project = (await harness.admin.getResource(PROD_PROJECT))?.identity?.principalId;
+  const path = `${PROD_GROUP}/providers/Microsoft.Authorization/roleAssignments`;
+  const answer = await sendArm<{ value: { properties: { principalId: string; scope: string } }[] }>(harness.connection.arm, { method: 'GET', path, apiVersion: API_VERSIONS.authorization });
+  const grants = answer.body.value.map(({ properties }) => properties);
+  const added = grants.flatMap(({ principalId, scope }) => (principalId === STORAGE_SEARCH_PRINCIPAL ? [['search', scope]] : principalId === project && scope === PROD_STORAGE_FILE_ENDPOINT ? [['project', scope]] : []));
+  assert.equal(grants.length - added.length, 3, 'the seeded assignments stay');
+  return added.sort((a, b) => a.join().localeCompare(b.join()));
+}
+
 const ruleValues = async (harness: WizardHarness, hub: string) => ((await harness.admin.getProperties(hubIdOf(DEV_GROUP, hub)))?.networkAcls?.ipRules ?? []).map((rule: { value: string }) => rule.value);
 
 const SCENARIOS: readonly Scenario[] = [
@@ -136,6 +152,48 @@ const SCENARIOS: readonly Scenario[] = [
       assert.equal((await harness.admin.getProperties(`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`))?.publicNetworkAccess, 'Disabled'),
     assertRolledBack: async (harness) => assert.ok(await harness.admin.getResource(`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`)),
   },
+  {
+    name: 'Add Private Endpoints to Hub Dependencies (stfoundrydev blob and file, then closed)',
+    wizard: 'addDependencyPrivateEndpoints',
+    args: [`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`, 'blob', hubIdOf(DEV_GROUP, 'hub-private')],
+    answers: [
+      { pickMany: ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev'] },
+      { confirm: true },
+      { pick: 'snet-pe' },
+      { pick: 'Use these names' },
+      { pick: 'Azure Private DNS zones' },
+      { pick: 'Disable public network access' },
+      { pick: /Run these/ },
+      { confirm: true },
+    ],
+    assertDone: async (harness) => {
+      for (const groupId of ['blob', 'file']) {
+        const endpoint = endpointIdOf(DEV_GROUP, `pe-stfoundrydev-${groupId}`);
+        assert.equal((await harness.admin.getProperties(endpoint))?.provisioningState, 'Succeeded');
+        assert.equal((await harness.admin.getProperties(`${endpoint}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 1);
+        assert.equal((await harness.admin.getProperties(linkOf(DEV_GROUP, `privatelink.${groupId}.core.windows.net`, 'link-vnet-hub')))?.registrationEnabled, false);
+      }
+      assert.equal((await harness.admin.getProperties(`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`))?.publicNetworkAccess, 'Disabled');
+    },
+    assertRolledBack: async (harness) => {
+      for (const groupId of ['blob', 'file']) {
+        assert.equal(await harness.admin.getResource(endpointIdOf(DEV_GROUP, `pe-stfoundrydev-${groupId}`)), undefined, `no orphaned ${groupId} endpoint`);
+        assert.equal(await harness.admin.getResource(zoneIdOf(DEV_GROUP, `privatelink.${groupId}.core.windows.net`)), undefined, `no orphaned ${groupId} zone`);
+      }
+      assert.ok(await harness.admin.getResource(zoneIdOf(DEV_GROUP, API_ZONE)), 'the zones that existed stay');
+    },
+  },
+  {
+    name: 'Configure Private Storage Access (Reader on the file endpoint, AI Search on the account)',
+    wizard: 'configureStorageAccess',
+    args: [{ hubId: PROD_HUB, resourceId: PROD_STORAGE }],
+    answers: [{ pick: 'Skip' }, { input: STORAGE_SEARCH_PRINCIPAL }, { input: '' }, { pick: /Run these/ }],
+    prepare: (harness) => harness.admin.reset(storageAccessTopology()),
+    // Each run draws new assignment names: a fault matches any assignment at the step's scope (one step per scope here).
+    faultPattern: (resourceId) => `${escapeRegex(resourceId.replace(/\/[^/]+$/, ''))}/[^/]+$`,
+    assertDone: async (harness) => assert.deepEqual(await storageGrants(harness), [['project', PROD_STORAGE_FILE_ENDPOINT], ['search', PROD_STORAGE]]),
+    assertRolledBack: async (harness) => assert.deepEqual(await storageGrants(harness), []),
+  },
 ];
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -174,7 +232,7 @@ describe('fault matrix: wizards × faults × steps × {Resume, Roll back}', () =
           for (const recovery of ['Resume', 'Roll back'] as const) {
             totals.cases++;
             await fresh(scenario);
-            await harness.admin.injectFault({ ...fault, method: step.operation.method, pathPattern: `${escapeRegex(step.operation.resourceId)}$`, count: 1 });
+            await harness.admin.injectFault({ ...fault, method: step.operation.method, pathPattern: scenario.faultPattern?.(step.operation.resourceId) ?? `${escapeRegex(step.operation.resourceId)}$`, count: 1 });
             const services = harness.services([...scenario.answers, { button: recovery }]);
             const outcome = await startWizard(scenario.wizard, scenario.args, services);
             await harness.admin.clearFaults();

@@ -1,0 +1,123 @@
+/**
+ * The VNet and subnet questions of the wizards that add private endpoints: VNets of the hub's region first, a warning
+ * for another region and for the Docker bridge range, subnets with their endpoint network policies and size.
+ */
+import { listVirtualNetworks, type VirtualNetworkChoice } from '../../azure/operations';
+import { resourceNameOf, sameResourceId } from '../../model/armIds';
+import { DOCKER_BRIDGE_RANGE } from '../../model/findingsDns';
+import type { PrivateDnsZoneStatus } from '../../model/hubState';
+import { overlaps, parseIpRule } from '../../model/ipRules';
+import type { PrivateDnsChoice } from '../../model/privateEndpointPlan';
+import type { ZoneLocation } from '../azure/networkReads';
+import type { PromptStep } from '../framework/promptSteps';
+import type { WizardServices } from '../framework/wizard';
+import type { HubContext } from './hubSteps';
+
+export interface NetworkContext extends HubContext {
+  virtualNetwork?: VirtualNetworkChoice;
+  subnetId?: string;
+}
+
+/** What the two questions say: one endpoint, or several. */
+export interface NetworkPlaceholders {
+  virtualNetwork(hubName: string, region: string): string;
+  readonly subnet: string;
+}
+
+/** A subnet smaller than /29 has no room: Azure reserves five addresses in every subnet. */
+const SMALLEST_USABLE_PREFIX = 29;
+
+export function virtualNetworkStep<C extends NetworkContext>(services: WizardServices, placeholders: NetworkPlaceholders): PromptStep<C> {
+  return {
+    id: 'virtualNetwork',
+    prompt: async (context, ask) => {
+      const hub = context.hub!;
+      const region = hub.workspace.location.toLowerCase();
+      const networks = await listVirtualNetworks(await services.directory.connection(hub.workspace.id), context.subscriptionId ?? '');
+      if (networks.length === 0) throw new Error('This subscription has no virtual network. Create one with a subnet for private endpoints first.');
+      const sorted = [...networks].sort((a, b) => Number(b.location.toLowerCase() === region) - Number(a.location.toLowerCase() === region));
+      const items = sorted.map((network) => ({ label: network.name, description: virtualNetworkWarnings(network, region).join(' · ') || `${network.resourceGroup} · ${network.location}`, detail: network.addressPrefixes.join(', '), value: network }));
+      for (;;) {
+        const network = await ask.pick(placeholders.virtualNetwork(hub.workspace.name, hub.workspace.location), items);
+        if (await acceptVirtualNetwork(network, region, ask.ui)) {
+          context.virtualNetwork = network;
+          return;
+        }
+      }
+    },
+  };
+}
+
+function virtualNetworkWarnings(network: VirtualNetworkChoice, region: string): string[] {
+  const warnings: string[] = [];
+  if (network.location.toLowerCase() !== region) warnings.push(`$(warning) other region: ${network.location}`);
+  if (overlapsDockerBridge(network.addressPrefixes)) warnings.push(`$(warning) overlaps ${DOCKER_BRIDGE_RANGE} (Docker bridge)`);
+  return warnings;
+}
+
+export function overlapsDockerBridge(prefixes: readonly string[]): boolean {
+  const docker = parseIpRule(DOCKER_BRIDGE_RANGE);
+  return prefixes.some((prefix) => {
+    const parsed = parseIpRule(prefix);
+    return parsed.kind === 'ipv4' && docker.kind === 'ipv4' && overlaps(parsed.rule, docker.rule);
+  });
+}
+
+async function acceptVirtualNetwork(network: VirtualNetworkChoice, region: string, ui: WizardServices['ui']): Promise<boolean> {
+  if (network.location.toLowerCase() !== region) {
+    const detail = `${network.name} is in ${network.location}, the hub in ${region}. The endpoint must be in its VNet's region; clients reach the hub across regions, with more latency and cross-region traffic charges.`;
+    if (!(await ui.confirm('Use a VNet in another region?', detail, 'Use it anyway'))) return false;
+  }
+  if (overlapsDockerBridge(network.addressPrefixes)) {
+    const detail = `${network.name} uses ${network.addressPrefixes.join(', ')}, which overlaps ${DOCKER_BRIDGE_RANGE}: Docker's default bridge on compute instances. Containers there cannot reach endpoint IPs in that range.`;
+    if (!(await ui.confirm('This VNet collides with the Docker bridge network', detail, 'Use it anyway'))) return false;
+  }
+  return true;
+}
+
+export function subnetStep<C extends NetworkContext>(placeholders: NetworkPlaceholders): PromptStep<C> {
+  return {
+    id: 'subnet',
+    prompt: async (context, ask) => {
+      const subnets = context.virtualNetwork?.subnets ?? [];
+      if (subnets.length === 0) throw new Error(`${context.virtualNetwork?.name ?? 'The VNet'} has no subnet. Add one for private endpoints first.`);
+      const items = subnets.map((subnet) => ({ label: subnet.name, description: [subnet.addressPrefixes.join(', '), ...subnetWarnings(subnet)].join(' · '), value: subnet }));
+      for (;;) {
+        const subnet = await ask.pick(placeholders.subnet, items);
+        const blocker = subnetBlocker(subnet.addressPrefixes);
+        if (!blocker) {
+          context.subnetId = subnet.id;
+          return;
+        }
+        await ask.ui.message('warning', `${subnet.name}: ${blocker} Pick another subnet.`);
+      }
+    },
+  };
+}
+
+function subnetWarnings(subnet: { privateEndpointNetworkPolicies: string | undefined; addressPrefixes: readonly string[] }): string[] {
+  const warnings: string[] = [];
+  const policies = subnet.privateEndpointNetworkPolicies ?? 'Disabled';
+  if (policies !== 'Disabled') warnings.push(`$(warning) network policies ${policies}: NSG rules and route tables apply to the endpoint`);
+  const blocker = subnetBlocker(subnet.addressPrefixes);
+  if (blocker) warnings.push(`$(error) ${blocker}`);
+  return warnings;
+}
+
+function subnetBlocker(prefixes: readonly string[]): string | undefined {
+  const sizes = prefixes.map((prefix) => parseIpRule(prefix)).flatMap((parsed) => (parsed.kind === 'ipv4' ? [parsed.rule.prefix] : []));
+  if (sizes.length > 0 && sizes.every((size) => size > SMALLEST_USABLE_PREFIX)) return `/${Math.min(...sizes)} is too small: Azure reserves five addresses in every subnet.`;
+  return undefined;
+}
+
+/** Zones read in one resource group, as the plan needs them: which exist, which are linked to the endpoints' VNet. */
+export function privateDnsChoiceFor(location: ZoneLocation, virtualNetworkId: string, zones: readonly PrivateDnsZoneStatus[]): PrivateDnsChoice {
+  return {
+    kind: 'privateDnsZones',
+    ...location,
+    zoneGroupName: 'default',
+    virtualNetworkLinkName: `link-${resourceNameOf(virtualNetworkId)}`,
+    existingZoneNames: zones.filter((zone) => zone.exists).map((zone) => zone.zoneName),
+    zonesLinkedToVirtualNetwork: zones.filter((zone) => zone.linkedVirtualNetworkIds.some((id) => sameResourceId(id, virtualNetworkId))).map((zone) => zone.zoneName),
+  };
+}
