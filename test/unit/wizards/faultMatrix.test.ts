@@ -10,8 +10,7 @@ import { API_VERSIONS } from '../../../src/azure/apiVersions';
 import { startWizard } from '../../../src/wizards/catalog';
 import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
 import type { WizardId } from '../../../src/wizards/ids';
-import type { FaultSpec } from '../../emulator/adminClient';
-import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RecordingRunStore, endpointIdOf, hubIdOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import { ADD_ENDPOINT_TO_PUBLIC_HUB, API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, SELECTED_IPS_RULES, endpointIdOf, hubIdOf, ipRuleValuesOf, linkOf, removeDevNotebooksZone, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
 import { PROD_HUB, PROD_PROJECT, PROD_STORAGE, PROD_STORAGE_FILE_ENDPOINT, storageAccessTopology } from './storageAccessTopology';
 
 interface Scenario {
@@ -28,16 +27,6 @@ interface Scenario {
   assertRolledBack(harness: WizardHarness): Promise<void>;
 }
 
-const FAULTS: readonly { name: string; fault: Omit<FaultSpec, 'pathPattern' | 'method' | 'count'> }[] = [
-  { name: '429', fault: { kind: 'status', status: 429 } },
-  { name: '500', fault: { kind: 'status', status: 500 } },
-  { name: '503', fault: { kind: 'status', status: 503 } },
-  { name: 'connection reset', fault: { kind: 'reset' } },
-  { name: 'LRO Failed', fault: { kind: 'lroFailed' } },
-];
-
-const ORIGINAL_RULES = ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'];
-const linkOf = (group: string, zone: string, name: string) => `${zoneIdOf(group, zone)}/virtualNetworkLinks/${name}`;
 const STORAGE_SEARCH_PRINCIPAL = '5a1d0e6c-0000-4000-8000-00000000a150';
 
 /** The storage scenario's grants ([who, scope], sorted) among the prod role assignments; the three seeded ones must stay. */
@@ -51,20 +40,14 @@ async function storageGrants(harness: WizardHarness): Promise<string[][]> {
   return added.sort((a, b) => a.join().localeCompare(b.join()));
 }
 
-const ruleValues = async (harness: WizardHarness, hub: string) => ((await harness.admin.getProperties(hubIdOf(DEV_GROUP, hub)))?.networkAcls?.ipRules ?? []).map((rule: { value: string }) => rule.value);
-
 const SCENARIOS: readonly Scenario[] = [
   {
     name: 'Add Private Endpoint (new notebooks zone, then private)',
     wizard: 'addPrivateEndpoint',
     args: [hubIdOf(DEV_GROUP, 'hub-public')],
-    answers: [{ confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }],
+    answers: ADD_ENDPOINT_TO_PUBLIC_HUB,
     // Without the dev notebooks zone the plan creates a zone and a link too.
-    prepare: async (harness) => {
-      for (const id of [linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub'), zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)]) {
-        await sendArm(harness.connection.arm, { method: 'DELETE', path: id, apiVersion: API_VERSIONS.privateDns });
-      }
-    },
+    prepare: removeDevNotebooksZone,
     assertDone: async (harness) => {
       assert.equal((await harness.admin.getProperties(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.provisioningState, 'Succeeded');
       assert.equal((await harness.admin.getProperties(`${endpointIdOf(DEV_GROUP, 'pe-hub-public')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
@@ -129,7 +112,7 @@ const SCENARIOS: readonly Scenario[] = [
     assertRolledBack: async (harness) => {
       const properties = await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
       // Either untouched, or the change the user confirmed (its removed rules are in the plan output and the log).
-      if (properties?.publicNetworkAccess === 'Enabled') assert.deepEqual(await ruleValues(harness, 'hub-selected-ips'), ORIGINAL_RULES);
+      if (properties?.publicNetworkAccess === 'Enabled') assert.deepEqual(await ipRuleValuesOf(harness, 'hub-selected-ips'), SELECTED_IPS_RULES);
     },
   },
   {
@@ -137,10 +120,10 @@ const SCENARIOS: readonly Scenario[] = [
     wizard: 'editIpRules',
     args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
     answers: [{ pick: 'Add rules' }, { input: '40.1.1.1' }, { pick: /Run this/ }],
-    assertDone: async (harness) => assert.deepEqual(await ruleValues(harness, 'hub-selected-ips'), [...ORIGINAL_RULES, '40.1.1.1']),
+    assertDone: async (harness) => assert.deepEqual(await ipRuleValuesOf(harness, 'hub-selected-ips'), [...SELECTED_IPS_RULES, '40.1.1.1']),
     assertRolledBack: async (harness) => {
-      const rules = await ruleValues(harness, 'hub-selected-ips');
-      for (const rule of ORIGINAL_RULES) assert.ok(rules.includes(rule), `no lost IP rule: ${rule}`);
+      const rules = await ipRuleValuesOf(harness, 'hub-selected-ips');
+      for (const rule of SELECTED_IPS_RULES) assert.ok(rules.includes(rule), `no lost IP rule: ${rule}`);
     },
   },
   {
@@ -205,7 +188,7 @@ describe('fault matrix: wizards × faults × steps × {Resume, Roll back}', () =
     harness = await startWizardHarness({ maxRetries: 0 });
   });
   after(async () => {
-    console.log(`fault matrix: ${totals.cases} cases (${SCENARIOS.length} wizards × ${FAULTS.length} faults × each step × Resume/Roll back), ${totals.passed} passed, ${totals.faultsThatFailedAStep} faults stopped a run`);
+    console.log(`fault matrix: ${totals.cases} cases (${SCENARIOS.length} wizards × ${RECOVERY_FAULTS.length} faults × each step × Resume/Roll back), ${totals.passed} passed, ${totals.faultsThatFailedAStep} faults stopped a run`);
     await harness.close();
   });
 
@@ -225,7 +208,7 @@ describe('fault matrix: wizards × faults × steps × {Resume, Roll back}', () =
   }
 
   for (const scenario of SCENARIOS) {
-    for (const { name, fault } of FAULTS) {
+    for (const { name, fault } of RECOVERY_FAULTS) {
       it(`${scenario.name} × ${name}`, async () => {
         const steps = await stepsOf(scenario);
         for (const step of steps) {

@@ -17,7 +17,7 @@ import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/ru
 import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
 import type { WizardId } from '../../../src/wizards/ids';
 import type { FaultSpec } from '../../emulator/adminClient';
-import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RecordingRunStore, endpointIdOf, hubIdOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import { ADD_ENDPOINT_TO_PUBLIC_HUB, API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, SELECTED_IPS_RULES, endpointIdOf, hubIdOf, ipRuleValuesOf, linkOf, removeDevNotebooksZone, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
 
 interface Scenario {
   readonly name: string;
@@ -33,29 +33,12 @@ interface Scenario {
 
 type Fault = Omit<FaultSpec, 'pathPattern' | 'method' | 'count'>;
 
-const FAULTS: readonly { name: string; fault: Fault }[] = [
-  { name: '429', fault: { kind: 'status', status: 429 } },
-  { name: '500', fault: { kind: 'status', status: 500 } },
-  { name: '503', fault: { kind: 'status', status: 503 } },
-  { name: 'connection reset', fault: { kind: 'reset' } },
-  { name: 'LRO Failed', fault: { kind: 'lroFailed' } },
-];
-
-const linkOf = (group: string, zone: string, name: string) => `${zoneIdOf(group, zone)}/virtualNetworkLinks/${name}`;
-const ORIGINAL_RULES = ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'];
-const ruleValues = async (harness: WizardHarness) =>
-  ((await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips')))?.networkAcls?.ipRules ?? []).map((rule: { value: string }) => rule.value);
-
 const ADD_PRIVATE_ENDPOINT: Scenario = {
   name: 'Add Private Endpoint (new notebooks zone, then private)',
   wizard: 'addPrivateEndpoint',
   args: [hubIdOf(DEV_GROUP, 'hub-public')],
-  answers: [{ confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }],
-  prepare: async (harness) => {
-    for (const id of [linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub'), zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)]) {
-      await sendArm(harness.connection.arm, { method: 'DELETE', path: id, apiVersion: API_VERSIONS.privateDns });
-    }
-  },
+  answers: ADD_ENDPOINT_TO_PUBLIC_HUB,
+  prepare: removeDevNotebooksZone,
   assertDone: async (harness) => {
     assert.equal((await harness.admin.getProperties(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.provisioningState, 'Succeeded');
     assert.equal((await harness.admin.getProperties(`${endpointIdOf(DEV_GROUP, 'pe-hub-public')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
@@ -98,7 +81,7 @@ const EDIT_IP_RULES: Scenario = {
   args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
   answers: [{ pick: 'Add rules' }, { input: '40.1.1.1' }, { pick: /Run this/ }],
   assertDone: async (harness) => {
-    assert.deepEqual(await ruleValues(harness), [...ORIGINAL_RULES, '40.1.1.1']);
+    assert.deepEqual(await ipRuleValuesOf(harness, 'hub-selected-ips'), [...SELECTED_IPS_RULES, '40.1.1.1']);
     assert.equal((await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips')))?.provisioningState, 'Succeeded');
   },
   rollBackAfterFailureOf: [],
@@ -129,7 +112,7 @@ describe('faults during Roll back and Resume', () => {
   after(async () => {
     console.log(
       `rollback faults: ${totals.rollbackCases + totals.resumeCases} cases (${totals.rollbackCases} faulty roll backs × {Roll back, Resume} again, ` +
-        `${totals.resumeCases} faulty resumes resumed again; ${FAULTS.length} faults), ${totals.passed} passed`,
+        `${totals.resumeCases} faulty resumes resumed again; ${RECOVERY_FAULTS.length} faults), ${totals.passed} passed`,
     );
     await harness.close();
   });
@@ -210,7 +193,7 @@ describe('faults during Roll back and Resume', () => {
   }
 
   for (const scenario of SCENARIOS.filter((candidate) => candidate.rollBackAfterFailureOf.length > 0)) {
-    for (const { name, fault } of FAULTS) {
+    for (const { name, fault } of RECOVERY_FAULTS) {
       it(`${scenario.name}: a roll back stopped by ${name}, then Roll back or Resume again`, async () => {
         const steps = await stepsOf(scenario);
         for (const failAt of steps.filter((step) => scenario.rollBackAfterFailureOf.includes(step.id))) {
@@ -238,7 +221,7 @@ describe('faults during Roll back and Resume', () => {
   }
 
   for (const scenario of SCENARIOS) {
-    for (const { name, fault } of FAULTS) {
+    for (const { name, fault } of RECOVERY_FAULTS) {
       it(`${scenario.name}: a Resume stopped by ${name} is resumed again`, async () => {
         const steps = await stepsOf(scenario);
         for (const [index, first] of steps.entries()) {

@@ -12,6 +12,8 @@ import { ConnectionDirectory } from '../../../src/wizards/azure/connectionDirect
 import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/runStore';
 import { ScriptedWizardUi, type ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
 import type { WizardServices } from '../../../src/wizards/framework/wizard';
+import { sendArm } from '../../../src/azure/armRequest';
+import type { FaultSpec } from '../../emulator/adminClient';
 
 export const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
 export const PROD_GROUP = resourceGroupIdOf(PROD_SUBSCRIPTION_ID, 'rg-foundry-prod');
@@ -20,6 +22,33 @@ export const endpointIdOf = (group: string, name: string): string => `${group}/p
 export const zoneIdOf = (group: string, zone: string): string => `${group}/providers/Microsoft.Network/privateDnsZones/${zone}`;
 export const API_ZONE = 'privatelink.api.azureml.ms';
 export const NOTEBOOKS_ZONE = 'privatelink.notebooks.azure.net';
+export const linkOf = (group: string, zone: string, name: string): string => `${zoneIdOf(group, zone)}/virtualNetworkLinks/${name}`;
+
+/** The faults of the fault matrices: each fails the step (or the undo) it hits when the SDK does not retry. */
+export const RECOVERY_FAULTS: readonly { name: string; fault: Omit<FaultSpec, 'pathPattern' | 'method' | 'count'> }[] = [
+  { name: '429', fault: { kind: 'status', status: 429 } },
+  { name: '500', fault: { kind: 'status', status: 500 } },
+  { name: '503', fault: { kind: 'status', status: 503 } },
+  { name: 'connection reset', fault: { kind: 'reset' } },
+  { name: 'LRO Failed', fault: { kind: 'lroFailed' } },
+];
+
+/** The IP rules hub-selected-ips has in the demo topology. */
+export const SELECTED_IPS_RULES = ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'];
+
+export async function ipRuleValuesOf(harness: WizardHarness, hub: string): Promise<string[]> {
+  return ((await harness.admin.getProperties(hubIdOf(DEV_GROUP, hub)))?.networkAcls?.ipRules ?? []).map((rule: { value: string }) => rule.value);
+}
+
+/** Add Private Endpoint on hub-public, Azure Private DNS zones, then Disable public access: the answers, in order. */
+export const ADD_ENDPOINT_TO_PUBLIC_HUB: readonly ScriptedAnswer[] = [{ confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }];
+
+/** Without the dev notebooks zone (and its link), adding an endpoint creates a zone and a link too. */
+export async function removeDevNotebooksZone(harness: WizardHarness): Promise<void> {
+  for (const id of [linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub'), zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)]) {
+    await sendArm(harness.connection.arm, { method: 'DELETE', path: id, apiVersion: API_VERSIONS.privateDns });
+  }
+}
 
 export interface WizardHarness {
   readonly emulator: RunningEmulator;
