@@ -174,6 +174,7 @@ export interface VirtualNetworkChoice {
   readonly id: string;
   readonly name: string;
   readonly location: string;
+  readonly subscriptionId: string;
   readonly resourceGroup: string;
   readonly addressPrefixes: readonly string[];
   readonly subnets: readonly SubnetChoice[];
@@ -188,6 +189,7 @@ export async function listVirtualNetworks(connection: ArmConnection, subscriptio
         id: vnet.id ?? '',
         name: vnet.name ?? '',
         location: vnet.location ?? '',
+        subscriptionId,
         resourceGroup: vnet.id ? locate(vnet.id).resourceGroup : '',
         addressPrefixes: vnet.addressSpace?.addressPrefixes ?? [],
         subnets: (vnet.subnets ?? []).map((subnet) => ({

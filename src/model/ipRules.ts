@@ -230,6 +230,28 @@ function reservedMessage(rule: Ipv4Rule, reserved: readonly ReservedRange[]): st
   );
 }
 
+/** What a service's IP rules accept where services differ: the one table of it (the wizards and plans read it). */
+export interface IpRuleService {
+  /** "a workspace", in messages. */
+  readonly label: string;
+  readonly maxRules: number;
+  /** False: /31 and /32 prefixes are refused, a single address is written bare. */
+  readonly acceptsSingleHostPrefixes: boolean;
+}
+
+export const IP_RULE_SERVICES = {
+  workspace: { label: 'a workspace', maxRules: MAX_WORKSPACE_IP_RULES, acceptsSingleHostPrefixes: true },
+  // Learn, "Configure Azure AI services virtual networks": up to 100 IP network rules; /31 and /32 are not supported.
+  aiServices: { label: 'an AI Services account', maxRules: 100, acceptsSingleHostPrefixes: false },
+} as const satisfies Record<string, IpRuleService>;
+
+/** What `service` refuses in a rule every service accepts, or undefined. */
+export function serviceRuleProblem(rule: Ipv4Rule, service: IpRuleService): string | undefined {
+  if (service.acceptsSingleHostPrefixes || !rule.hasPrefix || rule.prefix < 31) return undefined;
+  const addresses = rule.prefix === 32 ? formatIpv4(rule.first) : `${formatIpv4(rule.first)} and ${formatIpv4(rule.last)}`;
+  return `"${rule.text}": ${service.label} does not accept /${rule.prefix} prefixes. Write ${addresses} instead.`;
+}
+
 /** One entry of a pasted list: its place in the paste and what it parsed to. */
 export interface IpListEntry {
   readonly text: string;

@@ -67,6 +67,8 @@ export interface PlanApiVersions {
   readonly privateDns: string;
   /** Role assignments. */
   readonly authorization: string;
+  /** AI Services (Foundry resource) accounts: their networkAcls are in the stable version. */
+  readonly cognitiveServices: string;
 }
 
 export function createPlan(

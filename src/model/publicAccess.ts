@@ -2,7 +2,7 @@
  * The three public-access modes the UI shows, and how they map to `publicNetworkAccess` + `networkAcls`
  * (the same mapping as the hub YAML, see hub-yaml-rules.md).
  */
-import { MAX_WORKSPACE_IP_RULES } from './reservedRanges';
+import { IP_RULE_SERVICES, type IpRuleService } from './ipRules';
 import type { NetworkAclsDefaultAction, PublicNetworkAccess, WorkspaceNetworkAcls } from './hubState';
 
 export type PublicAccessMode =
@@ -58,17 +58,26 @@ export interface WorkspacePublicAccessPatch {
 
 export class InvalidPublicAccessModeError extends Error {}
 
+export interface PublicAccessPatchOptions {
+  /** Whose rule limits apply (a workspace's by default). */
+  readonly service?: IpRuleService;
+  /** VNet rules that stay (AI Services): with them, "selected networks" needs no IP rule to let someone in. */
+  readonly virtualNetworkRuleCount?: number;
+  /** The default action stored now: Disabled can hide a Deny left behind, which "all networks" must turn to Allow. */
+  readonly storedDefaultAction?: NetworkAclsDefaultAction;
+}
+
 /**
  * What to PATCH to reach `target` from `current`. Leaving "selected IPs" resets the rules (default action Allow,
  * no rules), as the portal does, so a later "Enabled" does not silently bring old rules back. When the current rules
  * could not be read (`current` undefined), "all networks" still sends the reset: Deny left behind would mean
  * "selected IPs".
  */
-export function publicAccessPatch(target: PublicAccessMode, current: PublicAccessMode | undefined): WorkspacePublicAccessPatch {
+export function publicAccessPatch(target: PublicAccessMode, current: PublicAccessMode | undefined, options: PublicAccessPatchOptions = {}): WorkspacePublicAccessPatch {
   const removedIpRuleCount = current?.kind === 'selectedIps' ? current.ipRules.length : 0;
   const exposes = exposureRank(target) > exposureRank(current ?? { kind: 'disabled' });
   if (target.kind === 'selectedIps') {
-    validateSelectedIps(target.ipRules);
+    validateSelectedIps(target.ipRules, options.service ?? IP_RULE_SERVICES.workspace, options.virtualNetworkRuleCount ?? 0);
     const acls = { defaultAction: 'Deny' as const, ipRules: target.ipRules.map((value) => ({ value })) };
     const kept = new Set(target.ipRules);
     const removed = current?.kind === 'selectedIps' ? current.ipRules.filter((rule) => !kept.has(rule)).length : 0;
@@ -79,7 +88,7 @@ export function publicAccessPatch(target: PublicAccessMode, current: PublicAcces
       exposes,
     };
   }
-  const resetsRules = current?.kind === 'selectedIps' || (current === undefined && target.kind === 'allNetworks');
+  const resetsRules = current?.kind === 'selectedIps' || (target.kind === 'allNetworks' && (current === undefined || options.storedDefaultAction === 'Deny'));
   const publicNetworkAccess: PublicNetworkAccess = target.kind === 'disabled' ? 'Disabled' : 'Enabled';
   const networkAcls = resetsRules ? { defaultAction: 'Allow' as const, ipRules: [] } : undefined;
   return {
@@ -90,15 +99,37 @@ export function publicAccessPatch(target: PublicAccessMode, current: PublicAcces
   };
 }
 
-function validateSelectedIps(ipRules: readonly string[]): void {
-  if (ipRules.length === 0) {
+function validateSelectedIps(ipRules: readonly string[], service: IpRuleService, virtualNetworkRuleCount: number): void {
+  if (ipRules.length === 0 && virtualNetworkRuleCount === 0) {
     throw new InvalidPublicAccessModeError('Add at least one IP rule: "selected IPs" with no rules would block everyone.');
   }
-  if (ipRules.length > MAX_WORKSPACE_IP_RULES) {
-    throw new InvalidPublicAccessModeError(
-      `A workspace allows at most ${MAX_WORKSPACE_IP_RULES} IP rules; this mode has ${ipRules.length}.`,
+  if (ipRules.length > service.maxRules) {
+    throw new InvalidPublicAccessModeError(`${capitalized(service.label)} allows at most ${service.maxRules} IP rules; this mode has ${ipRules.length}.`);
+  }
+}
+
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/**
+ * What a public-access step does to people, for the modal confirmation. `reached` names what becomes reachable
+ * ("the hub endpoints", "ais-foundry-prod").
+ */
+export function publicAccessConsequence(target: PublicAccessMode, removedIpRuleCount: number, exposes: boolean, reached: string): string | undefined {
+  const sentences: string[] = [];
+  if (exposes) {
+    sentences.push(
+      target.kind === 'allNetworks'
+        ? `Anyone on the internet can reach ${reached} again; sign-in still applies.`
+        : `The listed public IPs can reach ${reached} without a private endpoint.`,
     );
   }
+  if (target.kind === 'disabled') {
+    sentences.push(`Afterwards only clients behind an approved private endpoint can reach ${reached}.`);
+  }
+  if (removedIpRuleCount > 0) {
+    sentences.push(`${removedIpRuleCount} existing IP ${removedIpRuleCount === 1 ? 'rule is' : 'rules are'} removed.`);
+  }
+  return sentences.length > 0 ? sentences.join(' ') : undefined;
 }
 
 /** Disabled < selected IPs < all networks. Changing the rule list itself is not ranked. */

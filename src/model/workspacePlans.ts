@@ -5,7 +5,8 @@
 import { parseResourceId, resourceNameOf } from './armIds';
 import { AzVariables, azCommand, jsonBody, type AzOption } from './azScript';
 import type { Cloud } from './clouds';
-import { describePublicAccessMode, publicAccessPatch, type PublicAccessMode } from './publicAccess';
+import { describePublicAccessMode, publicAccessConsequence, publicAccessPatch, type PublicAccessMode } from './publicAccess';
+import type { NetworkAclsDefaultAction } from './hubState';
 import { createPlan, type Plan, type PlanApiVersions, type PlanStep } from './plan';
 
 export interface PublicAccessWizardContext {
@@ -14,11 +15,13 @@ export interface PublicAccessWizardContext {
   readonly workspace: { readonly id: string; readonly name: string; readonly etag?: string };
   /** Undefined when the current IP rules could not be read (preview api unavailable). */
   readonly current: PublicAccessMode | undefined;
+  /** The stored networkAcls.defaultAction (a Deny can outlive a switch to Disabled). */
+  readonly storedDefaultAction?: NetworkAclsDefaultAction;
   readonly target: PublicAccessMode;
 }
 
 export function buildPublicAccessPlan(context: PublicAccessWizardContext): Plan {
-  const patch = publicAccessPatch(context.target, context.current);
+  const patch = publicAccessPatch(context.target, context.current, context.storedDefaultAction ? { storedDefaultAction: context.storedDefaultAction } : {});
   const variables = new AzVariables();
   const subscription = variables.ref('SUBSCRIPTION_ID', parseResourceId(context.workspace.id).subscriptionId);
   const hubId = variables.ref('HUB_ID', context.workspace.id);
@@ -47,27 +50,9 @@ export function buildPublicAccessPlan(context: PublicAccessWizardContext): Plan 
     creates: false,
     destructive: patch.removedIpRuleCount > 0,
     exposing: patch.exposes,
-    consequence: publicAccessConsequence(context.target, patch.removedIpRuleCount, patch.exposes),
+    consequence: publicAccessConsequence(context.target, patch.removedIpRuleCount, patch.exposes, 'the hub endpoints'),
   };
   return createPlan(`Change public access of hub ${context.workspace.name}`, [step], variables.list(), subscription.variable);
-}
-
-function publicAccessConsequence(target: PublicAccessMode, removedIpRuleCount: number, exposes: boolean): string | undefined {
-  const sentences: string[] = [];
-  if (exposes) {
-    sentences.push(
-      target.kind === 'allNetworks'
-        ? 'Anyone on the internet can reach the hub endpoints again; sign-in still applies.'
-        : 'The listed public IPs can reach the hub endpoints without a private endpoint.',
-    );
-  }
-  if (target.kind === 'disabled') {
-    sentences.push('Only clients that reach the hub through an approved private endpoint can use it afterwards.');
-  }
-  if (removedIpRuleCount > 0) {
-    sentences.push(`${removedIpRuleCount} existing IP ${removedIpRuleCount === 1 ? 'rule is' : 'rules are'} removed.`);
-  }
-  return sentences.length > 0 ? sentences.join(' ') : undefined;
 }
 
 export interface ConnectionDecisionContext {

@@ -1,9 +1,9 @@
 /** Maps the tree model to VS Code TreeItems. It fetches nothing itself: the model does. */
 import * as vscode from 'vscode';
-import type { DiscoveredHub } from '../azure/discovery';
+import type { DiscoveredHub, DiscoveredResource } from '../azure/discovery';
 import { isAzureAccessError } from '../azure/errors';
 import { findingsFor } from '../model/findings';
-import type { HubNetworkState } from '../model/hubState';
+import type { DependentResource, HubNetworkState } from '../model/hubState';
 import { ipRuleProblem, parseIpRule } from '../model/ipRules';
 import type { HubsTreeModel, SubscriptionHubs } from './model';
 import type { NodeView, Tone } from './nodeView';
@@ -48,6 +48,9 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
   private readonly hubsById = new Map<string, DiscoveredHub>();
   /** Hub states as last read: the hub's own line and its sections show them. */
   private readonly describedStates = new Map<string, HubNetworkState>();
+  /** AI Services accounts from discovery, and as last read from ARM (after our own writes Resource Graph lags). */
+  private readonly accountsById = new Map<string, DiscoveredResource>();
+  private readonly describedAccounts = new Map<string, DependentResource>();
   /** Hubs being read now, and hubs whose last read failed (until a refresh). */
   private readonly reading = new Set<string>();
   private readonly hubFailures = new Map<string, string>();
@@ -73,6 +76,7 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     }
     this.model.invalidateAll();
     this.describedStates.clear();
+    this.describedAccounts.clear();
     this.hubFailures.clear();
     this.changed.fire(undefined);
   }
@@ -125,10 +129,14 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     return children;
   }
 
-  /** A hub's description improves once its details are read. */
+  /** A hub's or account's description improves once its details are read. */
   private current(node: NodeView): NodeView {
-    if (node.context !== 'hub') return node;
     const key = node.id.toLowerCase();
+    if (node.context === 'aiServices') {
+      const account = this.accountsById.get(key);
+      return account ? aiServicesNode(account, this.describedAccounts.get(key)) : node;
+    }
+    if (node.context !== 'hub') return node;
     const hub = this.hubsById.get(key);
     return hub ? hubNode(hub, this.describedStates.get(key)) : node;
   }
@@ -189,7 +197,9 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     for (const hub of section.hubs) this.hubsById.set(hub.id.toLowerCase(), hub);
     const hubs = section.hubs.slice(0, shown).map((hub) => hubNode(hub, undefined));
     const more = section.hubs.length > shown ? [loadMoreNode(subscriptionId, shown, section.hubs.length)] : [];
-    return [...hubs, ...more, ...section.aiServices.map(aiServicesNode), ...section.orphanProjects.map(projectNode)];
+    for (const account of section.aiServices) this.accountsById.set(account.id.toLowerCase(), account);
+    const accounts = section.aiServices.map((account) => aiServicesNode(account, this.describedAccounts.get(account.id.toLowerCase())));
+    return [...hubs, ...more, ...accounts, ...section.orphanProjects.map(projectNode)];
   }
 
   private async hubChildren(node: NodeView): Promise<NodeView[]> {
@@ -214,10 +224,19 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     try {
       const account = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.aiServicesDetails(accountId));
       if (account.readError !== undefined) return [errorNode(node.id, `Reading the account failed: ${account.readError}`, [node])];
+      this.describeAccount(node, account);
       return aiServicesSections(account);
     } catch (error) {
       return [errorNode(node.id, `Reading the account failed: ${messageOf(error)}`, [node])];
     }
+  }
+
+  /** The account's own line follows what was just read; redrawn only when that changes it (so no loop). */
+  private describeAccount(node: NodeView, account: DependentResource): void {
+    const key = account.id.toLowerCase();
+    const before = this.current(node).description;
+    this.describedAccounts.set(key, account);
+    if (this.current(node).description !== before) this.changed.fire(this.findNode(node.id) ?? node);
   }
 
   /** Reads a hub in the background: the hub shows "Loading…" meanwhile, then redraws with its state or its error. */

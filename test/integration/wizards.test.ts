@@ -65,7 +65,7 @@ describe('wizards against the demo topology', function () {
   }
 
   it('Add Private Endpoint from the hub\'s context menu: the tree shows an approved endpoint and a private hub', async () => {
-    const ui = await scripted([{ confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }]);
+    const ui = await scripted([{ pick: 'vnet-hub' }, { confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }]);
     const result = await vscode.commands.executeCommand('foundryNetwork.addPrivateEndpoint', await tree.hub('hub-public'));
     assert.equal(result, 'succeeded', JSON.stringify(ui.messages));
     assert.equal((await admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.properties?.provisioningState, 'Succeeded');
@@ -116,6 +116,7 @@ describe('wizards against the demo topology', function () {
   it('Add Private Endpoints to Hub Dependencies from the storage node: blob and file endpoints, zones and links, shown in the tree', async () => {
     const ui = await scripted([
       { pickMany: ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev'] },
+      { pick: 'vnet-hub' },
       { confirm: true },
       { pick: 'snet-pe' },
       { pick: 'Use these names' },
@@ -149,6 +150,19 @@ describe('wizards against the demo topology', function () {
     assert.equal(await vscode.commands.executeCommand('foundryNetwork.changePublicAccess', access), 'succeeded');
     assert.match(ui.documents[0]?.content ?? '', /52\.1\.2\.0\/24\n20\.30\.40\.50/);
     await eventually(async () => assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Enabled (all networks)'));
+  });
+
+  it('Set Public Network Access from the AI Services account node: Disabled, and the account redraws', async () => {
+    const accountNode = async () => tree.child(await tree.child(undefined, /^Contoso AI \(prod\)$/), /^ais-foundry-prod$/);
+    const ui = await scripted([{ pick: 'Disabled' }, { pick: 'Continue without saving' }, { pick: /Run this/ }, { confirm: true }]);
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.changePublicAccess', await accountNode()), 'succeeded', JSON.stringify(ui.messages));
+    assert.match(ui.prompts[0]?.placeholder ?? '', /^ais-foundry-prod now: Enabled from selected networks \(1 IP rule\)/);
+    assert.equal((await admin.getResource(`${PROD_GROUP}/providers/Microsoft.CognitiveServices/accounts/ais-foundry-prod`))?.properties?.publicNetworkAccess, 'Disabled');
+    await eventually(async () => {
+      const [access] = await tree.children(await accountNode());
+      assert.equal(access?.label, 'Public access: Disabled');
+      assert.match((await accountNode()).description ?? '', /public access disabled/);
+    });
   });
 
   it('Configure Private Storage Access from a project node grants the developers\' group Storage Blob Data Reader; a second run has nothing to do', async () => {

@@ -29,7 +29,9 @@ describe('UI: Add Private Endpoint to Hub… from the palette, against the emula
     await runCommand(page, 'Foundry: Add Private Endpoint to Hub…');
     await pickRow(page, 'Contoso AI (dev)');
     await pickRow(page, 'hub-public');
-    // vnet-hub is the only VNet (answered without asking); it overlaps Docker's bridge, so a modal asks first.
+    // vnet-hub is the hub subscription's only VNet (the other subscription's VNets are one item away); it overlaps
+    // Docker's bridge, so a modal asks first.
+    await pickRow(page, 'vnet-hub');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
     assert.match(await dialog.innerText(), /overlaps 172\.17\.0\.0\/16/);
@@ -37,8 +39,8 @@ describe('UI: Add Private Endpoint to Hub… from the palette, against the emula
     await dialog.getByRole('button', { name: 'Use it anyway' }).click();
     await pickRow(page, 'snet-pe');
     await page.locator('.quick-input-widget', { hasText: 'The private endpoint name' }).waitFor();
-    // Subscription, hub, subnet, then the name: the VNet answered by itself does not count.
-    assert.match(await quickInputTitle(page), /Add Private Endpoint to Hub: Step 4 of 7/);
+    // Subscription, hub, VNet, subnet, then the name.
+    assert.match(await quickInputTitle(page), /Add Private Endpoint to Hub: Step 5 of 8/);
     const input = page.locator('.quick-input-widget input');
     await input.fill('pe hub!');
     await page.locator('.quick-input-widget .quick-input-message', { hasText: 'can contain only letters' }).waitFor();

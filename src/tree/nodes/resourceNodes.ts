@@ -1,7 +1,7 @@
 /** Subscriptions, hubs, projects and AI Services accounts: the upper levels of the tree, from discovery. */
 import type { AzureAccessError } from '../../azure/errors';
 import type { DiscoveredHub, DiscoveredResource } from '../../azure/discovery';
-import type { HubNetworkState } from '../../model/hubState';
+import type { DependentResource, HubNetworkState } from '../../model/hubState';
 import { describePublicAccessMode, publicAccessModeOf } from '../../model/publicAccess';
 import type { NodeView, Tone } from '../nodeView';
 import { plural } from '../nodeView';
@@ -100,9 +100,12 @@ export function projectNode(project: DiscoveredResource): NodeView {
   };
 }
 
-export function aiServicesNode(account: DiscoveredResource): NodeView {
-  const disabled = account.publicNetworkAccess?.toLowerCase() === 'disabled';
-  const selected = !disabled && account.networkDefaultAction?.toLowerCase() === 'deny';
+/** An account from discovery; `details` (read from ARM) win, since Resource Graph lags behind our own writes. */
+export function aiServicesNode(account: DiscoveredResource, details?: DependentResource): NodeView {
+  const publicNetworkAccess = details && !details.readError ? details.publicNetworkAccess : account.publicNetworkAccess;
+  const networkDefaultAction = details && !details.readError ? details.networkDefaultAction : account.networkDefaultAction;
+  const disabled = publicNetworkAccess?.toLowerCase() === 'disabled';
+  const selected = !disabled && networkDefaultAction?.toLowerCase() === 'deny';
   const access = disabled ? 'public access disabled' : selected ? 'selected networks' : 'public access enabled';
   return {
     id: account.id,
@@ -112,7 +115,7 @@ export function aiServicesNode(account: DiscoveredResource): NodeView {
     resourceId: account.id,
     expandable: true,
     icon: { codicon: 'sparkle', tone: disabled ? 'secure' : selected ? 'warning' : 'exposed' },
-    tooltip: `**Foundry / AI Services resource ${account.name}**\n\nPublic network access: ${account.publicNetworkAccess ?? 'Enabled'}\n\nDefault action: ${account.networkDefaultAction ?? 'Allow'}`,
+    tooltip: `**Foundry / AI Services resource ${account.name}**\n\nPublic network access: ${publicNetworkAccess ?? 'Enabled'}\n\nDefault action: ${networkDefaultAction ?? 'Allow'}`,
   };
 }
 

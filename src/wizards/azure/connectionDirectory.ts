@@ -2,10 +2,12 @@
  * A HubDirectory over one ArmConnection: subscriptions from ARM, hubs from Resource Graph, hub state from ARM. The
  * extension uses the tree's model instead (vscode/treeDirectory.ts); tests and scripts use this one.
  */
+import { readAiServicesAccount } from '../../azure/aiServicesAccount';
 import type { ArmConnection } from '../../azure/clients';
 import { discoverHubs } from '../../azure/discovery';
 import { readHubNetworkState } from '../../azure/hubDetails';
 import { listSubscriptions } from '../../azure/subscriptions';
+import type { AiServicesAccount } from '../../model/aiServicesAccess';
 import type { HubNetworkState } from '../../model/hubState';
 import type { HubDirectory, HubSummary, SubscriptionSummary } from '../framework/hubDirectory';
 
@@ -30,6 +32,15 @@ export class ConnectionDirectory implements HubDirectory {
 
   readHub(hubId: string): Promise<HubNetworkState> {
     return readHubNetworkState(this.armConnection, hubId);
+  }
+
+  async aiServicesAccounts(subscriptionId: string): Promise<readonly HubSummary[]> {
+    const result = await discoverHubs(this.armConnection, [subscriptionId]);
+    return result.aiServices.map((account) => ({ id: account.id, name: account.name, location: account.location, subscriptionId: account.subscriptionId }));
+  }
+
+  readAiServicesAccount(accountId: string): Promise<AiServicesAccount> {
+    return readAiServicesAccount(this.armConnection, accountId);
   }
 
   async connection(): Promise<ArmConnection> {

@@ -66,7 +66,7 @@ function dnsStep(services: WizardServices): PromptStep<AddEndpointContext> {
       context.dnsMode = await ask.pick('How should clients resolve the hub\'s private names?', DNS_MODES, { always: true });
       if (context.dnsMode !== 'privateDnsZones') return;
       const network = context.virtualNetwork!;
-      const location = { subscriptionId: context.subscriptionId ?? '', resourceGroup: network.resourceGroup };
+      const location = { subscriptionId: network.subscriptionId, resourceGroup: network.resourceGroup };
       context.zoneLocation = location;
       context.zones = await workspaceZonesIn(await services.directory.connection(network.id), services.directory.cloud, location);
     },
@@ -111,7 +111,7 @@ function endpointPlanContext(context: AddEndpointContext, services: WizardServic
     cloud: services.directory.cloud,
     apiVersions: services.apiVersions,
     target: { id: context.hub!.workspace.id, name: context.hub!.workspace.name, groupId: 'amlworkspace' },
-    privateEndpoint: { subscriptionId: context.subscriptionId ?? '', resourceGroup: network.resourceGroup, name, location: network.location, connectionName: name, manualApproval: false },
+    privateEndpoint: { subscriptionId: network.subscriptionId, resourceGroup: network.resourceGroup, name, location: network.location, connectionName: name, manualApproval: false },
     subnetId: context.subnetId ?? '',
     dns: usesZones && context.zoneLocation ? privateDnsChoiceFor(context.zoneLocation, virtualNetworkIdOfSubnet(context.subnetId ?? ''), context.zones ?? []) : { kind: 'customDns' },
   };

@@ -31,7 +31,8 @@ export async function hubContextFrom(args: readonly unknown[], services: WizardS
   return { hubId, subscriptionId: parseResourceId(hubId).subscriptionId, hub: await services.directory.readHub(hubId) };
 }
 
-export function subscriptionStep<C extends HubContext>(services: WizardServices): PromptStep<C> {
+/** `of` names what is picked next ("hub", "hub or AI Services account"). */
+export function subscriptionStep<C extends HubContext>(services: WizardServices, of = 'hub'): PromptStep<C> {
   return {
     id: 'subscription',
     shouldPrompt: (context) => !context.subscriptionId,
@@ -39,7 +40,7 @@ export function subscriptionStep<C extends HubContext>(services: WizardServices)
       const subscriptions = await services.directory.subscriptions();
       if (subscriptions.length === 0) throw new Error('No subscription is signed in. Sign in to Azure first.');
       const items = subscriptions.map((subscription) => ({ label: subscription.name, description: subscription.id, value: subscription.id }));
-      context.subscriptionId = await ask.pick('Pick the subscription of the hub', items);
+      context.subscriptionId = await ask.pick(`Pick the subscription of the ${of}`, items);
     },
   };
 }

@@ -2,13 +2,16 @@
  * The VNet and subnet questions of the wizards that add private endpoints: VNets of the hub's region first, a warning
  * for another region and for the Docker bridge range, subnets with their endpoint network policies and size.
  */
+import type { ArmConnection } from '../../azure/clients';
+import { mapWithConcurrency } from '../../azure/concurrency';
 import { listVirtualNetworks, type VirtualNetworkChoice } from '../../azure/operations';
-import { resourceNameOf, sameResourceId } from '../../model/armIds';
+import { parseResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
 import { DOCKER_BRIDGE_RANGE } from '../../model/findingsDns';
 import type { PrivateDnsZoneStatus } from '../../model/hubState';
 import { overlaps, parseIpRule } from '../../model/ipRules';
 import type { PrivateDnsChoice } from '../../model/privateEndpointPlan';
 import type { ZoneLocation } from '../azure/networkReads';
+import type { SubscriptionSummary } from '../framework/hubDirectory';
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardServices } from '../framework/wizard';
 import type { HubContext } from './hubSteps';
@@ -27,18 +30,35 @@ export interface NetworkPlaceholders {
 /** A subnet smaller than /29 has no room: Azure reserves five addresses in every subnet. */
 const SMALLEST_USABLE_PREFIX = 29;
 
+/** The picker's last item: VNets of the other subscriptions are listed only when asked for (one list call each). */
+const OTHER_SUBSCRIPTIONS = 'otherSubscriptions' as const;
+const LIST_CONCURRENCY = 4;
+
 export function virtualNetworkStep<C extends NetworkContext>(services: WizardServices, placeholders: NetworkPlaceholders): PromptStep<C> {
   return {
     id: 'virtualNetwork',
     prompt: async (context, ask) => {
       const hub = context.hub!;
       const region = hub.workspace.location.toLowerCase();
-      const networks = await listVirtualNetworks(await services.directory.connection(hub.workspace.id), context.subscriptionId ?? '');
-      if (networks.length === 0) throw new Error('This subscription has no virtual network. Create one with a subnet for private endpoints first.');
-      const sorted = [...networks].sort((a, b) => Number(b.location.toLowerCase() === region) - Number(a.location.toLowerCase() === region));
-      const items = sorted.map((network) => ({ label: network.name, description: virtualNetworkWarnings(network, region).join(' · ') || `${network.resourceGroup} · ${network.location}`, detail: network.addressPrefixes.join(', '), value: network }));
+      const hubSubscriptionId = parseResourceId(hub.workspace.id).subscriptionId;
+      const hubConnection = await services.directory.connection(hub.workspace.id);
+      const others = await otherSubscriptions(services, hubConnection, hubSubscriptionId);
+      let networks = await listVirtualNetworks(hubConnection, hubSubscriptionId);
+      let title = placeholders.virtualNetwork(hub.workspace.name, hub.workspace.location);
+      if (networks.length === 0 && others.length === 0) throw new Error('This subscription has no virtual network. Create one with a subnet for private endpoints first.');
+      let othersListed = others.length === 0;
       for (;;) {
-        const network = await ask.pick(placeholders.virtualNetwork(hub.workspace.name, hub.workspace.location), items);
+        const items = sortedNetworks(networks, region, hubSubscriptionId).map((network) => networkItem(network, region, hubSubscriptionId, others));
+        const more = othersListed ? [] : [{ label: '$(list-tree) VNets in other subscriptions…', description: `${others.length} more subscription${others.length === 1 ? '' : 's'} (hub-and-spoke: the spoke VNet can live elsewhere)`, value: OTHER_SUBSCRIPTIONS }];
+        const network = await ask.pick<VirtualNetworkChoice | typeof OTHER_SUBSCRIPTIONS>(title, [...items, ...more]);
+        if (network === OTHER_SUBSCRIPTIONS) {
+          const listed = await listAcross(hubConnection, others);
+          networks = [...networks, ...listed.networks];
+          othersListed = true;
+          if (listed.failures.length > 0) title = `${title}. Not listed: ${listed.failures.join('; ')}`;
+          if (networks.length === 0) throw new Error('No subscription you can read has a virtual network. Create one with a subnet for private endpoints first.');
+          continue;
+        }
         if (await acceptVirtualNetwork(network, region, ask.ui)) {
           context.virtualNetwork = network;
           return;
@@ -46,6 +66,43 @@ export function virtualNetworkStep<C extends NetworkContext>(services: WizardSer
       }
     },
   };
+}
+
+/**
+ * The other subscriptions signed in with the hub's credential: an endpoint in another tenant would need a manual
+ * approval by the hub's owner, which these wizards do not do.
+ */
+async function otherSubscriptions(services: WizardServices, hubConnection: ArmConnection, hubSubscriptionId: string): Promise<SubscriptionSummary[]> {
+  const all = await services.directory.subscriptions();
+  const candidates = all.filter((subscription) => subscription.id.toLowerCase() !== hubSubscriptionId.toLowerCase());
+  const sameCredential = await Promise.all(candidates.map(async (subscription) => (await services.directory.connection(`/subscriptions/${subscription.id}`)) === hubConnection));
+  return candidates.filter((_, index) => sameCredential[index]);
+}
+
+async function listAcross(connection: ArmConnection, subscriptions: readonly SubscriptionSummary[]): Promise<{ networks: VirtualNetworkChoice[]; failures: string[] }> {
+  const outcomes = await mapWithConcurrency(subscriptions, LIST_CONCURRENCY, async (subscription) => {
+    try {
+      return { networks: await listVirtualNetworks(connection, subscription.id) };
+    } catch (error) {
+      // One unreadable subscription must not hide the VNets of the others.
+      return { failure: `${subscription.name} (${error instanceof Error ? error.message : String(error)})` };
+    }
+  });
+  return { networks: outcomes.flatMap((outcome) => outcome.networks ?? []), failures: outcomes.flatMap((outcome) => (outcome.failure ? [outcome.failure] : [])) };
+}
+
+/** The hub's subscription first, then the hub's region first. */
+function sortedNetworks(networks: readonly VirtualNetworkChoice[], region: string, hubSubscriptionId: string): VirtualNetworkChoice[] {
+  const rank = (network: VirtualNetworkChoice) => Number(network.subscriptionId.toLowerCase() !== hubSubscriptionId.toLowerCase()) * 2 + Number(network.location.toLowerCase() !== region);
+  return [...networks].sort((a, b) => rank(a) - rank(b));
+}
+
+function networkItem(network: VirtualNetworkChoice, region: string, hubSubscriptionId: string, others: readonly SubscriptionSummary[]) {
+  const elsewhere = network.subscriptionId.toLowerCase() !== hubSubscriptionId.toLowerCase();
+  const subscriptionName = others.find((subscription) => subscription.id.toLowerCase() === network.subscriptionId.toLowerCase())?.name ?? network.subscriptionId;
+  const warnings = virtualNetworkWarnings(network, region);
+  const description = [...(elsewhere ? [subscriptionName] : []), ...(warnings.length ? warnings : [network.resourceGroup, network.location])].join(' · ');
+  return { label: network.name, description, detail: network.addressPrefixes.join(', '), value: network };
 }
 
 function virtualNetworkWarnings(network: VirtualNetworkChoice, region: string): string[] {

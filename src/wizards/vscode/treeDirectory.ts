@@ -1,6 +1,8 @@
 /** The HubDirectory of the extension: the tree's model (its sign-in, discovery and connections) and its provider. */
+import { readAiServicesAccount } from '../../azure/aiServicesAccount';
 import type { ArmConnection } from '../../azure/clients';
 import { readHubNetworkState } from '../../azure/hubDetails';
+import type { AiServicesAccount } from '../../model/aiServicesAccess';
 import type { HubNetworkState } from '../../model/hubState';
 import type { HubsTreeModel } from '../../tree/model';
 import type { HubsTreeProvider } from '../../tree/provider';
@@ -24,10 +26,21 @@ export class TreeHubDirectory implements HubDirectory {
   }
 
   async hubs(subscriptionId: string): Promise<readonly HubSummary[]> {
+    return ((await this.section(subscriptionId))?.hubs ?? []).map(summaryOf);
+  }
+
+  async aiServicesAccounts(subscriptionId: string): Promise<readonly HubSummary[]> {
+    return ((await this.section(subscriptionId))?.aiServices ?? []).map(summaryOf);
+  }
+
+  private async section(subscriptionId: string) {
     const root = await this.model.loadRoot();
-    if (root.kind !== 'ready') return [];
-    const section = root.subscriptions.find((candidate) => candidate.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
-    return (section?.hubs ?? []).map((hub) => ({ id: hub.id, name: hub.name, location: hub.location, subscriptionId: hub.subscriptionId }));
+    if (root.kind !== 'ready') return undefined;
+    return root.subscriptions.find((candidate) => candidate.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+  }
+
+  async readAiServicesAccount(accountId: string): Promise<AiServicesAccount> {
+    return readAiServicesAccount(await this.connection(accountId), accountId);
   }
 
   async readHub(hubId: string): Promise<HubNetworkState> {
@@ -42,3 +55,5 @@ export class TreeHubDirectory implements HubDirectory {
     this.provider.hubChanged(hubId);
   }
 }
+
+const summaryOf = (resource: HubSummary): HubSummary => ({ id: resource.id, name: resource.name, location: resource.location, subscriptionId: resource.subscriptionId });

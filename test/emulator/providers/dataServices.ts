@@ -23,12 +23,18 @@ function publicAccessOf(properties: Record<string, unknown>): string {
   return access;
 }
 
-/** Firewall rules of storage, key vault and AI Services: IPv4 public addresses; some services refuse /31 and /32. */
-function firewall(given: unknown, options: { allowSingleHostPrefix: boolean; action?: boolean; normalizeHost?: boolean }): Record<string, unknown> {
+/**
+ * Firewall rules of storage, key vault and AI Services: IPv4 public addresses; some services refuse /31 and /32, some
+ * limit the rule count. The given object replaces the stored one as a whole (a PATCH without virtualNetworkRules drops them).
+ */
+function firewall(given: unknown, options: { allowSingleHostPrefix: boolean; action?: boolean; normalizeHost?: boolean; maxRules?: number }): Record<string, unknown> {
   const acls = isRecord(given) ? given : {};
   const defaultAction = String(acls.defaultAction ?? 'Allow');
   if (!['Allow', 'Deny'].includes(defaultAction)) throw new ArmError(400, 'InvalidNetworkAcls', `networkAcls.defaultAction must be Allow or Deny, not '${defaultAction}'.`);
   const values = (Array.isArray(acls.ipRules) ? acls.ipRules : []).map((rule) => String((rule as { value?: unknown })?.value ?? ''));
+  if (options.maxRules !== undefined && values.length > options.maxRules) {
+    throw new ArmError(400, 'InvalidNetworkAcls', `networkAcls.ipRules has ${values.length} rules; at most ${options.maxRules} are allowed.`);
+  }
   const problems = collectProblems(values, options);
   if (problems.length > 0) throw invalidRules(problems);
   const ipRules = values.map((value) => ({
@@ -128,6 +134,8 @@ const containerRegistry: ServiceSpec = {
   },
 };
 
+const AI_SERVICES_MAX_IP_RULES = 100;
+
 const cognitiveAccount: ServiceSpec = {
   type: 'Microsoft.CognitiveServices/accounts',
   putLro: { shape: ASYNC_BODY, urls: cognitiveServicesUrls, onUpdate: true },
@@ -144,7 +152,8 @@ const cognitiveAccount: ServiceSpec = {
         ...properties,
         customSubDomainName: subdomain,
         publicNetworkAccess: publicAccessOf(properties),
-        networkAcls: firewall(properties.networkAcls, { allowSingleHostPrefix: true }),
+        // Learn: up to 100 IP rules, and /31 or /32 prefixes are refused (a single address goes bare).
+        networkAcls: firewall(properties.networkAcls, { allowSingleHostPrefix: false, maxRules: AI_SERVICES_MAX_IP_RULES }),
         endpoint: `https://${subdomain}.cognitiveservices.azure.com/`,
         endpoints: { 'OpenAI Language Model Instance API': `https://${subdomain}.openai.azure.com/`, 'AI Foundry API': `https://${subdomain}.services.ai.azure.com/` },
       },

@@ -9,6 +9,7 @@ export const API_VERSIONS: PlanApiVersions = {
   network: '2025-03-01',
   privateDns: '2024-06-01',
   authorization: '2022-04-01',
+  cognitiveServices: '2024-10-01',
 };
 
 export const WORKSPACE_ID = '/subscriptions/s1/resourceGroups/rg-ai/providers/Microsoft.MachineLearningServices/workspaces/hub-sales';

@@ -66,6 +66,14 @@ describe('publicAccess', () => {
     assert.equal(publicAccessPatch({ kind: 'disabled' }, undefined).body.properties.networkAcls, undefined);
   });
 
+  it('turns a Deny left behind by Disabled to Allow when opening to all networks, or the hub would land on selected IPs', () => {
+    const leftover = publicAccessPatch({ kind: 'allNetworks' }, { kind: 'disabled' }, { storedDefaultAction: 'Deny' });
+    assert.deepEqual(leftover.body, { properties: { publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow', ipRules: [] } } });
+    assert.equal(leftover.needsPreviewApiVersion, true);
+    assert.equal(publicAccessPatch({ kind: 'allNetworks' }, { kind: 'disabled' }, { storedDefaultAction: 'Allow' }).body.properties.networkAcls, undefined);
+    assert.equal(publicAccessPatch({ kind: 'disabled' }, { kind: 'disabled' }, { storedDefaultAction: 'Deny' }).body.properties.networkAcls, undefined);
+  });
+
   it('counts rules dropped when editing the list', () => {
     const patch = publicAccessPatch({ kind: 'selectedIps', ipRules: ['20.1.2.3'] }, SELECTED);
     assert.equal(patch.removedIpRuleCount, 1);

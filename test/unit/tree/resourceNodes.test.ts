@@ -38,6 +38,13 @@ describe('resource nodes', () => {
     assert.equal(aiServicesNode({ ...account, networkDefaultAction: undefined }).icon?.tone, 'exposed');
   });
 
+  it('describes an AI Services account as last read from ARM, since Resource Graph lags behind our writes', () => {
+    const account = { ...discovered, kind: 'aiServices' as const, name: 'ais', networkDefaultAction: 'Deny' };
+    const read = { kind: 'aiServices' as const, id: account.id, name: 'ais', publicNetworkAccess: 'Disabled' as const, networkDefaultAction: 'Deny' as const, privateEndpoints: [] };
+    assert.equal(aiServicesNode(account, read).description, 'AI Services · public access disabled · eastus');
+    assert.equal(aiServicesNode(account, { ...read, readError: 'Forbidden' }).description, 'AI Services · selected networks · eastus');
+  });
+
   it('pages hubs with a Load more node that runs the paging command', () => {
     const node = loadMoreNode('sub-1', HUBS_PAGE_SIZE, 120);
     assert.equal(node.description, '50 of 120 hubs shown');

@@ -27,6 +27,7 @@ describe('Add Private Endpoints to Hub Dependencies', () => {
     const hubId = hubIdOf(DEV_GROUP, 'hub-private');
     const services = harness.services([
       { pickMany: ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev'] },
+      { pick: 'vnet-hub' },
       { confirm: true }, // vnet-hub overlaps the Docker bridge
       { pick: 'snet-pe' },
       { pick: 'Use these names' },
@@ -66,6 +67,7 @@ describe('Add Private Endpoints to Hub Dependencies', () => {
     const services = harness.services([
       { pickMany: [...pairs, 'registry endpoint of crfoundryprod'] },
       { pickMany: pairs },
+      { pick: 'vnet-prod' },
       { pick: 'Edit the names' },
       { input: ['pe file!', 'pe-prod-file'] },
       { input: ['pe-prod-file', 'pe-prod-vault'] },
@@ -109,6 +111,7 @@ describe('Add Private Endpoints to Hub Dependencies', () => {
       { pick: 'Contoso AI (dev)' },
       { pick: 'hub-private' },
       { pickMany: ['vault endpoint of kv-foundry-dev'] },
+      { pick: 'vnet-hub' },
       { confirm: true },
       { pick: 'snet-pe' },
       { pick: 'Use these names' },

@@ -40,6 +40,14 @@ async function storageGrants(harness: WizardHarness): Promise<string[][]> {
   return added.sort((a, b) => a.join().localeCompare(b.join()));
 }
 
+const AI_SERVICES_ACCOUNT = `${PROD_GROUP}/providers/Microsoft.CognitiveServices/accounts/ais-foundry-prod`;
+const AI_SERVICES_VNET_RULE = { id: `${PROD_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-prod/subnets/snet-app` };
+
+async function accountAclsOf(harness: WizardHarness): Promise<{ ipRules: string[]; virtualNetworkRules: unknown[] }> {
+  const acls = (await harness.admin.getProperties(AI_SERVICES_ACCOUNT))?.networkAcls as { ipRules: { value: string }[]; virtualNetworkRules: unknown[] };
+  return { ipRules: acls.ipRules.map((rule) => rule.value), virtualNetworkRules: acls.virtualNetworkRules };
+}
+
 const SCENARIOS: readonly Scenario[] = [
   {
     name: 'Add Private Endpoint (new notebooks zone, then private)',
@@ -136,11 +144,28 @@ const SCENARIOS: readonly Scenario[] = [
     assertRolledBack: async (harness) => assert.ok(await harness.admin.getResource(`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`)),
   },
   {
+    name: 'Edit IP Rules on an AI Services account: add one, its VNet rule kept (ais-foundry-prod)',
+    wizard: 'editIpRules',
+    args: [AI_SERVICES_ACCOUNT],
+    answers: [{ pick: 'Add rules' }, { input: '40.1.1.1' }, { pick: /Run this/ }],
+    prepare: async (harness) => {
+      const body = { properties: { networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '20.61.0.0/16' }], virtualNetworkRules: [AI_SERVICES_VNET_RULE] } } };
+      await sendArm(harness.connection.arm, { method: 'PATCH', path: AI_SERVICES_ACCOUNT, apiVersion: API_VERSIONS.cognitiveServices, body });
+    },
+    assertDone: async (harness) => assert.deepEqual(await accountAclsOf(harness), { ipRules: ['20.61.0.0/16', '40.1.1.1'], virtualNetworkRules: [AI_SERVICES_VNET_RULE] }),
+    assertRolledBack: async (harness) => {
+      const acls = await accountAclsOf(harness);
+      assert.ok(acls.ipRules.includes('20.61.0.0/16'), 'no lost IP rule');
+      assert.deepEqual(acls.virtualNetworkRules, [AI_SERVICES_VNET_RULE], 'no lost VNet rule');
+    },
+  },
+  {
     name: 'Add Private Endpoints to Hub Dependencies (stfoundrydev blob and file, then closed)',
     wizard: 'addDependencyPrivateEndpoints',
     args: [`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`, 'blob', hubIdOf(DEV_GROUP, 'hub-private')],
     answers: [
       { pickMany: ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev'] },
+      { pick: 'vnet-hub' },
       { confirm: true },
       { pick: 'snet-pe' },
       { pick: 'Use these names' },

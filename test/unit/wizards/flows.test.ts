@@ -15,15 +15,15 @@ describe('wizards against the demo topology', () => {
 
   const writes = async () => (await harness.admin.requests()).filter((entry) => entry.method !== 'GET' && entry.path.startsWith('/subscriptions'));
 
-  it('Back returns to the last question shown (skipping the VNet answered by itself), and Escape changes nothing', async () => {
+  it('Back returns to the last question shown, and Escape changes nothing', async () => {
     await harness.admin.clearRequests();
-    const services = harness.services([{ confirm: true }, { pick: 'snet-pe' }, 'back', { pick: 'snet-workload' }, { input: 'pe-x' }, 'escape']);
+    const services = harness.services([{ pick: 'vnet-hub' }, { confirm: true }, { pick: 'snet-pe' }, 'back', { pick: 'snet-workload' }, { input: 'pe-x' }, 'escape']);
     assert.equal(await runWizard(addPrivateEndpointWizard, [hubIdOf(DEV_GROUP, 'hub-public')], services), 'cancelled');
-    assert.deepEqual(services.ui.prompts.map((prompt) => prompt.kind), ['pick', 'input', 'pick', 'input', 'pick']);
-    assert.equal(services.ui.prompts[0]?.canGoBack, false);
+    assert.deepEqual(services.ui.prompts.map((prompt) => prompt.kind), ['pick', 'pick', 'input', 'pick', 'input', 'pick']);
+    assert.equal(services.ui.prompts[0]?.canGoBack, false, 'the subscription and hub were given: the VNet is the first question');
     assert.equal(services.ui.prompts[1]?.canGoBack, true);
-    assert.match(services.ui.prompts[2]?.placeholder ?? '', /subnet/);
-    assert.match(services.ui.prompts[2]?.items.find((item) => item.startsWith('snet-workload')) ?? '', /network policies Enabled/);
+    assert.match(services.ui.prompts[3]?.placeholder ?? '', /subnet/);
+    assert.match(services.ui.prompts[3]?.items.find((item) => item.startsWith('snet-workload')) ?? '', /network policies Enabled/);
     assert.deepEqual(await writes(), []);
   });
 
@@ -134,7 +134,7 @@ describe('wizards against the demo topology', () => {
   });
 
   it('Add Private Endpoint with central zones links nothing twice; with policy-managed or own DNS it hands over the records', async () => {
-    const base = (dns: string) => [{ confirm: true }, { pick: 'snet-pe' }, { input: `pe-${dns.split(' ')[0]?.toLowerCase()}` }, { pick: dns }] as const;
+    const base = (dns: string) => [{ pick: 'vnet-hub' }, { confirm: true }, { pick: 'snet-pe' }, { input: `pe-${dns.split(' ')[0]?.toLowerCase()}` }, { pick: dns }] as const;
     const central = harness.services([...base('Existing central zones'), { pick: 'rg-foundry-dev' }, { pick: 'Keep public access' }, { pick: /Run these 2 operations/ }]);
     assert.equal(await runWizard(addPrivateEndpointWizard, [hubIdOf(DEV_GROUP, 'hub-public')], central), 'succeeded');
     assert.deepEqual(zoneNamesOf(await harness.admin.getProperties(`${endpointIdOf(DEV_GROUP, 'pe-existing')}/privateDnsZoneGroups/default`)), [API_ZONE, NOTEBOOKS_ZONE]);

@@ -14,7 +14,7 @@ describe('pasted IP rule lists', () => {
   it('accepts a clean list and reports each problem the YAML rules report', () => {
     assert.equal(ipRuleListProblem('52.1.2.0/24 20.30.40.50'), undefined);
     assert.match(ipRuleListProblem('') ?? '', /Type or paste IPv4 addresses/);
-    assert.match(ipRuleListProblem('52.1.2.0/24', ['52.1.2.0/24']) ?? '', /already a rule of the hub/);
+    assert.match(ipRuleListProblem('52.1.2.0/24', ['52.1.2.0/24']) ?? '', /already one of the rules/);
     assert.match(ipRuleListProblem('52.1.2.7', ['52.1.2.0/24']) ?? '', /"52\.1\.2\.7" lies inside "52\.1\.2\.0\/24"/);
     assert.match(ipRuleListProblem('1.2.3') ?? '', /instead of four octets/);
     assert.match(ipRuleListProblem('127.0.0.1, 10.1.1.1, 192.168.0.1, 172.16.0.1') ?? '', /\(and 1 more problems\)$/);

@@ -9,7 +9,7 @@ import { ScriptedWizardUi, type ScriptedAnswer } from '../../../src/wizards/fram
 import type { ProgressReporter } from '../../../src/wizards/framework/ui';
 import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RecordingRunStore, endpointIdOf, hubIdOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
 
-const ADD_TO_PUBLIC_HUB: ScriptedAnswer[] = [{ confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Keep public access' }, { pick: /Run these/ }];
+const ADD_TO_PUBLIC_HUB: ScriptedAnswer[] = [{ pick: 'vnet-hub' }, { confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Keep public access' }, { pick: /Run these/ }];
 
 describe('the wizard step runner against the emulator', () => {
   let harness: WizardHarness;

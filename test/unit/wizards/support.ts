@@ -41,7 +41,7 @@ export async function ipRuleValuesOf(harness: WizardHarness, hub: string): Promi
 }
 
 /** Add Private Endpoint on hub-public, Azure Private DNS zones, then Disable public access: the answers, in order. */
-export const ADD_ENDPOINT_TO_PUBLIC_HUB: readonly ScriptedAnswer[] = [{ confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }];
+export const ADD_ENDPOINT_TO_PUBLIC_HUB: readonly ScriptedAnswer[] = [{ pick: 'vnet-hub' }, { confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }];
 
 /** Without the dev notebooks zone (and its link), adding an endpoint creates a zone and a link too. */
 export async function removeDevNotebooksZone(harness: WizardHarness): Promise<void> {
