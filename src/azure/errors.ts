@@ -5,6 +5,7 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import { tryParseResourceId } from '../model/armIds';
 import { ConcurrentChangeError as DetectedConcurrentChange, isPreconditionFailed } from '../model/concurrency';
+import { ROLES } from '../model/roles';
 
 export type AzureErrorKind =
   | 'signInRequired'
@@ -173,7 +174,7 @@ function fromStatus(
     case 401:
       return new SignInRequiredError({ ...fields, userMessage: 'Your Azure sign-in has expired or was refused.', action: 'Sign in to Azure again.' });
     case 403: {
-      const role = context.requiredRole ?? (context.access === 'write' ? 'Network Contributor' : 'Reader');
+      const role = context.requiredRole ?? (context.access === 'write' ? ROLES.networkContributor : ROLES.reader).name;
       return new PermissionDeniedError({ ...fields, userMessage: `You need the ${role} role on ${target}.`, action: `Ask an owner of ${target} to assign you the ${role} role, then refresh.` });
     }
     case 404:

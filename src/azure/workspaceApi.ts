@@ -1,15 +1,13 @@
 /**
- * Workspace reads and writes at today's api-versions, sent through the machine learning SDK client's own pipeline.
+ * Workspace reads at today's api-versions, sent through the machine learning SDK client's own pipeline.
  */
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { ServiceClient } from '@azure/core-client';
 import { isRestError } from '@azure/core-rest-pipeline';
-import type { ConnectionStatus, NetworkAclsRead } from '../model/hubState';
+import type { NetworkAclsRead } from '../model/hubState';
 import { API_VERSIONS } from './apiVersions';
-import type { LongRunningOptions } from './armRequest';
-import { sendArm, sendArmLongRunning } from './armRequest';
-import type { ArmList, ArmPrivateEndpointConnection, ArmWorkspace, WorkspaceNetworkPatch } from './workspaceModels';
-import { workspaceNetworkPatchBody } from './workspaceModels';
+import { sendArm } from './armRequest';
+import type { ArmList, ArmWorkspace } from './workspaceModels';
 
 export interface WorkspaceRead {
   readonly arm: ArmWorkspace;
@@ -72,49 +70,4 @@ export async function listAllPages<T>(
 export function listWorkspacesInSubscription(client: ServiceClient, subscriptionId: string, abortSignal?: AbortSignalLike): Promise<ArmWorkspace[]> {
   const path = `/subscriptions/${subscriptionId}/providers/Microsoft.MachineLearningServices/workspaces`;
   return listAllPages<ArmWorkspace>(client, path, API_VERSIONS.workspaces, abortSignal);
-}
-
-export interface PatchWorkspaceOptions extends LongRunningOptions {
-  /** The etag from the read; sent as If-Match so a concurrent change gives 412 instead of being overwritten. */
-  readonly ifMatch?: string;
-  readonly abortSignal?: AbortSignalLike;
-}
-
-/**
- * PATCH publicNetworkAccess and/or networkAcls. networkAcls exists only in preview api-versions, so a patch that
- * carries it is sent with the preview version.
- */
-export async function patchWorkspaceNetwork(
-  client: ServiceClient,
-  workspaceId: string,
-  patch: WorkspaceNetworkPatch,
-  options: PatchWorkspaceOptions = {},
-): Promise<void> {
-  const apiVersion = patch.networkAcls ? API_VERSIONS.workspacesPreview : API_VERSIONS.workspaces;
-  await sendArmLongRunning(
-    client,
-    { method: 'PATCH', path: workspaceId, apiVersion, body: workspaceNetworkPatchBody(patch), ifMatch: options.ifMatch, abortSignal: options.abortSignal },
-    { ...options, resourceLocationConfig: 'location' },
-  );
-}
-
-/** Approve or reject: a synchronous PUT of the connection state (2025-12-01). */
-export async function setPrivateEndpointConnectionStatus(
-  client: ServiceClient,
-  connectionId: string,
-  status: Extract<ConnectionStatus, 'Approved' | 'Rejected'>,
-  description: string,
-  abortSignal?: AbortSignalLike,
-): Promise<ArmPrivateEndpointConnection> {
-  const body = { properties: { privateLinkServiceConnectionState: { status, description } } };
-  const response = await sendArm<ArmPrivateEndpointConnection>(client, { method: 'PUT', path: connectionId, apiVersion: API_VERSIONS.workspaces, body, abortSignal });
-  return response.body;
-}
-
-export async function deletePrivateEndpointConnection(
-  client: ServiceClient,
-  connectionId: string,
-  options: { abortSignal?: AbortSignalLike } & LongRunningOptions = {},
-): Promise<void> {
-  await sendArmLongRunning(client, { method: 'DELETE', path: connectionId, apiVersion: API_VERSIONS.workspaces, abortSignal: options.abortSignal }, options);
 }

@@ -106,12 +106,6 @@ export interface ArmList<T> {
   readonly nextLink?: string;
 }
 
-/** The body of a workspace PATCH that changes only network settings. */
-export interface WorkspaceNetworkPatch {
-  readonly publicNetworkAccess?: PublicNetworkAccess;
-  readonly networkAcls?: WorkspaceNetworkAcls;
-}
-
 const CONNECTION_STATUSES: readonly ConnectionStatus[] = ['Pending', 'Approved', 'Rejected', 'Disconnected', 'Timeout'];
 
 export function connectionStatusOf(status: string | undefined): ConnectionStatus {
@@ -192,19 +186,4 @@ export function workspaceOf(arm: ArmWorkspace, networkAclsRead: NetworkAclsRead,
     managedNetwork: managedNetworkOf(properties.managedNetwork),
     ...(resolvedEtag ? { etag: resolvedEtag } : {}),
   };
-}
-
-/** The PATCH body: only the fields being changed, so nothing else is overwritten. */
-export function workspaceNetworkPatchBody(patch: WorkspaceNetworkPatch): { properties: ArmWorkspaceProperties } {
-  const properties: { publicNetworkAccess?: PublicNetworkAccess; networkAcls?: ArmWorkspaceNetworkAcls } = {};
-  if (patch.publicNetworkAccess) {
-    properties.publicNetworkAccess = patch.publicNetworkAccess;
-  }
-  if (patch.networkAcls) {
-    properties.networkAcls = {
-      defaultAction: patch.networkAcls.defaultAction,
-      ipRules: patch.networkAcls.ipRules.map((value) => ({ value })),
-    };
-  }
-  return { properties };
 }

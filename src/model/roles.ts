@@ -27,18 +27,6 @@ export function roleDefinitionResourceId(subscriptionId: string, role: RoleDefin
   return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role.id}`;
 }
 
-/** The role a 403 on this kind of write calls for, to say "you need X on Y" instead of "forbidden". */
-export function roleNeededFor(action: 'createPrivateEndpoint' | 'readNetwork' | 'changeWorkspace'): RoleDefinition {
-  switch (action) {
-    case 'createPrivateEndpoint':
-      return ROLES.networkContributor;
-    case 'readNetwork':
-      return ROLES.reader;
-    case 'changeWorkspace':
-      return ROLES.contributor;
-  }
-}
-
 export type PrincipalType = 'ServicePrincipal' | 'User' | 'Group';
 
 export interface Principal {

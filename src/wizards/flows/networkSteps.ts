@@ -4,7 +4,7 @@
  */
 import type { ArmConnection } from '../../azure/clients';
 import { mapWithConcurrency } from '../../azure/concurrency';
-import { listVirtualNetworks, type VirtualNetworkChoice } from '../../azure/operations';
+import { listVirtualNetworks, type VirtualNetworkChoice } from '../../azure/virtualNetworks';
 import { parseResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
 import { DOCKER_BRIDGE_RANGE } from '../../model/findingsDns';
 import type { PrivateDnsZoneStatus } from '../../model/hubState';

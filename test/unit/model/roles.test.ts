@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ROLES, isRowGranted, missingPrivateStorageRows, privateStorageAccessRows, roleDefinitionResourceId, roleNeededFor } from '../../../src/model/roles';
+import { ROLES, isRowGranted, missingPrivateStorageRows, privateStorageAccessRows, roleDefinitionResourceId } from '../../../src/model/roles';
 import { buildStorageAccessPlan } from '../../../src/model/storageAccessPlan';
 import { API_VERSIONS } from './planFixtures';
 
@@ -22,7 +22,6 @@ describe('roles', () => {
     assert.equal(ROLES.storageFileDataPrivilegedContributor.id, '69566ab7-960f-475b-8e7c-b3118f30c6bd');
     assert.equal(ROLES.storageBlobDataContributor.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe');
     assert.equal(ROLES.storageBlobDataReader.id, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1');
-    assert.equal(roleNeededFor('createPrivateEndpoint').name, 'Network Contributor');
     assert.equal(
       roleDefinitionResourceId('s1', ROLES.reader),
       '/subscriptions/s1/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
