@@ -195,18 +195,12 @@ export function rollbackProgress(state: ExecutionState): RollbackProgress {
   };
 }
 
-export function serializeExecutionState(state: ExecutionState): string {
-  return JSON.stringify(state);
-}
-
-/** Reads a saved state back, and refuses one saved for another plan. */
-export function deserializeExecutionState(text: string, plan: Plan): ExecutionState {
-  const value: unknown = JSON.parse(text);
-  if (!isExecutionState(value)) {
-    throw new Error('The saved wizard run is not readable; start the wizard again.');
-  }
-  assertSamePlan(plan, value);
-  return value;
+/**
+ * Whether a state read back from storage is well formed and belongs to this plan: a run saved by another version of
+ * the extension, or a damaged entry, must not be resumed.
+ */
+export function isStateOfPlan(value: unknown, plan: Plan): value is ExecutionState {
+  return isExecutionState(value) && value.planId === plan.id && sameSteps(plan, value);
 }
 
 export interface ExecutionSummary {
@@ -221,9 +215,12 @@ export function summarizeExecution(state: ExecutionState): ExecutionSummary {
   return { done: count('done'), failed: count('failed'), skipped: count('skipped'), notRun: count('notRun') };
 }
 
+function sameSteps(plan: Plan, state: ExecutionState): boolean {
+  return state.steps.length === plan.steps.length && state.steps.every((record, index) => record.stepId === plan.steps[index]?.id);
+}
+
 function assertSamePlan(plan: Plan, state: ExecutionState): void {
-  const sameSteps = state.steps.length === plan.steps.length && state.steps.every((r, i) => r.stepId === plan.steps[i]?.id);
-  if (state.planId !== plan.id || !sameSteps) {
+  if (state.planId !== plan.id || !sameSteps(plan, state)) {
     throw new Error('The saved run belongs to a different plan (the hub or the wizard answers changed); start the wizard again.');
   }
 }

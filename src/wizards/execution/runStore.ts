@@ -3,7 +3,7 @@
  * after every step, so Resume and Roll back work after a failure, a cancellation or a window reload.
  */
 import type { Plan } from '../../model/plan';
-import type { ExecutionState } from '../../model/planExecutor';
+import { isStateOfPlan, type ExecutionState } from '../../model/planExecutor';
 import type { Expectation } from './stepRunner';
 
 export interface SavedRun {
@@ -14,6 +14,27 @@ export interface SavedRun {
   readonly state: ExecutionState;
   readonly expectations: readonly Expectation[];
   readonly savedAt: string;
+}
+
+/** The stored runs this version can resume; an entry saved by another version, or damaged, is left out. */
+export function readableRuns(stored: unknown): SavedRun[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.filter((value): value is SavedRun => {
+    if (typeof value !== 'object' || value === null) return false;
+    const run = value as Partial<SavedRun>;
+    const plan = run.plan as Partial<Plan> | undefined;
+    return (
+      typeof run.runId === 'string' &&
+      typeof run.wizardId === 'string' &&
+      typeof run.hubId === 'string' &&
+      typeof run.savedAt === 'string' &&
+      Array.isArray(run.expectations) &&
+      typeof plan?.id === 'string' &&
+      typeof plan.title === 'string' &&
+      Array.isArray(plan.steps) &&
+      isStateOfPlan(run.state, plan as Plan)
+    );
+  });
 }
 
 export interface RunStore {

@@ -1,14 +1,15 @@
 /** Saved wizard runs in the extension's global state, so Resume and Roll back survive a window reload. */
 import type * as vscode from 'vscode';
-import type { RunStore, SavedRun } from '../execution/runStore';
+import { readableRuns, type RunStore, type SavedRun } from '../execution/runStore';
 
 const KEY = 'foundryNetwork.wizardRuns';
 
 export class GlobalStateRunStore implements RunStore {
   constructor(private readonly memento: vscode.Memento) {}
 
+  /** Saving rewrites the list from this, so entries no longer readable are dropped then. */
   list(): readonly SavedRun[] {
-    return this.memento.get<SavedRun[]>(KEY, []);
+    return readableRuns(this.memento.get<unknown>(KEY, []));
   }
 
   async save(run: SavedRun): Promise<void> {
