@@ -1,4 +1,5 @@
 /** Resume or Roll Back an Interrupted Change…: the runs kept after a failure, a cancellation or a window reload. */
+import { renderRollbackScript } from '../../model/plan';
 import { canRollBack, remainingSteps, rollbackProgress } from '../../model/planExecutor';
 import type { SavedRun } from '../execution/runStore';
 import { executeRun, RESUME, ROLL_BACK } from '../framework/execute';
@@ -6,7 +7,7 @@ import type { PromptStep } from '../framework/promptSteps';
 import { executionServices, type WizardDefinition } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
 
-type RunAction = 'resume' | 'rollBack' | 'discard';
+type RunAction = 'resume' | 'rollBack' | 'rollBackScript' | 'discard';
 
 export interface ResumeContext {
   run?: SavedRun;
@@ -24,6 +25,9 @@ export const resumeRunWizard: WizardDefinition<ResumeContext> = {
     if (context.action === 'discard') {
       await services.runs.remove(run.runId);
       services.ui.log(`Discarded the saved run of "${run.plan.title}".`);
+    } else if (context.action === 'rollBackScript') {
+      // Only what this run created and has not removed yet; the run stays saved.
+      await services.ui.openDocument(renderRollbackScript(run.plan, new Set(rollbackProgress(run.state).remaining)), 'shellscript');
     } else {
       await executeRun(run, executionServices(services), context.action === 'rollBack' ? ROLL_BACK : RESUME);
     }
@@ -49,7 +53,12 @@ function actionStep(): PromptStep<ResumeContext> {
       const run = context.run!;
       context.action = await ask.pick(`${run.plan.title}`, [
         { label: 'Resume', detail: 'Run the remaining steps only', value: 'resume' as const },
-        ...(canRollBack(run.state) ? [{ label: 'Roll back', detail: 'Delete only what this run created, newest first', value: 'rollBack' as const }] : []),
+        ...(canRollBack(run.state)
+          ? [
+              { label: 'Roll back', detail: 'Delete only what this run created, newest first', value: 'rollBack' as const },
+              { label: 'Show the roll back as an az script', detail: 'An untitled bash document of the same deletes, to run yourself; nothing runs', value: 'rollBackScript' as const },
+            ]
+          : []),
         { label: 'Discard', detail: 'Forget this run; Azure stays as it is now', value: 'discard' as const },
       ], { always: true });
     },

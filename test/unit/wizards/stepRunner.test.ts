@@ -75,6 +75,20 @@ describe('the wizard step runner against the emulator', () => {
     assert.ok(await harness.admin.getResource(zoneIdOf(DEV_GROUP, API_ZONE)), 'the zone that existed before stays');
   });
 
+  it('shows the roll back of a kept run as an az script of only what it created, and keeps the run', async () => {
+    await harness.admin.injectFault({ method: 'PUT', pathPattern: 'privateDnsZoneGroups/default$', kind: 'reset', count: 2 });
+    const runs = new RecordingRunStore();
+    assert.equal(await startWizard('addPrivateEndpoint', [hubIdOf(DEV_GROUP, 'hub-public')], harness.services(ADD_TO_PUBLIC_HUB, runs)), 'failed');
+    const services = harness.services([{ pick: /Add private endpoint/ }, { pick: /Show the roll back/ }], runs);
+    await startWizard('resumeRun', [], services);
+    const script = services.ui.documents[0];
+    assert.equal(script?.language, 'shellscript');
+    assert.match(script?.content ?? '', /^# 1\. Delete private endpoint pe-hub-public\naz network private-endpoint delete --name "\$PRIVATE_ENDPOINT"/m);
+    assert.match(script?.content ?? '', /^PRIVATE_ENDPOINT=pe-hub-public$/m);
+    assert.doesNotMatch(script?.content ?? '', /private-dns zone delete/, 'the zones existed before: not in the script');
+    assert.equal(runs.list().length, 1, 'the run stays saved');
+  });
+
   it('keeps a failed run so it can be resumed later (after a reload) with the remaining steps only', async () => {
     await harness.admin.injectFault({ method: 'PUT', pathPattern: 'privateDnsZoneGroups/default$', kind: 'reset', count: 2 });
     const runs = new RecordingRunStore();
