@@ -38,4 +38,23 @@ describe('UI: the hubs tree against the emulator', () => {
     await page.getByRole('treeitem', { name: /^privatelink\.notebooks\.azure\.net missing/ }).waitFor();
     await screenshot(page, 'tree-dns-incomplete');
   });
+
+  it('expands the AI Services account into its public access with its IP rule, and its private endpoints', async () => {
+    const { page } = workbench.current;
+    // The tree only renders the rows in view: fold the hubs opened above first.
+    for (const name of [/^hub-selected-ips/, /^hub-dns-incomplete/]) {
+      await page.getByRole('treeitem', { name }).click();
+      await page.keyboard.press('ArrowLeft');
+    }
+    const account = page.getByRole('treeitem', { name: /^ais-foundry-prod/ });
+    await account.click();
+    await page.keyboard.press('ArrowRight');
+    const access = page.getByRole('treeitem', { name: /Public access: Enabled \(selected networks: 1 IP rule\)/ });
+    await access.waitFor({ timeout: 60_000 });
+    await access.click();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('treeitem', { name: /^20\.61\.0\.0\/16/ }).waitFor();
+    assert.equal(await page.getByRole('treeitem', { name: /^Private endpoints \(0\)/ }).count() >= 1, true);
+    await screenshot(page, 'tree-ai-services-account');
+  });
 });
