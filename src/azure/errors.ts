@@ -5,7 +5,7 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import { tryParseResourceId } from '../model/armIds';
 import { ConcurrentChangeError as DetectedConcurrentChange, isPreconditionFailed } from '../model/concurrency';
-import { ROLES } from '../model/roles';
+import { ROLE_NAMES, ROLES, roleToWrite } from '../model/roles';
 
 export type AzureErrorKind =
   | 'signInRequired'
@@ -111,7 +111,7 @@ export function isAzureAccessError(error: unknown): error is AzureAccessError {
 }
 
 /** Creating or deleting a role assignment needs Microsoft.Authorization/roleAssignments/write on its scope. */
-export const ROLE_ASSIGNMENT_ADMINISTRATOR = 'Role Based Access Control Administrator (or Owner)';
+export const ROLE_ASSIGNMENT_ADMINISTRATOR = ROLE_NAMES.roleAssignmentAdministrator;
 
 const ROLE_ASSIGNMENT_ID = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;
 
@@ -174,7 +174,7 @@ function fromStatus(
     case 401:
       return new SignInRequiredError({ ...fields, userMessage: 'Your Azure sign-in has expired or was refused.', action: 'Sign in to Azure again.' });
     case 403: {
-      const role = context.requiredRole ?? (context.access === 'write' ? ROLES.networkContributor : ROLES.reader).name;
+      const role = context.requiredRole ?? (context.access === 'write' ? roleToWrite(context.resourceId ?? '') : ROLES.reader.name);
       return new PermissionDeniedError({ ...fields, userMessage: `You need the ${role} role on ${target}.`, action: `Ask an owner of ${target} to assign you the ${role} role, then refresh.` });
     }
     case 404:

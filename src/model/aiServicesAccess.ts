@@ -66,13 +66,9 @@ export interface AccountAccessPatch {
 export function accountAccessPatch(account: AiServicesAccount, target: PublicAccessMode): AccountAccessPatch {
   const current = accountAccessModeOf(account);
   const virtualNetworkRules = virtualNetworkRulesOf(account);
-  const patch = publicAccessPatch(target, current, { service: IP_RULE_SERVICES.aiServices, virtualNetworkRuleCount: virtualNetworkRules.length });
-  const { publicNetworkAccess } = patch.body.properties;
-  let networkAcls = patch.body.properties.networkAcls;
-  // Disabled can hide a Deny default action left behind: "all networks" must turn it to Allow (the inert rules stay).
-  if (!networkAcls && target.kind === 'allNetworks' && account.networkAcls?.defaultAction === 'Deny') {
-    networkAcls = { defaultAction: 'Allow', ipRules: account.networkAcls.ipRules.map((value) => ({ value })) };
-  }
+  const stored = account.networkAcls?.defaultAction ? { storedNetworkAcls: { defaultAction: account.networkAcls.defaultAction, ipRules: account.networkAcls.ipRules } } : {};
+  const patch = publicAccessPatch(target, current, { service: IP_RULE_SERVICES.aiServices, virtualNetworkRuleCount: virtualNetworkRules.length, ...stored });
+  const { publicNetworkAccess, networkAcls } = patch.body.properties;
   const bypass = account.networkAcls?.bypass;
   const keptAcls = networkAcls && {
     defaultAction: networkAcls.defaultAction,

@@ -80,16 +80,18 @@ function endpointFindings(state: HubNetworkState, resource: DependentResource): 
   }
   const present = approvedGroupIds(resource);
   const missing = requiredGroupIds(resource).filter((groupId) => !present.has(groupId));
+  // The detail ends with the fix button's words, so the two read the same.
+  const fixTitle = (groupId: string) => `Add the ${groupId} private endpoint`;
   return missing.map((groupId) => ({
     code: resource.kind === 'storage' ? 'storage-endpoint-missing' : 'dependency-endpoint-missing',
     severity: 'warning' as const,
     title: `${KIND_LABEL[resource.kind]} ${resource.name} has no ${groupId} private endpoint`,
     detail:
       resource.kind === 'storage'
-        ? `A hub uses both blob and file storage; without a ${groupId} endpoint, clients in your network cannot reach it once public access is off. Add a private endpoint for ${groupId}.`
-        : `Without a ${groupId} private endpoint, clients in your network cannot reach it once public access is off. Add one.`,
+        ? `A hub uses both blob and file storage; without a ${groupId} endpoint, clients in your network cannot reach it once public access is off. ${fixTitle(groupId)}.`
+        : `Without a ${groupId} private endpoint, clients in your network cannot reach it once public access is off. ${fixTitle(groupId)}.`,
     resourceId: resource.id,
     // The hub id too: the wizard places the endpoint next to the hub's network.
-    fix: { command: FIX_COMMANDS.addDependencyPrivateEndpoints, args: [resource.id, groupId, state.workspace.id], title: `Add the ${groupId} private endpoint` },
+    fix: { command: FIX_COMMANDS.addDependencyPrivateEndpoints, args: [resource.id, groupId, state.workspace.id], title: fixTitle(groupId) },
   }));
 }

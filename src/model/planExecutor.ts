@@ -15,6 +15,8 @@ export interface RunnableStep {
   readonly az: string;
   /** For an undo: the resources this run's steps wrote (or tried to), to tell the run's data from someone else's. */
   readonly writtenByRun?: readonly Pick<ArmOperation, 'resourceId' | 'apiVersion'>[];
+  /** An earlier attempt of this run created the resource and no rollback removed it: it is the run's to write again. */
+  readonly createdByRun?: boolean;
 }
 
 /**
@@ -104,7 +106,7 @@ export async function runPlan(plan: Plan, runner: StepRunner, options: RunOption
     const previousRecord = state.steps.find((record) => record.stepId === step.id);
     let record: StepRecord;
     try {
-      const result = await runner.runStep(step, signal);
+      const result = await runner.runStep({ ...step, createdByRun: stillCreatedByRun(previousRecord) }, signal);
       if (result.outcome === 'kept') {
         // A planned delete the runner refused (the resource holds what the plan did not know about).
         record = { stepId: step.id, outcome: 'failed', created: stillCreatedByRun(previousRecord), error: result.note ?? 'Not deleted: it changed since the plan was made.' };

@@ -63,8 +63,11 @@ export interface PublicAccessPatchOptions {
   readonly service?: IpRuleService;
   /** VNet rules that stay (AI Services): with them, "selected networks" needs no IP rule to let someone in. */
   readonly virtualNetworkRuleCount?: number;
-  /** The default action stored now: Disabled can hide a Deny left behind, which "all networks" must turn to Allow. */
-  readonly storedDefaultAction?: NetworkAclsDefaultAction;
+  /**
+   * The network rules stored now. Disabled can hide a Deny default action (with its rules) left behind: "all networks"
+   * must turn it to Allow, and keeps those rules (inert) rather than deleting them unseen.
+   */
+  readonly storedNetworkAcls?: { readonly defaultAction: NetworkAclsDefaultAction; readonly ipRules: readonly string[] };
 }
 
 /**
@@ -88,12 +91,18 @@ export function publicAccessPatch(target: PublicAccessMode, current: PublicAcces
       exposes,
     };
   }
-  const resetsRules = current?.kind === 'selectedIps' || (target.kind === 'allNetworks' && (current === undefined || options.storedDefaultAction === 'Deny'));
+  const resetsRules = current?.kind === 'selectedIps' || (current === undefined && target.kind === 'allNetworks');
+  const stored = options.storedNetworkAcls;
+  const hiddenDeny = !resetsRules && target.kind === 'allNetworks' && stored?.defaultAction === 'Deny';
   const publicNetworkAccess: PublicNetworkAccess = target.kind === 'disabled' ? 'Disabled' : 'Enabled';
-  const networkAcls = resetsRules ? { defaultAction: 'Allow' as const, ipRules: [] } : undefined;
+  const networkAcls = resetsRules
+    ? { defaultAction: 'Allow' as const, ipRules: [] }
+    : hiddenDeny
+      ? { defaultAction: 'Allow' as const, ipRules: stored.ipRules.map((value) => ({ value })) }
+      : undefined;
   return {
     body: { properties: networkAcls ? { publicNetworkAccess, networkAcls } : { publicNetworkAccess } },
-    needsPreviewApiVersion: resetsRules,
+    needsPreviewApiVersion: networkAcls !== undefined,
     removedIpRuleCount,
     exposes,
   };

@@ -22,6 +22,40 @@ export const ROLES = {
   storageBlobDataReader: { name: 'Storage Blob Data Reader', id: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1' },
 } as const satisfies Record<string, RoleDefinition>;
 
+/** Built-in roles named in messages only: the extension never assigns them. */
+export const ROLE_NAMES = {
+  /** Creating or deleting a role assignment needs Microsoft.Authorization/roleAssignments/write on its scope. */
+  roleAssignmentAdministrator: 'Role Based Access Control Administrator (or Owner)',
+  storageAccountContributor: 'Storage Account Contributor',
+  keyVaultContributor: 'Key Vault Contributor',
+  cognitiveServicesContributor: 'Cognitive Services Contributor',
+} as const;
+
+/**
+ * The built-in role a write to this resource needs, by the resource's provider and type (for an extension resource
+ * such as a role assignment, the last provider in the id counts). Changing a hub's networking needs Contributor:
+ * Microsoft's hub RBAC table gives infrastructure changes to Owner and Contributor, and Azure AI Developer lacks
+ * workspaces/write.
+ */
+export function roleToWrite(resourceId: string): string {
+  const [namespace = '', type = ''] = resourceId.split(/\/providers\//i).pop()?.split('/') ?? [];
+  const provider = namespace.toLowerCase();
+  if (provider === 'microsoft.authorization' && type.toLowerCase() === 'roleassignments') return ROLE_NAMES.roleAssignmentAdministrator;
+  switch (provider) {
+    case 'microsoft.network':
+      return ROLES.networkContributor.name;
+    case 'microsoft.storage':
+      return ROLE_NAMES.storageAccountContributor;
+    case 'microsoft.keyvault':
+      return ROLE_NAMES.keyVaultContributor;
+    case 'microsoft.cognitiveservices':
+      return ROLE_NAMES.cognitiveServicesContributor;
+    default:
+      // Microsoft.MachineLearningServices/workspaces, Microsoft.ContainerRegistry, and anything else.
+      return ROLES.contributor.name;
+  }
+}
+
 /** The `roleDefinitionId` a role assignment PUT wants. */
 export function roleDefinitionResourceId(subscriptionId: string, role: RoleDefinition): string {
   return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role.id}`;

@@ -29,9 +29,7 @@ export function buildStorageAccessPlan(context: StorageAccessWizardContext): Pla
   const subscriptionId = parseResourceId(context.access.storageAccountId).subscriptionId;
   const subscription = variables.ref('SUBSCRIPTION_ID', subscriptionId);
   const missing = missingPrivateStorageRows(context.access, context.existingAssignments);
-  const steps = missing.map((row, index) =>
-    roleAssignmentStep(context, row, context.newAssignmentName(row, index), subscriptionId, variables),
-  );
+  const steps = missing.map((row, index) => roleAssignmentStep(context, row, context.newAssignmentName(row, index), variables));
   return createPlan(`Grant private access to storage account ${context.storageAccountName}`, steps, variables.list(), subscription.variable);
 }
 
@@ -39,7 +37,6 @@ function roleAssignmentStep(
   context: StorageAccessWizardContext,
   row: RoleAssignmentRow,
   assignmentName: string,
-  subscriptionId: string,
   variables: AzVariables,
 ): PlanStep {
   const resourceId = `${row.scope}/providers/Microsoft.Authorization/roleAssignments/${assignmentName}`;
@@ -59,7 +56,8 @@ function roleAssignmentStep(
       apiVersion: context.apiVersions.authorization,
       body: {
         properties: {
-          roleDefinitionId: roleDefinitionResourceId(subscriptionId, row.role),
+          // The definition is named in the subscription of the scope: an endpoint may live in a spoke subscription.
+          roleDefinitionId: roleDefinitionResourceId(parseResourceId(row.scope).subscriptionId, row.role),
           principalId: row.principal.id,
           principalType: row.principal.type,
         },

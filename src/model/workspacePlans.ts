@@ -5,8 +5,7 @@
 import { parseResourceId, resourceNameOf } from './armIds';
 import { AzVariables, azCommand, jsonBody, type AzOption } from './azScript';
 import type { Cloud } from './clouds';
-import { describePublicAccessMode, publicAccessConsequence, publicAccessPatch, type PublicAccessMode } from './publicAccess';
-import type { NetworkAclsDefaultAction } from './hubState';
+import { describePublicAccessMode, publicAccessConsequence, publicAccessPatch, type PublicAccessMode, type PublicAccessPatchOptions } from './publicAccess';
 import { createPlan, type Plan, type PlanApiVersions, type PlanStep } from './plan';
 
 export interface PublicAccessWizardContext {
@@ -15,13 +14,13 @@ export interface PublicAccessWizardContext {
   readonly workspace: { readonly id: string; readonly name: string; readonly etag?: string };
   /** Undefined when the current IP rules could not be read (preview api unavailable). */
   readonly current: PublicAccessMode | undefined;
-  /** The stored networkAcls.defaultAction (a Deny can outlive a switch to Disabled). */
-  readonly storedDefaultAction?: NetworkAclsDefaultAction;
+  /** The stored networkAcls (a Deny and its rules can outlive a switch to Disabled). */
+  readonly storedNetworkAcls?: PublicAccessPatchOptions['storedNetworkAcls'];
   readonly target: PublicAccessMode;
 }
 
 export function buildPublicAccessPlan(context: PublicAccessWizardContext): Plan {
-  const patch = publicAccessPatch(context.target, context.current, context.storedDefaultAction ? { storedDefaultAction: context.storedDefaultAction } : {});
+  const patch = publicAccessPatch(context.target, context.current, context.storedNetworkAcls ? { storedNetworkAcls: context.storedNetworkAcls } : {});
   const variables = new AzVariables();
   const subscription = variables.ref('SUBSCRIPTION_ID', parseResourceId(context.workspace.id).subscriptionId);
   const hubId = variables.ref('HUB_ID', context.workspace.id);

@@ -5,6 +5,8 @@ import { isAzureAccessError } from '../azure/errors';
 import { findingsFor } from '../model/findings';
 import type { DependentResource, HubNetworkState } from '../model/hubState';
 import { ipRuleProblem, parseIpRule } from '../model/ipRules';
+import { isResourceType } from '../model/armIds';
+import { PRIVATE_LINK_TARGETS } from '../model/dnsZones';
 import type { HubsTreeModel, SubscriptionHubs } from './model';
 import type { NodeView, Tone } from './nodeView';
 import { contextValueOf } from './nodeView';
@@ -63,8 +65,7 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
   /** Refresh a node (re-reading its hub or account from ARM) or, without one, everything. */
   refresh(node?: NodeView): void {
     if (node?.context === 'aiServices' && node.resourceId) {
-      this.model.invalidate(node.resourceId);
-      this.changed.fire(this.findNode(node.id) ?? node);
+      this.accountChanged(node.resourceId);
       return;
     }
     const hub = node?.hubId ? this.findNode(node.hubId) : undefined;
@@ -83,6 +84,10 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
 
   /** After one of our own writes: re-read every hub that shows the resource, and redraw them. */
   hubChanged(resourceId: string): void {
+    if (isResourceType(resourceId, PRIVATE_LINK_TARGETS.aiServices.resourceType)) {
+      this.accountChanged(resourceId);
+      return;
+    }
     const hubs = new Set([...this.model.invalidate(resourceId), resourceId.toLowerCase()]);
     for (const hubId of hubs) {
       this.hubFailures.delete(hubId);
@@ -229,6 +234,26 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     } catch (error) {
       return [errorNode(node.id, `Reading the account failed: ${messageOf(error)}`, [node])];
     }
+  }
+
+  /**
+   * An account is read again after a refresh or one of our writes, expanded or not: its own line shows the mode last
+   * read from ARM, and Resource Graph (the listing) lags behind a write.
+   */
+  private accountChanged(accountId: string): void {
+    const key = accountId.toLowerCase();
+    this.model.invalidate(accountId);
+    this.describedAccounts.delete(key);
+    const node = this.findNode(accountId);
+    if (node) this.changed.fire(node);
+    void this.model.aiServicesDetails(accountId).then(
+      (account) => {
+        if (account.readError !== undefined) return;
+        const shown = this.findNode(accountId);
+        if (shown) this.describeAccount(shown, account);
+      },
+      () => undefined,
+    );
   }
 
   /** The account's own line follows what was just read; redrawn only when that changes it (so no loop). */

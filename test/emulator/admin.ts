@@ -1,5 +1,5 @@
 import type { Reply } from './arm';
-import type { EmulatorCore } from './emulator';
+import { DEFAULT_LIST_PAGE_SIZE, type EmulatorCore } from './emulator';
 import { validateFault } from './faults';
 import type { Snapshot } from './store';
 import { type SeedOption, resolveSeed } from './topology';
@@ -10,7 +10,7 @@ export const ADMIN_TOKEN_HEADER = 'x-emulator-admin-token';
 const bad = (message: string): Reply => ({ status: 400, body: { error: { code: 'BadRequest', message } } });
 
 /**
- * `/_emulator/*`: test control, outside ARM auth. reset, snapshot (GET/PUT), latency, faults, requests, resource, lro.
+ * `/_emulator/*`: test control, outside ARM auth. reset, snapshot (GET/PUT), latency, paging, faults, requests, resource, lro.
  */
 export async function handleAdmin(core: EmulatorCore, method: string, route: string, query: URLSearchParams, body: unknown, defaultSeed: SeedOption | undefined): Promise<Reply> {
   const input = (body ?? {}) as Record<string, unknown>;
@@ -20,6 +20,7 @@ export async function handleAdmin(core: EmulatorCore, method: string, route: str
       core.seed(await resolveSeed(seed));
       core.faults.clear();
       core.log.clear();
+      core.listPageSize = DEFAULT_LIST_PAGE_SIZE;
       return { status: 200, body: { reset: true, resources: core.store.all().length } };
     }
     case 'GET snapshot':
@@ -32,6 +33,12 @@ export async function handleAdmin(core: EmulatorCore, method: string, route: str
       if (!Number.isFinite(ms) || ms < 0) return bad('latency needs {ms: a number ≥ 0}');
       core.latencyMs = ms;
       return { status: 200, body: { latencyMs: ms } };
+    }
+    case 'POST paging': {
+      const pageSize = Number(input.pageSize);
+      if (!Number.isInteger(pageSize) || pageSize < 1) return bad('paging needs {pageSize: an integer ≥ 1}');
+      core.listPageSize = pageSize;
+      return { status: 200, body: { pageSize } };
     }
     case 'POST lro': {
       if (input.mode !== 'instant' && input.mode !== 'realistic') return bad("lro needs {mode: 'instant' | 'realistic', durationMs?}");

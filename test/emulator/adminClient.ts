@@ -33,6 +33,11 @@ export class EmulatorAdmin {
     await this.call('POST', 'latency', { ms });
   }
 
+  /** Lists page at this many items until the next reset (ARM: 100), so a test sees nextLink with a few items. */
+  async setListPageSize(pageSize: number): Promise<void> {
+    await this.call('POST', 'paging', { pageSize });
+  }
+
   async setLroMode(mode: 'instant' | 'realistic', durationMs?: number): Promise<void> {
     await this.call('POST', 'lro', { mode, durationMs });
   }

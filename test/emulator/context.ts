@@ -20,6 +20,8 @@ export interface RequestContext {
   /** A `lroFailed` fault matched: the LRO this request starts ends Failed. */
   failNextLro: boolean;
   tenantId: string;
+  /** Items per list page when the request gives no `$top` (ARM's default is 100; tests set less to see paging). */
+  listPageSize: number;
 }
 
 export type Handler = (context: RequestContext) => Reply;
@@ -125,8 +127,9 @@ export const itemReply = (resource: ArmResource, status = 200): Reply => ({
 
 export const listReply = (value: unknown[]): Reply => ({ status: 200, body: { value } });
 
-/** A list page with `nextLink` (`$skipToken` is the offset), as ARM pages long lists. */
-export function pagedListReply(context: RequestContext, items: unknown[], pageSize = 100): Reply {
+/** A list page with `nextLink` (`$skipToken` is the offset), as ARM pages long lists; `$top` sets the page size. */
+export function pagedListReply(context: RequestContext, items: unknown[]): Reply {
+  const pageSize = Number(context.query.get('$top') ?? '') || context.listPageSize;
   const offset = Number(context.query.get('$skipToken') ?? '0') || 0;
   const page = items.slice(offset, offset + pageSize);
   const body: Record<string, unknown> = { value: page };

@@ -8,6 +8,9 @@ import { dispatch } from './registry';
 import { ResourceStore, type Snapshot } from './store';
 import { type Topology } from './topology';
 
+/** ARM pages long lists at 100 items. */
+export const DEFAULT_LIST_PAGE_SIZE = 100;
+
 export interface CoreOptions {
   identity: Identity;
   lro: LroMode;
@@ -23,6 +26,7 @@ export class EmulatorCore {
   readonly faults = new FaultTable();
   readonly log = new RequestLog();
   latencyMs: number;
+  listPageSize = DEFAULT_LIST_PAGE_SIZE;
   baseUrl = 'https://127.0.0.1';
 
   constructor(readonly options: CoreOptions) {
@@ -46,6 +50,7 @@ export class EmulatorCore {
       seeding: false,
       failNextLro,
       tenantId: this.options.identity.tenantId,
+      listPageSize: this.listPageSize,
     };
   }
 

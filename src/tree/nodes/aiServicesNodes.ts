@@ -47,7 +47,7 @@ function accountAccessNode(account: DependentResource): NodeView {
   return {
     ...base,
     label: `Public access: Enabled (selected networks: ${counts})`,
-    description: children.length ? 'only these reach it' : 'no rules, so no network reaches it',
+    description: children.length ? 'only these reach it' : 'no rule lets a network in (trusted Azure services may still, if allowed)',
     icon: { codicon: 'shield', tone: 'warning' },
     tooltip: `**Public network access is Enabled from selected networks.** Only these addresses and subnets reach ${account.name} from outside its private endpoints.`,
     expandable: children.length > 0,

@@ -6,16 +6,19 @@
  * - the workspace PATCH goes with If-Match, and every write is preceded by a re-read compared with what the wizard
  *   saw (`Expectation`), so a change made meanwhile stops the run with ConcurrentChangeError and nothing is written;
  * - a create that failed half-way (an LRO ending Failed) is deleted again, so neither Resume nor Roll back leaves an
- *   orphan behind.
+ *   orphan behind; a resource left Failed is written again only when this run created it (a PUT replaces the whole
+ *   resource, so rewriting someone else's would drop their settings).
  */
 import { isRestError } from '@azure/core-rest-pipeline';
 import { sendArmLongRunning } from '../../azure/armRequest';
 import type { ArmConnection } from '../../azure/clients';
 import { isRoleAssignmentExists, toAzureAccessError } from '../../azure/errors';
+import { listAllPages } from '../../azure/workspaceApi';
 import { isResourceType, parentResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
 import { ConcurrentChangeError, isPreconditionFailed, sameEtag, valueAt } from '../../model/concurrency';
 import type { ArmOperation } from '../../model/plan';
 import type { RunnableStep, StepResult, StepRunner } from '../../model/planExecutor';
+import { roleToWrite } from '../../model/roles';
 import { holds, provisioningStateOf, readResource, type ArmRead } from './armState';
 
 /** What the wizard saw of a resource it is about to change: dotted property paths and their values then. */
@@ -58,7 +61,7 @@ export class WizardStepRunner implements StepRunner {
       if (await this.virtualNetworkAlreadyLinked(operation, signal)) return SKIPPED;
       return this.createAbsent(operation, signal);
     }
-    if (operation.ifNoneMatch === '*') return this.reuse(operation, current, signal);
+    if (operation.ifNoneMatch === '*') return this.reuse(step, current, signal);
     this.assertAsExpected(operation.resourceId, current);
     this.assertKeepsZones(operation, current);
     const asPlanned = holds(current.body, operation.body);
@@ -67,6 +70,7 @@ export class WizardStepRunner implements StepRunner {
       // The plan meant to create it; someone else did, with other settings: do not take it over.
       if (!asPlanned) throw new ConcurrentChangeError(resourceNameOf(operation.resourceId), ['(created meanwhile with other settings)']);
       // As planned but Failed (say a roll back's delete failed): written again to recover it; who created it is unchanged.
+      this.assertOwnFailed(step);
       await this.send(operation, signal);
       return SKIPPED;
     }
@@ -94,16 +98,27 @@ export class WizardStepRunner implements StepRunner {
     }
   }
 
-  private async reuse(operation: ArmOperation, current: ArmRead, signal: AbortSignal): Promise<StepResult> {
+  private async reuse(step: RunnableStep, current: ArmRead, signal: AbortSignal): Promise<StepResult> {
+    const { operation } = step;
     const wanted = identityOf(operation.body);
-    const differs = Object.entries(wanted).filter(([path, value]) => !holds(valueAt(current.body, path), value));
+    const found = identityOf(current.body);
+    const differs = Object.entries(wanted).filter(([path, value]) => !holds(found[path], value));
     if (differs.length > 0) {
       const name = resourceNameOf(operation.resourceId);
       throw new StepRefusedError(`${name} already exists with other settings (${differs.map(([path]) => path).join(', ')}). Choose another name, or delete the existing one first.`);
     }
     // Left Failed (say by a roll back's delete that failed): writing it again as planned is how ARM recovers it.
-    if (provisioningStateOf(current.body) === 'Failed') await this.send({ ...operation, ifNoneMatch: undefined }, signal);
+    if (provisioningStateOf(current.body) === 'Failed') {
+      this.assertOwnFailed(step);
+      await this.send({ ...operation, ifNoneMatch: undefined }, signal);
+    }
     return SKIPPED;
+  }
+
+  /** A PUT replaces the whole resource: a Failed one is written again only when this run created it. */
+  private assertOwnFailed(step: RunnableStep): void {
+    if (step.createdByRun) return;
+    throw new StepRefusedError(`${resourceNameOf(step.operation.resourceId)} exists but is in a Failed state; repair or delete it, then Resume.`);
   }
 
   private async patch(operation: ArmOperation, signal: AbortSignal): Promise<StepResult> {
@@ -152,7 +167,7 @@ export class WizardStepRunner implements StepRunner {
   private async zoneContents(operation: ArmOperation, writtenByRun: NonNullable<RunnableStep['writtenByRun']>, signal: AbortSignal): Promise<string[]> {
     const zoneId = operation.resourceId;
     if (!isResourceType(zoneId, 'Microsoft.Network/privateDnsZones')) return [];
-    const list = async (path: string) => ((await readResource(this.connection.arm, `${zoneId}/${path}`, operation.apiVersion, signal))?.body.value as Record<string, unknown>[] | undefined) ?? [];
+    const list = (path: string) => this.listAll(`${zoneId}/${path}`, operation.apiVersion, signal);
     const [recordSets, links, ownRecordSets] = await Promise.all([list('ALL'), list('virtualNetworkLinks'), this.recordSetsWrittenBy(writtenByRun, zoneId, signal)]);
     const records = recordSets
       .filter((recordSet) => !String(recordSet.type ?? '').toUpperCase().endsWith('/SOA') && !ownRecordSets.has(String(recordSet.name).toLowerCase()))
@@ -180,9 +195,8 @@ export class WizardStepRunner implements StepRunner {
     if (!isResourceType(operation.resourceId, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks')) return false;
     const wanted = valueAt(operation.body, 'properties.virtualNetwork.id');
     const zoneId = parentResourceId(operation.resourceId) ?? '';
-    const links = await readResource(this.connection.arm, `${zoneId}/virtualNetworkLinks`, operation.apiVersion, signal);
-    const value = (links?.body.value as Record<string, unknown>[] | undefined) ?? [];
-    return value.some((link) => sameResourceId(valueAt(link, 'properties.virtualNetwork.id') as string | undefined, wanted as string | undefined));
+    const links = await this.listAll(`${zoneId}/virtualNetworkLinks`, operation.apiVersion, signal);
+    return links.some((link) => sameResourceId(valueAt(link, 'properties.virtualNetwork.id') as string | undefined, wanted as string | undefined));
   }
 
   /** A zone group update must keep every zone the group has now; one more there means someone changed it. */
@@ -210,6 +224,16 @@ export class WizardStepRunner implements StepRunner {
 
   private expectationOf(resourceId: string): Expectation | undefined {
     return this.expectations.find((candidate) => sameResourceId(candidate.resourceId, resourceId));
+  }
+
+  /** Every page of a list (someone else's record set may be on a later one); a parent that is gone lists nothing. */
+  private async listAll(path: string, apiVersion: string, signal: AbortSignal): Promise<Record<string, unknown>[]> {
+    try {
+      return await listAllPages<Record<string, unknown>>(this.connection.arm, path, apiVersion, signal);
+    } catch (error) {
+      if (isRestError(error) && error.statusCode === 404) return [];
+      throw error;
+    }
   }
 
   private read(operation: ArmOperation, signal: AbortSignal): Promise<ArmRead | undefined> {
@@ -240,7 +264,7 @@ export class WizardStepRunner implements StepRunner {
   /** The executor records the message as it is: make it say what happened and what to do next. */
   private actionable(error: unknown, operation: ArmOperation): Error {
     if (error instanceof ConcurrentChangeError || error instanceof StepRefusedError) return error;
-    const mapped = toAzureAccessError(error, { resourceId: operation.resourceId, access: 'write' });
+    const mapped = toAzureAccessError(error, { resourceId: operation.resourceId, access: 'write', requiredRole: roleToWrite(operation.resourceId) });
     return Object.assign(mapped, { message: `${mapped.userMessage} ${mapped.action}` });
   }
 }
@@ -267,10 +291,15 @@ function identityOf(body: unknown): Record<string, unknown> {
     if (value !== undefined) identity[path] = value;
   }
   const target = valueAt(body, 'properties.privateLinkServiceConnections') ?? valueAt(body, 'properties.manualPrivateLinkServiceConnections');
-  const serviceId = Array.isArray(target) ? valueAt(target[0], 'properties.privateLinkServiceId') : undefined;
+  const connection: unknown = Array.isArray(target) ? target[0] : undefined;
+  const serviceId = valueAt(connection, 'properties.privateLinkServiceId');
   if (serviceId !== undefined) {
     const key = valueAt(body, 'properties.privateLinkServiceConnections') ? 'properties.privateLinkServiceConnections' : 'properties.manualPrivateLinkServiceConnections';
-    identity[key] = [{ properties: { privateLinkServiceId: serviceId } }];
+    // An endpoint to the same service for another group id (file, not blob) is another endpoint.
+    // Group ids compare case-insensitively (ARM may echo `Blob`).
+    const groupIds = valueAt(connection, 'properties.groupIds');
+    const normalized = Array.isArray(groupIds) ? groupIds.map((groupId) => String(groupId).toLowerCase()) : undefined;
+    identity[key] = [{ properties: { privateLinkServiceId: serviceId, ...(normalized ? { groupIds: normalized } : {}) } }];
   }
   return identity;
 }

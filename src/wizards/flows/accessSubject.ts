@@ -11,6 +11,7 @@ import {
   type AiServicesAccount,
 } from '../../model/aiServicesAccess';
 import { isResourceType, parseResourceId, tryParseResourceId } from '../../model/armIds';
+import { PRIVATE_LINK_TARGETS } from '../../model/dnsZones';
 import { IP_RULE_SERVICES, type IpRuleService } from '../../model/ipRules';
 import type { Plan } from '../../model/plan';
 import { describePublicAccessMode, publicAccessModeOf, type PublicAccessMode } from '../../model/publicAccess';
@@ -20,7 +21,7 @@ import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { hubContextFrom, startingIds, subscriptionStep, type HubContext } from './hubSteps';
 
-export const AI_SERVICES_TYPE = 'Microsoft.CognitiveServices/accounts';
+export const AI_SERVICES_TYPE = PRIVATE_LINK_TARGETS.aiServices.resourceType;
 
 export const PREVIEW_NOTE = 'IP rules use a preview api-version: Azure has them in no stable version yet.';
 
@@ -38,6 +39,8 @@ export interface AccessSubject {
   /** "selected IPs" (hub), "selected networks" (account: IP and VNet rules). */
   readonly selectedName: string;
   readonly ipRuleService: IpRuleService;
+  /** The IP rules stored now, also those a Disabled mode hides (they offer themselves again for selected IPs). */
+  readonly storedIpRules: readonly string[];
   /** Subnet ids of the account's VNet rules: every change keeps them. */
   readonly virtualNetworkSubnetIds: readonly string[];
   /** Said wherever IP rules are asked for; empty when there is nothing to say. */
@@ -73,6 +76,7 @@ function hubSubject(context: HubContext): AccessSubject {
     mode: currentMode(context),
     selectedName: 'selected IPs',
     ipRuleService: IP_RULE_SERVICES.workspace,
+    storedIpRules: workspace.networkAcls?.ipRules ?? [],
     virtualNetworkSubnetIds: [],
     ipRulesNote: PREVIEW_NOTE,
     describe: describePublicAccessMode,
@@ -91,6 +95,7 @@ function accountSubject(account: AiServicesAccount): AccessSubject {
     mode: accountAccessModeOf(account),
     selectedName: 'selected networks',
     ipRuleService: IP_RULE_SERVICES.aiServices,
+    storedIpRules: acls?.ipRules ?? [],
     virtualNetworkSubnetIds: virtualNetworkRules.map((rule) => rule.id),
     ipRulesNote: '',
     describe: (mode) => describeAccountAccessMode(mode, virtualNetworkRules.length),
@@ -120,7 +125,7 @@ export function publicAccessPlan(context: HubContext, target: PublicAccessMode, 
     apiVersions: services.apiVersions,
     workspace: { id: workspace.id, name: workspace.name, etag: workspace.etag },
     current: workspace.networkAclsRead.succeeded ? currentMode(context) : undefined,
-    ...(workspace.networkAcls ? { storedDefaultAction: workspace.networkAcls.defaultAction } : {}),
+    ...(workspace.networkAcls ? { storedNetworkAcls: workspace.networkAcls } : {}),
     target,
   });
 }

@@ -17,7 +17,7 @@ import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
 import { finishDependencyEndpoints } from './addDependencyEndpointsFinish';
 import { WORKSPACE_TYPE, hubContextFrom, hubStep, startingIds, subscriptionStep } from './hubSteps';
-import { privateDnsChoiceFor, subnetStep, virtualNetworkStep, type NetworkContext, type NetworkPlaceholders } from './networkSteps';
+import { endpointPlacementIn, privateDnsChoiceFor, subnetStep, virtualNetworkStep, type NetworkContext, type NetworkPlaceholders } from './networkSteps';
 import { disablePublicAccessStep, publicAccessExpectation } from './restrictDependentAccess';
 
 export interface SelectedEndpoint {
@@ -99,7 +99,7 @@ function endpointsStep(services: WizardServices): PromptStep<DependencyEndpoints
       const preselected = preselection(possible, context.startedOn);
       const items = [...possible.map((pair) => pairItem(pair, preselected.includes(pair), services)), ...blocked.map(blockedItem)];
       for (;;) {
-        const chosen = await ask.pickMany(`The private endpoints ${hubName}'s dependencies lack (the missing ones are selected)`, items);
+        const chosen = await ask.pickMany(`The private endpoints ${hubName}'s dependencies lack (${selectionNote(preselected, possible)})`, items);
         const refused = chosen.filter((pair) => pair.blocker);
         if (chosen.length > 0 && refused.length === 0) {
           context.selected = chosen.map((pair) => ({ resource: pair.resource, groupId: pair.groupId, name: defaultPrivateEndpointName(pair.resource.name, pair.groupId) }));
@@ -116,6 +116,12 @@ function preselection(possible: readonly MissingDependencyEndpoint[], startedOn:
   const matching = possible.filter((pair) =>
     startedOn?.resourceIds.some((id) => sameResourceId(id, pair.resource.id)) && (!startedOn.groupId || startedOn.groupId === pair.groupId));
   return matching.length > 0 ? matching : possible;
+}
+
+/** Says what is pre-selected: every missing endpoint, or only what the finding or tree node was about. */
+function selectionNote(preselected: readonly MissingDependencyEndpoint[], possible: readonly MissingDependencyEndpoint[]): string {
+  if (preselected.length === possible.length) return 'all of them are selected';
+  return `${preselected.map(pairLabel).join(', ')} ${preselected.length === 1 ? 'is' : 'are'} selected`;
 }
 
 function pairLabel(pair: MissingDependencyEndpoint): string {
@@ -179,7 +185,8 @@ function dnsStep(services: WizardServices): PromptStep<DependencyEndpointsContex
       context.dnsMode = await ask.pick('How should clients resolve the dependencies\' private names?', DNS_MODES, { always: true });
       if (context.dnsMode !== 'privateDnsZones') return;
       const network = context.virtualNetwork!;
-      const location = { subscriptionId: parseResourceId(network.id).subscriptionId, resourceGroup: network.resourceGroup };
+      const { subscriptionId, resourceGroup } = endpointPlacementIn(network);
+      const location = { subscriptionId, resourceGroup };
       const groupIds = (context.selected ?? []).map((pair) => pair.groupId);
       context.zoneLocation = location;
       context.zones = await privateLinkZonesIn(await services.directory.connection(network.id), services.directory.cloud, location, groupIds);
@@ -209,17 +216,15 @@ function dependencyEndpointsPlan(context: DependencyEndpointsContext, services: 
   const selected = context.selected ?? [];
   const network = context.virtualNetwork;
   if (selected.length === 0 || !network) return createPlan(TITLE, [], [], undefined);
-  const subscriptionId = parseResourceId(network.id).subscriptionId;
+  const placement = endpointPlacementIn(network);
   const endpointPlan = buildPrivateEndpointsPlan({
     cloud: services.directory.cloud,
     apiVersions: services.apiVersions,
     subnetId: context.subnetId ?? '',
     privateEndpoints: selected.map((pair) => ({
       target: { id: pair.resource.id, name: pair.resource.name, groupId: pair.groupId },
-      subscriptionId,
-      resourceGroup: network.resourceGroup,
+      ...placement,
       name: pair.name,
-      location: network.location,
       connectionName: pair.name,
       manualApproval: false,
     })),

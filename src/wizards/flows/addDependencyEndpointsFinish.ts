@@ -2,7 +2,7 @@
  * After "Add Private Endpoints to Hub Dependencies": each endpoint read back and checked (provisioning, approval, A
  * records in every zone of its group), or, for the user's own DNS, the zones and names their DNS team needs.
  */
-import { buildResourceId, parseResourceId, sameResourceId } from '../../model/armIds';
+import { sameResourceId } from '../../model/armIds';
 import { privateDnsZonesFor } from '../../model/dnsZones';
 import type { PrivateDnsZoneStatus, PrivateEndpoint } from '../../model/hubState';
 import { privateLinkZonesIn, readEndpointForChecks, type EndpointReading } from '../azure/networkReads';
@@ -10,6 +10,7 @@ import type { RunOutcome } from '../framework/execute';
 import type { WizardServices } from '../framework/wizard';
 import type { DependencyEndpointsContext, SelectedEndpoint } from './addDependencyEndpoints';
 import { provisioningAndApprovalChecks, renderChecklist, type EndpointCheck } from './endpointChecks';
+import { placedEndpointId } from './networkSteps';
 
 interface ReadEndpoint {
   readonly pair: SelectedEndpoint;
@@ -20,7 +21,7 @@ export async function finishDependencyEndpoints(context: DependencyEndpointsCont
   const selected = context.selected ?? [];
   if (outcome !== 'succeeded' || selected.length === 0 || !context.virtualNetwork) return;
   const connection = await services.directory.connection(context.virtualNetwork.id);
-  const endpoints = await Promise.all(selected.map(async (pair) => ({ pair, reading: await readEndpointForChecks(connection, selectedEndpointId(context, pair)) })));
+  const endpoints = await Promise.all(selected.map(async (pair) => ({ pair, reading: await readEndpointForChecks(connection, placedEndpointId(context.virtualNetwork!, pair.name)) })));
   if (context.dnsMode !== 'privateDnsZones' || !context.zoneLocation) {
     await services.ui.openDocument(renderDnsTeamNotes(context, endpoints, services), 'markdown');
     return;
@@ -84,8 +85,3 @@ function zoneOfName(fqdn: string, zones: readonly string[]): string {
   return matching ?? (zones.length === 1 ? (zones[0] ?? '') : zones.join(', '));
 }
 
-/** Where the wizard puts an endpoint: the VNet's resource group. */
-function selectedEndpointId(context: DependencyEndpointsContext, pair: SelectedEndpoint): string {
-  const network = context.virtualNetwork!;
-  return buildResourceId(parseResourceId(network.id).subscriptionId, network.resourceGroup, 'Microsoft.Network', { type: 'privateEndpoints', name: pair.name });
-}

@@ -13,8 +13,8 @@ import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
 import { finishAddedEndpoint } from './addPrivateEndpointFinish';
 import { hubContextFrom, hubStep, subscriptionStep } from './hubSteps';
-import { privateDnsChoiceFor, subnetStep, virtualNetworkStep, type NetworkContext, type NetworkPlaceholders } from './networkSteps';
-import { publicAccessPlan } from './setPublicAccess';
+import { endpointPlacementIn, privateDnsChoiceFor, subnetStep, virtualNetworkStep, type NetworkContext, type NetworkPlaceholders } from './networkSteps';
+import { publicAccessPlan } from './accessSubject';
 
 export type DnsMode = 'privateDnsZones' | 'centralZones' | 'policy' | 'customDns';
 
@@ -66,7 +66,8 @@ function dnsStep(services: WizardServices): PromptStep<AddEndpointContext> {
       context.dnsMode = await ask.pick('How should clients resolve the hub\'s private names?', DNS_MODES, { always: true });
       if (context.dnsMode !== 'privateDnsZones') return;
       const network = context.virtualNetwork!;
-      const location = { subscriptionId: network.subscriptionId, resourceGroup: network.resourceGroup };
+      const { subscriptionId, resourceGroup } = endpointPlacementIn(network);
+      const location = { subscriptionId, resourceGroup };
       context.zoneLocation = location;
       context.zones = await workspaceZonesIn(await services.directory.connection(network.id), services.directory.cloud, location);
     },
@@ -111,7 +112,7 @@ function endpointPlanContext(context: AddEndpointContext, services: WizardServic
     cloud: services.directory.cloud,
     apiVersions: services.apiVersions,
     target: { id: context.hub!.workspace.id, name: context.hub!.workspace.name, groupId: 'amlworkspace' },
-    privateEndpoint: { subscriptionId: network.subscriptionId, resourceGroup: network.resourceGroup, name, location: network.location, connectionName: name, manualApproval: false },
+    privateEndpoint: { ...endpointPlacementIn(network), name, connectionName: name, manualApproval: false },
     subnetId: context.subnetId ?? '',
     dns: usesZones && context.zoneLocation ? privateDnsChoiceFor(context.zoneLocation, virtualNetworkIdOfSubnet(context.subnetId ?? ''), context.zones ?? []) : { kind: 'customDns' },
   };
@@ -121,6 +122,10 @@ function addEndpointPlan(context: AddEndpointContext, services: WizardServices):
   const endpointPlan = buildPrivateEndpointPlan(endpointPlanContext(context, services));
   if (!context.disablePublicAccess) return endpointPlan;
   const accessPlan = publicAccessPlan(context, { kind: 'disabled' }, services);
+  // One script: a name both plans define must mean the same in the steps that use it (SUBSCRIPTION_ID differs for a
+  // spoke VNet, but the access step addresses the hub by its full id).
+  const clash = accessPlan.variables.find((variable) => endpointPlan.variables.some((known) => known.name === variable.name && known.value !== variable.value) && accessPlan.steps.some((step) => step.az.includes(`$${variable.name}`) || step.az.includes(`\${${variable.name}}`)));
+  if (clash) throw new Error(`Internal error: the script variable ${clash.name} would mean two things. Run the two changes separately.`);
   const variables = [...endpointPlan.variables, ...accessPlan.variables.filter((variable) => !endpointPlan.variables.some((known) => known.name === variable.name))];
   return createPlan(`${endpointPlan.title}, then make it private`, [...endpointPlan.steps, ...accessPlan.steps], variables, endpointPlan.subscriptionVariable);
 }

@@ -141,7 +141,7 @@ function developersStep(): PromptStep<StorageAccessContext> {
   return {
     id: 'developers',
     prompt: async (context, ask) => {
-      const paste = await ask.input('Object ids of the developers (users or groups) who read the data in the portal, for Storage Blob Data Reader: comma, space or newline separated. Leave empty to skip.', {
+      const paste = await ask.input('Object ids of the developers who read the data in the portal, for Storage Blob Data Reader: all users or all groups (for a mix, run this wizard once for each), comma, space or newline separated. Leave empty to skip.', {
         value: (context.developerIds ?? []).join(', '),
         placeholder: 'Microsoft Entra admin center → Users or Groups → Object ID',
         validate: (value) => objectIdListProblem(value),
@@ -157,7 +157,9 @@ function developerTypeStep(): PromptStep<StorageAccessContext> {
     shouldPrompt: (context) => (context.developerIds ?? []).length > 0,
     prompt: async (context, ask) => {
       const count = context.developerIds?.length ?? 0;
-      context.developerType = await ask.pick(`What are the ${count === 1 ? 'object id' : `${count} object ids`}?`, [
+      // One principal type for the whole list: a mixed list would be granted under the wrong type.
+      const question = count === 1 ? 'What is the object id?' : `What are all ${count} object ids? The answer applies to each of them; for a mix of users and groups, run the wizard twice.`;
+      context.developerType = await ask.pick(question, [
         { label: 'Users', description: 'principal type User', value: 'User' as const },
         { label: 'Groups', description: 'principal type Group (recommended: one group for the team)', value: 'Group' as const },
       ], { always: true });

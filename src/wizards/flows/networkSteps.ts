@@ -5,7 +5,7 @@
 import type { ArmConnection } from '../../azure/clients';
 import { mapWithConcurrency } from '../../azure/concurrency';
 import { listVirtualNetworks, type VirtualNetworkChoice } from '../../azure/virtualNetworks';
-import { parseResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
+import { buildResourceId, parseResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
 import { DOCKER_BRIDGE_RANGE } from '../../model/findingsDns';
 import type { PrivateDnsZoneStatus } from '../../model/hubState';
 import { overlaps, parseIpRule } from '../../model/ipRules';
@@ -19,6 +19,23 @@ import type { HubContext } from './hubSteps';
 export interface NetworkContext extends HubContext {
   virtualNetwork?: VirtualNetworkChoice;
   subnetId?: string;
+}
+
+/** Where a private endpoint goes: its VNet's subscription (it may be a spoke's), resource group and region. */
+export interface EndpointPlacement {
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly location: string;
+}
+
+export function endpointPlacementIn(network: VirtualNetworkChoice): EndpointPlacement {
+  return { subscriptionId: parseResourceId(network.id).subscriptionId, resourceGroup: network.resourceGroup, location: network.location };
+}
+
+/** The id an endpoint named `name` gets when placed by `endpointPlacementIn`. */
+export function placedEndpointId(network: VirtualNetworkChoice, name: string): string {
+  const { subscriptionId, resourceGroup } = endpointPlacementIn(network);
+  return buildResourceId(subscriptionId, resourceGroup, 'Microsoft.Network', { type: 'privateEndpoints', name });
 }
 
 /** What the two questions say: one endpoint, or several. */

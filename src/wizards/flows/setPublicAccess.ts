@@ -19,7 +19,6 @@ import {
 } from './accessSubject';
 import { ipRuleListProblem, ipRulesIn } from './ipRuleInput';
 
-export { PREVIEW_NOTE, currentMode, ipRulesNote, publicAccessPlan, workspaceExpectations } from './accessSubject';
 
 export interface PublicAccessContext extends AccessContext {
   target?: PublicAccessMode;
@@ -47,7 +46,8 @@ function modeStep(): PromptStep<PublicAccessContext> {
         { label: `Enabled from ${subject.selectedName}`, description: `${mark('selectedIps')}${selectedDescription}`, detail: subject.ipRulesNote || undefined, value: 'selectedIps' as const, picked: current.kind === 'selectedIps' },
         { label: 'Enabled from all networks', description: `${mark('allNetworks')}anyone on the internet (sign-in still applies)`, value: 'allNetworks' as const, picked: current.kind === 'allNetworks' },
       ], { always: true });
-      context.target = kind === 'selectedIps' ? { kind, ipRules: current.kind === 'selectedIps' ? current.ipRules : [] } : { kind };
+      // From Disabled, the rules a Deny left behind are offered again rather than overwritten unseen.
+      context.target = kind === 'selectedIps' ? { kind, ipRules: current.kind === 'selectedIps' ? current.ipRules : subject.storedIpRules } : { kind };
     },
   };
 }

@@ -119,10 +119,21 @@ export function rollbackStoppedMessage(run: SavedRun): string {
   return `${head} ${rollbackDoneSentences(run, progress)}Still there: ${still}. Roll back again to delete the rest, or Resume to finish the change. The run is kept: "Resume or Roll Back an Interrupted Change…" finds it later.`;
 }
 
-/** "Rolled back "…": removed … Nothing that existed before was touched." */
+/** "Rolled back "…": removed … Nothing that existed before was touched." (or which in-place changes stay) */
 export function rollbackSummary(run: SavedRun): string {
   const progress = rollbackProgress(run.state);
-  return `Rolled back "${run.plan.title}". ${rollbackDoneSentences(run, progress)}Nothing that existed before was touched.`;
+  const changed = changedInPlace(run);
+  const untouched = changed.length === 0
+    ? 'Nothing that existed before was touched.'
+    : `Not undone, because Roll back deletes only what the run created: ${changed.join('; ')}. Change ${changed.length === 1 ? 'it' : 'them'} back if needed (Set Public Network Access… or Disable Public Access of a Hub Dependency…). Nothing else that existed before was touched.`;
+  return `Rolled back "${run.plan.title}". ${rollbackDoneSentences(run, progress)}${untouched}`;
+}
+
+/** Titles of the done steps that changed an existing resource (a PATCH, not a creation): a roll back leaves them. */
+function changedInPlace(run: SavedRun): string[] {
+  return run.state.steps
+    .filter((record) => record.outcome === 'done' && !record.created && run.plan.steps.find((step) => step.id === record.stepId)?.creates === false)
+    .map((record) => run.plan.steps.find((step) => step.id === record.stepId)?.title ?? record.stepId);
 }
 
 function rollbackDoneSentences(run: SavedRun, progress: RollbackProgress): string {

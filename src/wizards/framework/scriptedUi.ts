@@ -27,6 +27,8 @@ export interface ShownPrompt {
   /** Labels of the items shown pre-selected. */
   readonly picked: readonly string[];
   readonly canGoBack: boolean;
+  /** An input's pre-filled value. */
+  readonly value?: string;
 }
 
 export class ScriptedWizardUi implements WizardUi {
@@ -61,7 +63,7 @@ export class ScriptedWizardUi implements WizardUi {
   }
 
   async input(options: InputOptions): Promise<string> {
-    this.record('input', options.title, options.prompt, [], options.canGoBack);
+    this.record('input', options.title, options.prompt, [], options.canGoBack, options.value);
     const answer = this.next(options.prompt);
     if (typeof answer !== 'object' || !('input' in answer)) throw unexpected(answer, 'an input', options.prompt);
     const attempts = typeof answer.input === 'string' ? [answer.input] : answer.input;
@@ -104,8 +106,9 @@ export class ScriptedWizardUi implements WizardUi {
     this.logLines.push(line);
   }
 
-  private record(kind: ShownPrompt['kind'], title: string, placeholder: string, items: readonly PickItem<unknown>[], canGoBack: boolean): void {
-    this.prompts.push({ kind, title, placeholder, items: items.map((item) => (item.description ? `${item.label} — ${item.description}` : item.label)), picked: items.filter((item) => item.picked).map((item) => item.label), canGoBack });
+  private record(kind: ShownPrompt['kind'], title: string, placeholder: string, items: readonly PickItem<unknown>[], canGoBack: boolean, value?: string): void {
+    const shown = items.map((item) => (item.description ? `${item.label} — ${item.description}` : item.label));
+    this.prompts.push({ kind, title, placeholder, items: shown, picked: items.filter((item) => item.picked).map((item) => item.label), canGoBack, ...(value === undefined ? {} : { value }) });
   }
 
   private next(what: string): ScriptedAnswer {

@@ -7,6 +7,7 @@ import {
   inScope,
   itemReply,
   listReply,
+  pagedListReply,
   propertiesOf,
   requestBody,
   requireParent,
@@ -102,7 +103,7 @@ const zoneDefinition: ResourceTypeDefinition = {
 
 const linkDefinition: ResourceTypeDefinition = {
   type: LINK_TYPE,
-  list: (context) => listReply(context.store.children(requireParent(context, zoneDefinition).id, LINK_TYPE)),
+  list: (context) => pagedListReply(context, context.store.children(requireParent(context, zoneDefinition).id, LINK_TYPE)),
   get: (context) => {
     requireParent(context, zoneDefinition);
     return itemReply(requireResource(context, resourceIdOf(context, linkDefinition)));
@@ -157,7 +158,7 @@ function recordDefinition(recordType: string): ResourceTypeDefinition {
     type,
     list: (context) => {
       const zone = requireParent(context, zoneDefinition);
-      return listReply(context.store.children(zone.id, type).map((record) => recordView(zone, record)));
+      return pagedListReply(context, context.store.children(zone.id, type).map((record) => recordView(zone, record)));
     },
     get: (context) => {
       const zone = requireParent(context, zoneDefinition);
@@ -199,7 +200,7 @@ function writeRecord(context: RequestContext, definition: ResourceTypeDefinition
 
 function allRecords(context: RequestContext): Reply {
   const zone = requireParent(context, zoneDefinition);
-  return listReply(RECORD_TYPES.flatMap((type) => context.store.children(zone.id, `${ZONE_TYPE}/${type}`)).map((record) => recordView(zone, record)));
+  return pagedListReply(context, RECORD_TYPES.flatMap((type) => context.store.children(zone.id, `${ZONE_TYPE}/${type}`)).map((record) => recordView(zone, record)));
 }
 
 export const privateDnsDefinitions: ResourceTypeDefinition[] = [

@@ -101,8 +101,11 @@ describe('error mapping without a server', () => {
     assert.match(error.userMessage, /hub-public was changed by someone else/);
   });
 
-  it('a write 403 names Network Contributor unless told another role', () => {
-    assert.equal(toAzureAccessError(restError(403), { resourceId: HUB, access: 'write' }).userMessage, 'You need the Network Contributor role on hub-public.');
+  it('a write 403 names the role that type of resource needs, unless told another role; a read names Reader', () => {
+    const endpoint = `${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-hub`;
+    assert.equal(toAzureAccessError(restError(403), { resourceId: HUB, access: 'write' }).userMessage, 'You need the Contributor role on hub-public.');
+    assert.equal(toAzureAccessError(restError(403), { resourceId: endpoint, access: 'write' }).userMessage, 'You need the Network Contributor role on pe-hub.');
+    assert.equal(toAzureAccessError(restError(403), { resourceId: endpoint, access: 'read' }).userMessage, 'You need the Reader role on pe-hub.');
     assert.equal(toAzureAccessError(restError(403), { resourceId: HUB, requiredRole: 'Contributor' }).userMessage, 'You need the Contributor role on hub-public.');
   });
 

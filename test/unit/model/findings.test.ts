@@ -170,6 +170,8 @@ describe('findings', () => {
       const storageId = state.dependentResources.find((resource) => resource.kind === 'storage')?.id;
       assert.deepEqual(findings.map((finding) => finding.fix?.command), [FIX_COMMANDS.addDependencyPrivateEndpoints, FIX_COMMANDS.addDependencyPrivateEndpoints]);
       assert.deepEqual(findings.map((finding) => finding.fix?.args), [[storageId, 'blob', state.workspace.id], [storageId, 'file', state.workspace.id]]);
+      // The finding's text and its fix button say the same thing.
+      assert.deepEqual(findings.map((finding) => finding.detail.endsWith(` ${finding.fix?.title ?? '?'}.`)), [true, true]);
     });
 
     it('flags a registry that is not Premium, without also asking for an endpoint it cannot have', () => {

@@ -66,12 +66,14 @@ describe('publicAccess', () => {
     assert.equal(publicAccessPatch({ kind: 'disabled' }, undefined).body.properties.networkAcls, undefined);
   });
 
-  it('turns a Deny left behind by Disabled to Allow when opening to all networks, or the hub would land on selected IPs', () => {
-    const leftover = publicAccessPatch({ kind: 'allNetworks' }, { kind: 'disabled' }, { storedDefaultAction: 'Deny' });
-    assert.deepEqual(leftover.body, { properties: { publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow', ipRules: [] } } });
+  it('turns a Deny left behind by Disabled to Allow when opening to all networks, keeping its rules (inert), not deleting them', () => {
+    const hidden = { defaultAction: 'Deny' as const, ipRules: ['52.1.2.0/24', '20.1.1.1'] };
+    const leftover = publicAccessPatch({ kind: 'allNetworks' }, { kind: 'disabled' }, { storedNetworkAcls: hidden });
+    assert.deepEqual(leftover.body, { properties: { publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow', ipRules: [{ value: '52.1.2.0/24' }, { value: '20.1.1.1' }] } } });
     assert.equal(leftover.needsPreviewApiVersion, true);
-    assert.equal(publicAccessPatch({ kind: 'allNetworks' }, { kind: 'disabled' }, { storedDefaultAction: 'Allow' }).body.properties.networkAcls, undefined);
-    assert.equal(publicAccessPatch({ kind: 'disabled' }, { kind: 'disabled' }, { storedDefaultAction: 'Deny' }).body.properties.networkAcls, undefined);
+    assert.equal(leftover.removedIpRuleCount, 0, 'nothing is deleted');
+    assert.equal(publicAccessPatch({ kind: 'allNetworks' }, { kind: 'disabled' }, { storedNetworkAcls: { ...hidden, defaultAction: 'Allow' } }).body.properties.networkAcls, undefined);
+    assert.equal(publicAccessPatch({ kind: 'disabled' }, { kind: 'disabled' }, { storedNetworkAcls: hidden }).body.properties.networkAcls, undefined);
   });
 
   it('counts rules dropped when editing the list', () => {

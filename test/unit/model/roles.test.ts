@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ROLES, isRowGranted, missingPrivateStorageRows, privateStorageAccessRows, roleDefinitionResourceId } from '../../../src/model/roles';
+import { ROLES, isRowGranted, missingPrivateStorageRows, privateStorageAccessRows, roleDefinitionResourceId, roleToWrite } from '../../../src/model/roles';
 import { buildStorageAccessPlan } from '../../../src/model/storageAccessPlan';
 import { API_VERSIONS } from './planFixtures';
 
@@ -104,5 +104,36 @@ describe('buildStorageAccessPlan', () => {
     );
     assert.match(plan.steps[1]?.az ?? '', /--scope "\$STORAGE_ID"$/);
     assert.ok(plan.steps.every((step) => step.creates));
+  });
+
+  it('names each role definition in the subscription of the row\'s scope (an endpoint may live in a spoke)', () => {
+    const spokeEndpoint = '/subscriptions/s2/resourceGroups/rg-spoke/providers/Microsoft.Network/privateEndpoints/pe-blob';
+    const plan = buildStorageAccessPlan({
+      apiVersions: API_VERSIONS,
+      storageAccountName: 'stsales',
+      access: { ...ACCESS, storagePrivateEndpointIds: [spokeEndpoint] },
+      existingAssignments: [],
+      newAssignmentName: (_row, index) => `00000000-0000-0000-0000-00000000000${index}`,
+    });
+    const definitions = plan.steps.map((step) => String((step.operation.body as { properties: { roleDefinitionId: string } }).properties.roleDefinitionId).split('/')[2]);
+    assert.deepEqual(definitions, ['s2', 's1', 's1', 's1']);
+  });
+});
+
+describe('roleToWrite', () => {
+  it('names the built-in role a write to each resource type needs', () => {
+    const rg = '/subscriptions/s1/resourceGroups/rg';
+    const cases: [string, string][] = [
+      [`${rg}/providers/Microsoft.Network/privateEndpoints/pe`, 'Network Contributor'],
+      [`${rg}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms/virtualNetworkLinks/l`, 'Network Contributor'],
+      [`${rg}/providers/Microsoft.Network/privateEndpoints/pe/providers/Microsoft.Authorization/roleAssignments/g`, 'Role Based Access Control Administrator (or Owner)'],
+      [`${rg}/providers/Microsoft.MachineLearningServices/workspaces/hub`, 'Contributor'],
+      [`${rg}/providers/Microsoft.MachineLearningServices/workspaces/hub/privateEndpointConnections/c`, 'Contributor'],
+      [`${rg}/providers/Microsoft.Storage/storageAccounts/st`, 'Storage Account Contributor'],
+      [`${rg}/providers/Microsoft.KeyVault/vaults/kv`, 'Key Vault Contributor'],
+      [`${rg}/providers/Microsoft.ContainerRegistry/registries/cr`, 'Contributor'],
+      [`${rg}/providers/microsoft.cognitiveservices/accounts/ais`, 'Cognitive Services Contributor'],
+    ];
+    for (const [id, role] of cases) assert.equal(roleToWrite(id), role, id);
   });
 });

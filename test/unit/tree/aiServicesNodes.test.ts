@@ -27,10 +27,10 @@ describe('AI Services account sections', () => {
     assert.deepEqual(access!.children?.map((child) => `${child.label}${child.description ? ` (${child.description})` : ''}`), ['20.61.0.0/16', '52.1.2.3', 'vnet-a/snet-b (VNet rule)']);
   });
 
-  it('says that selected networks without rules let no network in', () => {
+  it('says that selected networks without rules let no network in, apart from trusted Azure services', () => {
     const [access] = aiServicesSections(account({ networkDefaultAction: 'Deny', ipRules: [] }));
     assert.equal(access!.label, 'Public access: Enabled (selected networks: 0 IP rules)');
-    assert.equal(access!.description, 'no rules, so no network reaches it');
+    assert.equal(access!.description, 'no rule lets a network in (trusted Azure services may still, if allowed)');
     assert.equal(access!.expandable, false);
   });
 

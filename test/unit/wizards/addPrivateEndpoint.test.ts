@@ -60,7 +60,7 @@ describe('Add Private Endpoint to Hub', () => {
       { confirm: true }, // vnet-prod is in westeurope, the hub in eastus; its one subnet is taken without asking
       { input: 'pe-hub-public-spoke' },
       { pick: 'Azure Private DNS zones' },
-      { pick: 'Keep public access' },
+      { pick: 'Disable public network access' },
       { pick: /Run these/ },
     ]);
     assert.equal(await runWizard(addPrivateEndpointWizard, [hubPublic], services), 'succeeded', JSON.stringify(services.ui.messages));
@@ -75,5 +75,6 @@ describe('Add Private Endpoint to Hub', () => {
     assert.equal(await harness.admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public-spoke')), undefined, 'nothing in the hub\'s subscription');
     const state = await services.directory.readHub(hubPublic);
     assert.deepEqual(state.privateEndpointConnections.map((connection) => [connection.privateEndpointId.toLowerCase(), connection.status]), [[endpointId.toLowerCase(), 'Approved']]);
+    assert.equal(state.workspace.publicNetworkAccess, 'Disabled', 'the hub in its own subscription was closed by the same run');
   });
 });

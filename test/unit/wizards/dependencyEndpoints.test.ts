@@ -41,6 +41,7 @@ describe('Add Private Endpoints to Hub Dependencies', () => {
     assert.deepEqual(services.ui.unusedAnswers, []);
     const [endpoints] = services.ui.prompts;
     assert.deepEqual(endpoints?.picked, ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev'], 'the node\'s resource is pre-selected');
+    assert.match(endpoints?.placeholder ?? '', /lack \(blob endpoint of stfoundrydev, file endpoint of stfoundrydev are selected\)$/);
     assert.ok(endpoints?.items.includes('vault endpoint of kv-foundry-dev — Key vault'), endpoints?.items.join(' | '));
     assert.match(services.ui.confirmations.at(-1)?.detail ?? '', /stfoundrydev answers only through its private endpoints/);
 
@@ -78,6 +79,7 @@ describe('Add Private Endpoints to Hub Dependencies', () => {
     ]);
     assert.equal(await startWizard('addDependencyPrivateEndpoints', fix.args, services), 'succeeded', JSON.stringify(services.ui.messages));
     assert.deepEqual(services.ui.prompts[0]?.picked, ['file endpoint of stfoundryprod']);
+    assert.match(services.ui.prompts[0]?.placeholder ?? '', /lack \(file endpoint of stfoundryprod is selected\)$/, 'says only the finding\'s pair is selected');
     assert.ok(services.ui.prompts[0]?.items.includes('$(circle-slash) registry endpoint of crfoundryprod — not possible'), services.ui.prompts[0]?.items.join(' | '));
     assert.match(services.ui.messages[0]?.text ?? '', /crfoundryprod cannot have a registry endpoint: Basic SKU: only Premium registries/);
     const validation = services.ui.validationMessages.map((entry) => entry.message ?? 'ok');
@@ -121,6 +123,7 @@ describe('Add Private Endpoints to Hub Dependencies', () => {
     ]);
     assert.equal(await startWizard('addDependencyPrivateEndpoints', [], services), 'succeeded', JSON.stringify(services.ui.messages));
     assert.deepEqual(services.ui.prompts[2]?.picked, ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev', 'vault endpoint of kv-foundry-dev', 'registry endpoint of crfoundrydev'], 'started on the hub: every missing endpoint is pre-selected');
+    assert.match(services.ui.prompts[2]?.placeholder ?? '', /lack \(all of them are selected\)$/);
     const endpointId = endpointIdOf(DEV_GROUP, 'pe-kv-foundry-dev-vault');
     assert.equal(await harness.admin.getResource(`${endpointId}/privateDnsZoneGroups/default`), undefined, 'no zone group');
     assert.equal(await harness.admin.getResource(zoneIdOf(DEV_GROUP, VAULT_ZONE)), undefined, 'no zone');

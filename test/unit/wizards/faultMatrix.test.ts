@@ -189,6 +189,8 @@ const SCENARIOS: readonly Scenario[] = [
         assert.equal(await harness.admin.getResource(zoneIdOf(DEV_GROUP, `privatelink.${groupId}.core.windows.net`)), undefined, `no orphaned ${groupId} zone`);
       }
       assert.ok(await harness.admin.getResource(zoneIdOf(DEV_GROUP, API_ZONE)), 'the zones that existed stay');
+      // Closing the storage is the last step: a run rolled back never left it closed without its endpoints.
+      assert.notEqual((await harness.admin.getProperties(`${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`))?.publicNetworkAccess, 'Disabled', 'the storage is still reachable');
     },
   },
   {

@@ -149,4 +149,16 @@ describe('wizards against the demo topology', () => {
     assert.equal(await runWizard(addPrivateEndpointWizard, [hubIdOf(DEV_GROUP, 'hub-public')], own), 'succeeded');
     assert.match(own.ui.documents[0]?.content ?? '', /^172\.17\.1\.\d+\s+[0-9a-f-]+\.workspace\.eastus\.cert\.api\.azureml\.ms$/m);
   });
+
+  it('Set Public Network Access opens a Disabled hub to all networks, not to "selected IPs" with no rules', async () => {
+    // The service keeps a Disabled workspace's networkAcls as Deny with no rules: Enabled alone would block everyone.
+    const hubId = hubIdOf(DEV_GROUP, 'hub-private');
+    assert.deepEqual((await harness.admin.getProperties(hubId))?.networkAcls, { defaultAction: 'Deny', ipRules: [] });
+    const open = harness.services([{ pick: 'Enabled from all networks' }, { pick: /Run this/ }, { confirm: true }]);
+    assert.equal(await startWizard('setPublicAccess', [hubId], open), 'succeeded', JSON.stringify(open.ui.messages));
+    const stored = await harness.admin.getProperties(hubId);
+    assert.equal(stored?.publicNetworkAccess, 'Enabled');
+    assert.equal(stored?.networkAcls?.defaultAction, 'Allow');
+    assert.equal((await open.directory.readHub(hubId)).workspace.networkAcls?.defaultAction, 'Allow');
+  });
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ipRuleListProblem, ipRulesIn } from '../../../src/wizards/flows/ipRuleInput';
+import { endpointPlacementIn, placedEndpointId } from '../../../src/wizards/flows/networkSteps';
 import { runPromptSteps, type PromptStep } from '../../../src/wizards/framework/promptSteps';
 import { ScriptedWizardUi } from '../../../src/wizards/framework/scriptedUi';
 import { WizardCancelled } from '../../../src/wizards/framework/ui';
@@ -24,6 +25,22 @@ describe('pasted IP rule lists', () => {
     const kept = Array.from({ length: 199 }, (_, index) => `20.${Math.floor(index / 250)}.${index % 250}.1`);
     assert.equal(ipRuleListProblem('52.1.1.1', kept), undefined);
     assert.match(ipRuleListProblem('52.1.1.1 52.2.2.2', kept) ?? '', /That makes 201 rules; a workspace allows at most 200/);
+  });
+});
+
+describe('where the dependency endpoints go', () => {
+  it('in the VNet\'s subscription, resource group and region: the plan and the checks after it use this one answer', () => {
+    const network = {
+      id: '/subscriptions/spoke/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke',
+      name: 'vnet-spoke',
+      location: 'westeurope',
+      subscriptionId: 'hub-subscription',
+      resourceGroup: 'rg-net',
+      addressPrefixes: ['10.1.0.0/16'],
+      subnets: [],
+    };
+    assert.deepEqual(endpointPlacementIn(network), { subscriptionId: 'spoke', resourceGroup: 'rg-net', location: 'westeurope' });
+    assert.equal(placedEndpointId(network, 'pe-st-blob'), '/subscriptions/spoke/resourceGroups/rg-net/providers/Microsoft.Network/privateEndpoints/pe-st-blob');
   });
 });
 

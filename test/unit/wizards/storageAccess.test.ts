@@ -93,6 +93,11 @@ describe('Configure Private Storage Access', () => {
     assert.equal(writes, 4, 'one PUT per missing assignment');
     assert.match(services.ui.messages.find((message) => message.kind === 'warning')?.text ?? '', /"stfoundryprod-data" of project proj-dns-incomplete \(authType AccountKey\)[\s\S]*Microsoft Entra ID/);
     assert.match(services.ui.messages.at(-1)?.text ?? '', /are in place/);
+    // One principal type for the whole pasted list: both questions say so.
+    const developersPrompt = services.ui.prompts.find((prompt) => prompt.kind === 'input' && /Storage Blob Data Reader/.test(prompt.placeholder));
+    assert.match(developersPrompt?.placeholder ?? '', /all users or all groups \(for a mix, run this wizard once for each\)/);
+    const typePrompt = services.ui.prompts.find((prompt) => prompt.items.includes('Groups — principal type Group (recommended: one group for the team)'));
+    assert.match(typePrompt?.placeholder ?? '', /^What are all 2 object ids\? The answer applies to each of them; for a mix of users and groups, run the wizard twice\.$/);
 
     const again = harness.services([...FULL_ANSWERS]);
     assert.equal(await startWizard('configureStorageAccess', [STORAGE_NODE], again), 'nothingToDo');
