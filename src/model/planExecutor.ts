@@ -29,6 +29,9 @@ export interface StepResult {
   readonly note?: string;
 }
 
+/** A step failed after its write created the resource, and the resource is still there (its clean-up failed too). */
+export class LeftBehindError extends Error {}
+
 export interface StepRunner {
   runStep(step: RunnableStep, signal: AbortSignal): Promise<StepResult>;
 }
@@ -115,7 +118,9 @@ export async function runPlan(plan: Plan, runner: StepRunner, options: RunOption
       }
     } catch (error) {
       const message = signal.aborted ? `Cancelled while running: ${errorMessage(error)}` : errorMessage(error);
-      record = { stepId: step.id, outcome: 'failed', created: stillCreatedByRun(previousRecord), error: message };
+      // A create that failed half-way and could not be cleaned up is still this run's: Roll back deletes it.
+      const leftCreated = step.creates && error instanceof LeftBehindError;
+      record = { stepId: step.id, outcome: 'failed', created: leftCreated || stillCreatedByRun(previousRecord), error: message };
     }
     state = withRecord(state, record);
     options.onProgress?.(state);

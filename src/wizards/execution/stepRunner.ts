@@ -17,7 +17,7 @@ import { listAllPages } from '../../azure/workspaceApi';
 import { isResourceType, parentResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
 import { ConcurrentChangeError, isPreconditionFailed, sameEtag, valueAt } from '../../model/concurrency';
 import type { ArmOperation } from '../../model/plan';
-import type { RunnableStep, StepResult, StepRunner } from '../../model/planExecutor';
+import { LeftBehindError, type RunnableStep, type StepResult, type StepRunner } from '../../model/planExecutor';
 import { roleToWrite } from '../../model/roles';
 import { holds, provisioningStateOf, readResource, type ArmRead } from './armState';
 
@@ -31,6 +31,9 @@ export interface Expectation {
 export class StepRefusedError extends Error {
   override readonly name = 'StepRefusedError';
 }
+
+/** A failure whose message already says what happened and what to do: passed on as it is. */
+class ExplainedStepError extends Error {}
 
 const DONE: StepResult = { outcome: 'done' };
 const SKIPPED: StepResult = { outcome: 'skipped' };
@@ -91,10 +94,12 @@ export class WizardStepRunner implements StepRunner {
       if (!after) throw error;
       // The write landed and only the answer was lost.
       if (provisioningStateOf(after.body) === 'Succeeded' && holds(after.body, operation.body)) return DONE;
-      await this.send({ method: 'DELETE', resourceId: operation.resourceId, apiVersion: operation.apiVersion }, signal).catch(() => undefined);
+      const name = resourceNameOf(operation.resourceId);
       const mapped = this.actionable(error, operation);
-      mapped.message = `${mapped.message} The half-created ${resourceNameOf(operation.resourceId)} was deleted, so Resume creates it again.`;
-      throw mapped;
+      const cleaned = await this.send({ method: 'DELETE', resourceId: operation.resourceId, apiVersion: operation.apiVersion }, signal).then(() => true, () => false);
+      if (cleaned) throw new ExplainedStepError(`${mapped.message} The half-created ${name} was deleted, so Resume creates it again.`);
+      // Still there: the run owns it, so Resume may write it again and Roll back deletes it.
+      throw new LeftBehindError(`${mapped.message} The half-created ${name} could not be deleted; Resume writes it again, Roll back deletes it.`);
     }
   }
 
@@ -263,7 +268,7 @@ export class WizardStepRunner implements StepRunner {
 
   /** The executor records the message as it is: make it say what happened and what to do next. */
   private actionable(error: unknown, operation: ArmOperation): Error {
-    if (error instanceof ConcurrentChangeError || error instanceof StepRefusedError) return error;
+    if (error instanceof ConcurrentChangeError || error instanceof StepRefusedError || error instanceof ExplainedStepError || error instanceof LeftBehindError) return error;
     const mapped = toAzureAccessError(error, { resourceId: operation.resourceId, access: 'write', requiredRole: roleToWrite(operation.resourceId) });
     return Object.assign(mapped, { message: `${mapped.userMessage} ${mapped.action}` });
   }

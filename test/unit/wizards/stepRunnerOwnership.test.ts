@@ -9,7 +9,7 @@ import { sendArm, sendArmLongRunning } from '../../../src/azure/armRequest';
 import { API_VERSIONS } from '../../../src/azure/apiVersions';
 import type { ArmOperation, PlanStep } from '../../../src/model/plan';
 import { createPlan } from '../../../src/model/plan';
-import { initialExecutionState, runPlan, type RunnableStep } from '../../../src/model/planExecutor';
+import { initialExecutionState, rollbackPlan, runPlan, type RunnableStep } from '../../../src/model/planExecutor';
 import { WizardStepRunner } from '../../../src/wizards/execution/stepRunner';
 import { API_ZONE, DEV_GROUP, PROD_GROUP, endpointIdOf, hubIdOf, linkOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
 
@@ -64,6 +64,21 @@ describe('the step runner: what it may overwrite, and the role a refused write n
     const link = await harness.admin.getResource(LINK);
     assert.equal(link?.properties?.provisioningState, 'Succeeded');
     assert.equal(link?.properties?.registrationEnabled, false, 'written again as planned');
+  });
+
+  it('keeps a half-created resource whose clean-up failed as the run\'s: the message says so, and Roll back deletes it', async () => {
+    await harness.admin.injectFault({ method: 'PUT', pathPattern: 'virtualNetworkLinks/link-vnet-prod$', kind: 'lroFailed' });
+    await harness.admin.injectFault({ method: 'DELETE', pathPattern: 'virtualNetworkLinks/link-vnet-prod$', kind: 'status', status: 500 });
+    const planStep: PlanStep = { ...step(linkCreation), creates: true, destructive: false, exposing: false, undo: { title: 'undo', operation: { method: 'DELETE', resourceId: LINK, apiVersion: API_VERSIONS.privateDns }, az: '' } };
+    const plan = createPlan('link', [planStep], [], undefined);
+    const failed = await runPlan(plan, new WizardStepRunner(harness.connection));
+    assert.deepEqual(failed.steps.map((record) => [record.outcome, record.created]), [['failed', true]], failed.steps[0]?.error);
+    assert.match(failed.steps[0]?.error ?? '', /could not be deleted; Resume writes it again, Roll back deletes it\./);
+    assert.doesNotMatch(failed.steps[0]?.error ?? '', /was deleted/);
+    assert.equal((await harness.admin.getProperties(LINK))?.provisioningState, 'Failed', 'still there');
+    const rolledBack = await rollbackPlan(plan, failed, new WizardStepRunner(harness.connection));
+    assert.equal(rolledBack.steps[0]?.rollback, 'done');
+    assert.equal(await harness.admin.getResource(LINK), undefined, 'no orphan');
   });
 
   it('does not take an endpoint to the same service for another group id as "the same endpoint"', async () => {
