@@ -10,7 +10,7 @@ import { API_VERSIONS } from '../../../src/azure/apiVersions';
 import { startWizard } from '../../../src/wizards/catalog';
 import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
 import type { WizardId } from '../../../src/wizards/ids';
-import { ADD_ENDPOINT_TO_PUBLIC_HUB, API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, SELECTED_IPS_RULES, endpointIdOf, hubIdOf, ipRuleValuesOf, linkOf, removeDevNotebooksZone, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import { ADD_ENDPOINT_TO_PUBLIC_HUB, assertEndpointAddedToPublicHub, API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, SELECTED_IPS_RULES, endpointIdOf, hubIdOf, ipRuleValuesOf, linkOf, removeDevNotebooksZone, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
 import { PROD_HUB, PROD_PROJECT, PROD_STORAGE, PROD_STORAGE_FILE_ENDPOINT, storageAccessTopology } from './storageAccessTopology';
 
 interface Scenario {
@@ -56,12 +56,7 @@ const SCENARIOS: readonly Scenario[] = [
     answers: ADD_ENDPOINT_TO_PUBLIC_HUB,
     // Without the dev notebooks zone the plan creates a zone and a link too.
     prepare: removeDevNotebooksZone,
-    assertDone: async (harness) => {
-      assert.equal((await harness.admin.getProperties(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.provisioningState, 'Succeeded');
-      assert.equal((await harness.admin.getProperties(`${endpointIdOf(DEV_GROUP, 'pe-hub-public')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
-      assert.equal((await harness.admin.getProperties(linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub')))?.registrationEnabled, false);
-      assert.equal((await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-public')))?.publicNetworkAccess, 'Disabled');
-    },
+    assertDone: assertEndpointAddedToPublicHub,
     assertRolledBack: async (harness) => {
       assert.equal(await harness.admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')), undefined, 'no orphaned endpoint');
       assert.equal(await harness.admin.getResource(zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)), undefined, 'no orphaned zone');

@@ -17,7 +17,7 @@ import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/ru
 import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
 import type { WizardId } from '../../../src/wizards/ids';
 import type { FaultSpec } from '../../emulator/adminClient';
-import { ADD_ENDPOINT_TO_PUBLIC_HUB, API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, SELECTED_IPS_RULES, endpointIdOf, hubIdOf, ipRuleValuesOf, linkOf, removeDevNotebooksZone, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import { ADD_ENDPOINT_TO_PUBLIC_HUB, assertEndpointAddedToPublicHub, API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, SELECTED_IPS_RULES, endpointIdOf, hubIdOf, ipRuleValuesOf, linkOf, removeDevNotebooksZone, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
 
 interface Scenario {
   readonly name: string;
@@ -39,13 +39,7 @@ const ADD_PRIVATE_ENDPOINT: Scenario = {
   args: [hubIdOf(DEV_GROUP, 'hub-public')],
   answers: ADD_ENDPOINT_TO_PUBLIC_HUB,
   prepare: removeDevNotebooksZone,
-  assertDone: async (harness) => {
-    assert.equal((await harness.admin.getProperties(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.provisioningState, 'Succeeded');
-    assert.equal((await harness.admin.getProperties(`${endpointIdOf(DEV_GROUP, 'pe-hub-public')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
-    assert.equal((await harness.admin.getProperties(linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub')))?.provisioningState, 'Succeeded');
-    assert.equal((await harness.admin.getProperties(zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)))?.provisioningState, 'Succeeded');
-    assert.equal((await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-public')))?.publicNetworkAccess, 'Disabled');
-  },
+  assertDone: assertEndpointAddedToPublicHub,
   rollBackAfterFailureOf: ['create-dns-zone-group', 'patch-public-access'],
 };
 

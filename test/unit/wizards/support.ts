@@ -2,6 +2,7 @@
  * The wizard tests' setup: one emulator (demo topology, instant LROs), a connection with short retries, the wizards'
  * services with a scripted UI, and the emulator's admin client for faults and final-state checks.
  */
+import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { EmulatorAdmin } from '../../emulator/adminClient';
 import { emulatorCredential, emulatorTlsOptions } from '../../emulator/credential';
@@ -42,6 +43,18 @@ export async function ipRuleValuesOf(harness: WizardHarness, hub: string): Promi
 
 /** Add Private Endpoint on hub-public, Azure Private DNS zones, then Disable public access: the answers, in order. */
 export const ADD_ENDPOINT_TO_PUBLIC_HUB: readonly ScriptedAnswer[] = [{ pick: 'vnet-hub' }, { confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }];
+
+/** What ADD_ENDPOINT_TO_PUBLIC_HUB leaves when it runs to the end. */
+export async function assertEndpointAddedToPublicHub(harness: WizardHarness): Promise<void> {
+  const endpointId = endpointIdOf(DEV_GROUP, 'pe-hub-public');
+  assert.equal((await harness.admin.getProperties(endpointId))?.provisioningState, 'Succeeded');
+  assert.equal((await harness.admin.getProperties(`${endpointId}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
+  const link = await harness.admin.getProperties(linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub'));
+  assert.equal(link?.provisioningState, 'Succeeded');
+  assert.equal(link?.registrationEnabled, false);
+  assert.equal((await harness.admin.getProperties(zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)))?.provisioningState, 'Succeeded');
+  assert.equal((await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-public')))?.publicNetworkAccess, 'Disabled');
+}
 
 /** Without the dev notebooks zone (and its link), adding an endpoint creates a zone and a link too. */
 export async function removeDevNotebooksZone(harness: WizardHarness): Promise<void> {
