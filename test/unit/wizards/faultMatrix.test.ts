@@ -8,21 +8,13 @@ import { after, before, describe, it } from 'node:test';
 import { sendArm } from '../../../src/azure/armRequest';
 import { API_VERSIONS } from '../../../src/azure/apiVersions';
 import { startWizard } from '../../../src/wizards/catalog';
-import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
-import type { WizardId } from '../../../src/wizards/ids';
-import { ADD_ENDPOINT_TO_PUBLIC_HUB, assertEndpointAddedToPublicHub, API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, SELECTED_IPS_RULES, endpointIdOf, hubIdOf, ipRuleValuesOf, linkOf, removeDevNotebooksZone, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, SELECTED_IPS_RULES, endpointIdOf, hubIdOf, ipRuleValuesOf, linkOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import { ADD_PRIVATE_ENDPOINT, CONFIGURE_PRIVATE_DNS, EDIT_IP_RULES, SET_PUBLIC_ACCESS, type WizardScenario } from './scenarios';
 import { PROD_HUB, PROD_PROJECT, PROD_STORAGE, PROD_STORAGE_FILE_ENDPOINT, storageAccessTopology } from './storageAccessTopology';
 
-interface Scenario {
-  readonly name: string;
-  readonly wizard: WizardId;
-  readonly args: readonly unknown[];
-  readonly answers: readonly ScriptedAnswer[];
-  prepare?(harness: WizardHarness): Promise<void>;
+interface Scenario extends WizardScenario {
   /** The path pattern a fault on this step's resource matches (default: exactly its id). */
   faultPattern?(resourceId: string): string;
-  /** What Resume (or a run the fault did not stop) must leave. */
-  assertDone(harness: WizardHarness): Promise<void>;
   /** What Roll back, or giving up, must leave. */
   assertRolledBack(harness: WizardHarness): Promise<void>;
 }
@@ -50,13 +42,7 @@ async function accountAclsOf(harness: WizardHarness): Promise<{ ipRules: string[
 
 const SCENARIOS: readonly Scenario[] = [
   {
-    name: 'Add Private Endpoint (new notebooks zone, then private)',
-    wizard: 'addPrivateEndpoint',
-    args: [hubIdOf(DEV_GROUP, 'hub-public')],
-    answers: ADD_ENDPOINT_TO_PUBLIC_HUB,
-    // Without the dev notebooks zone the plan creates a zone and a link too.
-    prepare: removeDevNotebooksZone,
-    assertDone: assertEndpointAddedToPublicHub,
+    ...ADD_PRIVATE_ENDPOINT,
     assertRolledBack: async (harness) => {
       assert.equal(await harness.admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')), undefined, 'no orphaned endpoint');
       assert.equal(await harness.admin.getResource(zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)), undefined, 'no orphaned zone');
@@ -64,14 +50,7 @@ const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
-    name: 'Configure Private DNS (hub-dns-incomplete)',
-    wizard: 'configurePrivateDns',
-    args: [hubIdOf(PROD_GROUP, 'hub-dns-incomplete')],
-    answers: [{ pick: /Run these/ }],
-    assertDone: async (harness) => {
-      assert.equal((await harness.admin.getProperties(`${endpointIdOf(PROD_GROUP, 'pe-hub-dns-incomplete')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
-      assert.equal((await harness.admin.getProperties(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')))?.provisioningState, 'Succeeded');
-    },
+    ...CONFIGURE_PRIVATE_DNS,
     assertRolledBack: async (harness) => {
       assert.equal(await harness.admin.getResource(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')), undefined, 'no orphaned link');
       assert.equal(await harness.admin.getResource(zoneIdOf(PROD_GROUP, NOTEBOOKS_ZONE)), undefined, 'no orphaned zone');
@@ -103,15 +82,7 @@ const SCENARIOS: readonly Scenario[] = [
     assertRolledBack: async () => undefined,
   },
   {
-    name: 'Set Public Network Access to Disabled (hub-selected-ips)',
-    wizard: 'setPublicAccess',
-    args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
-    answers: [{ pick: 'Disabled' }, { pick: 'Continue without saving' }, { pick: /Run this/ }, { confirm: true }],
-    assertDone: async (harness) => {
-      const properties = await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
-      assert.equal(properties?.publicNetworkAccess, 'Disabled');
-      assert.equal(properties?.provisioningState, 'Succeeded');
-    },
+    ...SET_PUBLIC_ACCESS,
     assertRolledBack: async (harness) => {
       const properties = await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
       // Either untouched, or the change the user confirmed (its removed rules are in the plan output and the log).
@@ -119,11 +90,7 @@ const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
-    name: 'Edit IP Rules: add one (hub-selected-ips)',
-    wizard: 'editIpRules',
-    args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
-    answers: [{ pick: 'Add rules' }, { input: '40.1.1.1' }, { pick: /Run this/ }],
-    assertDone: async (harness) => assert.deepEqual(await ipRuleValuesOf(harness, 'hub-selected-ips'), [...SELECTED_IPS_RULES, '40.1.1.1']),
+    ...EDIT_IP_RULES,
     assertRolledBack: async (harness) => {
       const rules = await ipRuleValuesOf(harness, 'hub-selected-ips');
       for (const rule of SELECTED_IPS_RULES) assert.ok(rules.includes(rule), `no lost IP rule: ${rule}`);

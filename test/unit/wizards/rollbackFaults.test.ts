@@ -14,74 +14,23 @@ import { rollbackProgress } from '../../../src/model/planExecutor';
 import type { ArmOperation, PlanStep } from '../../../src/model/plan';
 import { startWizard } from '../../../src/wizards/catalog';
 import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/runStore';
-import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
-import type { WizardId } from '../../../src/wizards/ids';
 import type { FaultSpec } from '../../emulator/adminClient';
-import { ADD_ENDPOINT_TO_PUBLIC_HUB, assertEndpointAddedToPublicHub, API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, SELECTED_IPS_RULES, endpointIdOf, hubIdOf, ipRuleValuesOf, linkOf, removeDevNotebooksZone, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import { ADD_PRIVATE_ENDPOINT, CONFIGURE_PRIVATE_DNS, EDIT_IP_RULES, SET_PUBLIC_ACCESS, type WizardScenario } from './scenarios';
+import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, endpointIdOf, linkOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
 
-interface Scenario {
-  readonly name: string;
-  readonly wizard: WizardId;
-  readonly args: readonly unknown[];
-  readonly answers: readonly ScriptedAnswer[];
-  prepare?(harness: WizardHarness): Promise<void>;
-  /** What a run that got to the end must leave. */
-  assertDone(harness: WizardHarness): Promise<void>;
+interface Scenario extends WizardScenario {
   /** Steps to stop the run at before rolling back: each leaves resources the roll back must delete. */
   readonly rollBackAfterFailureOf: readonly string[];
 }
 
 type Fault = Omit<FaultSpec, 'pathPattern' | 'method' | 'count'>;
 
-const ADD_PRIVATE_ENDPOINT: Scenario = {
-  name: 'Add Private Endpoint (new notebooks zone, then private)',
-  wizard: 'addPrivateEndpoint',
-  args: [hubIdOf(DEV_GROUP, 'hub-public')],
-  answers: ADD_ENDPOINT_TO_PUBLIC_HUB,
-  prepare: removeDevNotebooksZone,
-  assertDone: assertEndpointAddedToPublicHub,
-  rollBackAfterFailureOf: ['create-dns-zone-group', 'patch-public-access'],
-};
-
-const CONFIGURE_PRIVATE_DNS: Scenario = {
-  name: 'Configure Private DNS (hub-dns-incomplete)',
-  wizard: 'configurePrivateDns',
-  args: [hubIdOf(PROD_GROUP, 'hub-dns-incomplete')],
-  answers: [{ pick: /Run these/ }],
-  assertDone: async (harness) => {
-    assert.equal((await harness.admin.getProperties(`${endpointIdOf(PROD_GROUP, 'pe-hub-dns-incomplete')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
-    assert.equal((await harness.admin.getProperties(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')))?.provisioningState, 'Succeeded');
-    assert.equal((await harness.admin.getProperties(zoneIdOf(PROD_GROUP, NOTEBOOKS_ZONE)))?.provisioningState, 'Succeeded');
-  },
-  rollBackAfterFailureOf: ['zone-group'],
-};
-
-const SET_PUBLIC_ACCESS: Scenario = {
-  name: 'Set Public Network Access to Disabled (hub-selected-ips)',
-  wizard: 'setPublicAccess',
-  args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
-  answers: [{ pick: 'Disabled' }, { pick: 'Continue without saving' }, { pick: /Run this/ }, { confirm: true }],
-  assertDone: async (harness) => {
-    const properties = await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
-    assert.equal(properties?.publicNetworkAccess, 'Disabled');
-    assert.equal(properties?.provisioningState, 'Succeeded');
-  },
-  rollBackAfterFailureOf: [],
-};
-
-const EDIT_IP_RULES: Scenario = {
-  name: 'Edit IP Rules: add one (hub-selected-ips)',
-  wizard: 'editIpRules',
-  args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
-  answers: [{ pick: 'Add rules' }, { input: '40.1.1.1' }, { pick: /Run this/ }],
-  assertDone: async (harness) => {
-    assert.deepEqual(await ipRuleValuesOf(harness, 'hub-selected-ips'), [...SELECTED_IPS_RULES, '40.1.1.1']);
-    assert.equal((await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips')))?.provisioningState, 'Succeeded');
-  },
-  rollBackAfterFailureOf: [],
-};
-
-const SCENARIOS = [ADD_PRIVATE_ENDPOINT, CONFIGURE_PRIVATE_DNS, SET_PUBLIC_ACCESS, EDIT_IP_RULES];
+const SCENARIOS: readonly Scenario[] = [
+  { ...ADD_PRIVATE_ENDPOINT, rollBackAfterFailureOf: ['create-dns-zone-group', 'patch-public-access'] },
+  { ...CONFIGURE_PRIVATE_DNS, rollBackAfterFailureOf: ['zone-group'] },
+  { ...SET_PUBLIC_ACCESS, rollBackAfterFailureOf: [] },
+  { ...EDIT_IP_RULES, rollBackAfterFailureOf: [] },
+];
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const STOP_THE_RUN: Fault = { kind: 'status', status: 500 };
@@ -111,7 +60,7 @@ describe('faults during Roll back and Resume', () => {
     await harness.close();
   });
 
-  async function fresh(scenario: Scenario): Promise<void> {
+  async function fresh(scenario: WizardScenario): Promise<void> {
     await harness.admin.reset();
     await harness.admin.clearFaults();
     await scenario.prepare?.(harness);
@@ -132,7 +81,7 @@ describe('faults during Roll back and Resume', () => {
   }
 
   /** The plan's steps, from a run without faults (which must itself succeed). */
-  async function stepsOf(scenario: Scenario): Promise<readonly PlanStep[]> {
+  async function stepsOf(scenario: WizardScenario): Promise<readonly PlanStep[]> {
     const known = plans.get(scenario.name);
     if (known) return known;
     await fresh(scenario);
@@ -145,7 +94,7 @@ describe('faults during Roll back and Resume', () => {
   }
 
   /** Runs the wizard into a fault at `failAt`, rolls back into `fault` at the undo of `target`, and leaves it there. */
-  async function stopRollback(scenario: Scenario, failAt: PlanStep, target: PlanStep, fault: Fault) {
+  async function stopRollback(scenario: WizardScenario, failAt: PlanStep, target: PlanStep, fault: Fault) {
     await inject(STOP_THE_RUN, failAt.operation);
     await inject(fault, target.undo!.operation);
     const runs = new MemoryRunStore();

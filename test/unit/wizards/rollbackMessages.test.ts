@@ -27,18 +27,16 @@ describe('what a roll back says it left', () => {
     step('close-vault', 'Set public network access of kv to Disabled', VAULT, false),
   ], []);
 
+  /** The summary of a roll back after a run that left these records. */
+  const summaryAfter = (steps: ExecutionState['steps']) =>
+    rollbackSummary({ ...newRun('addDependencyPrivateEndpoints', '/hub', plan, []), state: { formatVersion: 1, planId: plan.id, cancelled: false, steps } });
+
   it('names the in-place changes it does not undo, instead of saying nothing was touched', () => {
-    const state: ExecutionState = {
-      formatVersion: 1,
-      planId: plan.id,
-      cancelled: false,
-      steps: [
-        { stepId: 'endpoint', outcome: 'done', created: true, rollback: 'done' },
-        { stepId: 'close-storage', outcome: 'done', created: false },
-        { stepId: 'close-vault', outcome: 'failed', created: false, error: '503' },
-      ],
-    };
-    const summary = rollbackSummary({ ...newRun('addDependencyPrivateEndpoints', '/hub', plan, []), state });
+    const summary = summaryAfter([
+      { stepId: 'endpoint', outcome: 'done', created: true, rollback: 'done' },
+      { stepId: 'close-storage', outcome: 'done', created: false },
+      { stepId: 'close-vault', outcome: 'failed', created: false, error: '503' },
+    ]);
     assert.match(summary, /Removed: private endpoint pe-st-blob\./);
     assert.match(summary, /Not undone, because Roll back deletes only what the run created: Set public network access of st to Disabled\./);
     assert.doesNotMatch(summary, /kv to Disabled/, 'the failed step changed nothing');
@@ -46,16 +44,11 @@ describe('what a roll back says it left', () => {
   });
 
   it('says nothing that existed before was touched when the run only created resources', () => {
-    const state: ExecutionState = {
-      formatVersion: 1,
-      planId: plan.id,
-      cancelled: false,
-      steps: [
-        { stepId: 'endpoint', outcome: 'done', created: true, rollback: 'done' },
-        { stepId: 'close-storage', outcome: 'failed', created: false, error: '503' },
-        { stepId: 'close-vault', outcome: 'notRun', created: false },
-      ],
-    };
-    assert.match(rollbackSummary({ ...newRun('addDependencyPrivateEndpoints', '/hub', plan, []), state }), /Nothing that existed before was touched\.$/);
+    const summary = summaryAfter([
+      { stepId: 'endpoint', outcome: 'done', created: true, rollback: 'done' },
+      { stepId: 'close-storage', outcome: 'failed', created: false, error: '503' },
+      { stepId: 'close-vault', outcome: 'notRun', created: false },
+    ]);
+    assert.match(summary, /Nothing that existed before was touched\.$/);
   });
 });
