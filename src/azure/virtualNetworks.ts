@@ -16,7 +16,6 @@ export interface VirtualNetworkChoice {
   readonly id: string;
   readonly name: string;
   readonly location: string;
-  readonly subscriptionId: string;
   readonly resourceGroup: string;
   readonly addressPrefixes: readonly string[];
   readonly subnets: readonly SubnetChoice[];
@@ -31,7 +30,6 @@ export async function listVirtualNetworks(connection: ArmConnection, subscriptio
         id: vnet.id ?? '',
         name: vnet.name ?? '',
         location: vnet.location ?? '',
-        subscriptionId,
         resourceGroup: vnet.id ? parseResourceId(vnet.id).resourceGroup ?? '' : '',
         addressPrefixes: vnet.addressSpace?.addressPrefixes ?? [],
         subnets: (vnet.subnets ?? []).map((subnet) => ({

@@ -108,15 +108,18 @@ async function listAcross(connection: ArmConnection, subscriptions: readonly Sub
   return { networks: outcomes.flatMap((outcome) => outcome.networks ?? []), failures: outcomes.flatMap((outcome) => (outcome.failure ? [outcome.failure] : [])) };
 }
 
+const inSubscription = (network: VirtualNetworkChoice, subscriptionId: string): boolean =>
+  endpointPlacementIn(network).subscriptionId.toLowerCase() === subscriptionId.toLowerCase();
+
 /** The hub's subscription first, then the hub's region first. */
 function sortedNetworks(networks: readonly VirtualNetworkChoice[], region: string, hubSubscriptionId: string): VirtualNetworkChoice[] {
-  const rank = (network: VirtualNetworkChoice) => Number(network.subscriptionId.toLowerCase() !== hubSubscriptionId.toLowerCase()) * 2 + Number(network.location.toLowerCase() !== region);
+  const rank = (network: VirtualNetworkChoice) => Number(!inSubscription(network, hubSubscriptionId)) * 2 + Number(network.location.toLowerCase() !== region);
   return [...networks].sort((a, b) => rank(a) - rank(b));
 }
 
 function networkItem(network: VirtualNetworkChoice, region: string, hubSubscriptionId: string, others: readonly SubscriptionSummary[]) {
-  const elsewhere = network.subscriptionId.toLowerCase() !== hubSubscriptionId.toLowerCase();
-  const subscriptionName = others.find((subscription) => subscription.id.toLowerCase() === network.subscriptionId.toLowerCase())?.name ?? network.subscriptionId;
+  const elsewhere = !inSubscription(network, hubSubscriptionId);
+  const subscriptionName = others.find((subscription) => inSubscription(network, subscription.id))?.name ?? endpointPlacementIn(network).subscriptionId;
   const warnings = virtualNetworkWarnings(network, region);
   const description = [...(elsewhere ? [subscriptionName] : []), ...(warnings.length ? warnings : [network.resourceGroup, network.location])].join(' · ');
   return { label: network.name, description, detail: network.addressPrefixes.join(', '), value: network };

@@ -131,9 +131,8 @@ export function rollbackSummary(run: SavedRun): string {
 
 /** Titles of the done steps that changed an existing resource (a PATCH, not a creation): a roll back leaves them. */
 function changedInPlace(run: SavedRun): string[] {
-  return run.state.steps
-    .filter((record) => record.outcome === 'done' && !record.created && run.plan.steps.find((step) => step.id === record.stepId)?.creates === false)
-    .map((record) => run.plan.steps.find((step) => step.id === record.stepId)?.title ?? record.stepId);
+  const done = new Set(run.state.steps.filter((record) => record.outcome === 'done' && !record.created).map((record) => record.stepId));
+  return run.plan.steps.filter((step) => !step.creates && done.has(step.id)).map((step) => step.title);
 }
 
 function rollbackDoneSentences(run: SavedRun, progress: RollbackProgress): string {

@@ -34,7 +34,6 @@ describe('where the dependency endpoints go', () => {
       id: '/subscriptions/spoke/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke',
       name: 'vnet-spoke',
       location: 'westeurope',
-      subscriptionId: 'hub-subscription',
       resourceGroup: 'rg-net',
       addressPrefixes: ['10.1.0.0/16'],
       subnets: [],
