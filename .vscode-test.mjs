@@ -11,7 +11,7 @@ import { defineConfig } from '@vscode/test-cli';
 import { emulatorEnv, emulatorSettings } from './test/harness/emulatorSettings.mjs';
 
 async function startEmulator() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/main.ts', '--seed', 'demo', '--lro', 'instant'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', '--seed', 'demo', '--lro', 'instant'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   process.on('exit', () => child.kill('SIGTERM'));

@@ -4,10 +4,10 @@
 import { ArmConnection } from '../src/azure/clients';
 import { discoverHubs } from '../src/azure/discovery';
 import { readHubNetworkState } from '../src/azure/hubDetails';
-import { EmulatorAdmin, type RequestLogEntry } from '../test/emulator/adminClient';
-import { emulatorCredential, emulatorTlsOptions } from '../test/emulator/credential';
-import { startEmulator } from '../test/emulator/index';
-import { generateTopology } from '../test/emulator/seeds/generate';
+import { EmulatorAdmin, type RequestLogEntry } from '../src/emulator/adminClient';
+import { emulatorCredential, emulatorTlsOptions } from '../src/emulator/credential';
+import { startEmulator } from '../src/emulator/index';
+import { generateTopology } from '../src/emulator/seeds/generate';
 
 const LATENCY_MS = 150;
 const SHAPES = [

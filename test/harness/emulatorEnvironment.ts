@@ -1,4 +1,4 @@
-import type { RunningEmulator, startEmulator } from '../emulator/index';
+import type { RunningEmulator, startEmulator } from '../../src/emulator/index';
 import { emulatorEnv, emulatorSettings } from './emulatorSettings.mjs';
 
 export { SANDBOX_SECRET_ENV, emulatorEnv, emulatorSettings } from './emulatorSettings.mjs';
@@ -14,7 +14,7 @@ export interface TestEmulator {
 
 export async function startTestEmulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<TestEmulator> {
   // Loaded on demand: suites that need no Azure never start (or load) the emulator.
-  const { startEmulator: start } = await import('../emulator/index');
+  const { startEmulator: start } = await import('../../src/emulator/index');
   const emulator = await start({ seed: 'demo', lro: 'instant', ...options });
   return {
     emulator,

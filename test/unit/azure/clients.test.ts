@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TokenCredential } from '@azure/identity';
-import { emulatorCredential } from '../../emulator/credential';
+import { emulatorCredential } from '../../../src/emulator/credential';
 import { API_VERSIONS } from '../../../src/azure/apiVersions';
 import { ArmConnection } from '../../../src/azure/clients';
 import { readHubNetworkState } from '../../../src/azure/hubDetails';

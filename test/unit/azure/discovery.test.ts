@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { aHub, aProject, aResourceGroup } from '../../builders';
-import type { Topology } from '../../emulator/index';
+import { aHub, aProject, aResourceGroup } from '../../../src/emulator/builders';
+import type { Topology } from '../../../src/emulator/index';
 import { discoverHubs } from '../../../src/azure/discovery';
 import { listSubscriptions, listTenants } from '../../../src/azure/subscriptions';
 import { CancelledError } from '../../../src/azure/errors';

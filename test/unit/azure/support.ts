@@ -3,11 +3,11 @@
  * retries, and the emulator's admin client.
  */
 import { after, before, beforeEach } from 'node:test';
-import { startEmulator } from '../../emulator/index';
-import type { RunningEmulator, Topology } from '../../emulator/index';
-import { emulatorCredential, emulatorTlsOptions } from '../../emulator/credential';
-import { EmulatorAdmin } from '../../emulator/adminClient';
-import type { RequestLogEntry } from '../../emulator/adminClient';
+import { startEmulator } from '../../../src/emulator/index';
+import type { RunningEmulator, Topology } from '../../../src/emulator/index';
+import { emulatorCredential, emulatorTlsOptions } from '../../../src/emulator/credential';
+import { EmulatorAdmin } from '../../../src/emulator/adminClient';
+import type { RequestLogEntry } from '../../../src/emulator/adminClient';
 import { ArmConnection } from '../../../src/azure/clients';
 import type { ArmConnectionOptions } from '../../../src/azure/clients';
 import type { ArmRequestEvent } from '../../../src/azure/requestLog';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BUILT_IN_ROLES, DEV_SUBSCRIPTION_ID, PROD_SUBSCRIPTION_ID, aDnsZoneGroup, aHub, aKeyVault, aPrivateDnsZone, aPrivateEndpoint, aProject, aRoleAssignment, aVirtualNetwork } from '../../builders';
+import { BUILT_IN_ROLES, DEV_SUBSCRIPTION_ID, PROD_SUBSCRIPTION_ID, aDnsZoneGroup, aHub, aKeyVault, aPrivateDnsZone, aPrivateEndpoint, aProject, aRoleAssignment, aVirtualNetwork } from '../../../src/emulator/builders';
 
 describe('builders: typed ARM resources', () => {
   it('builds a hub with its placement, access and stable GUIDs', () => {

@@ -4,12 +4,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { EmulatorAdmin } from '../../emulator/adminClient';
-import type { RunningEmulator } from '../../emulator/index';
-import { aHub, aResourceGroup } from '../../builders';
+import { EmulatorAdmin } from '../../../src/emulator/adminClient';
+import type { RunningEmulator } from '../../../src/emulator/index';
+import { aHub, aResourceGroup } from '../../../src/emulator/builders';
 import { DEV, DEV_GROUP, Harness, WORKSPACES } from './helpers';
 
-const MAIN = join(__dirname, '..', '..', 'emulator', 'main.ts');
+const MAIN = join(__dirname, '..', '..', '..', 'src', 'emulator', 'main.ts');
 
 /** The CLI's ready line: the running emulator's connection details. */
 type Ready = { ready: true } & Omit<RunningEmulator, 'close'>;

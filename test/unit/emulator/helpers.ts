@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import type { TokenCredential } from '@azure/identity';
-import { EmulatorAdmin } from '../../emulator/adminClient';
-import { emulatorClientOptions, emulatorCredential } from '../../emulator/credential';
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../emulator/index';
+import { EmulatorAdmin } from '../../../src/emulator/adminClient';
+import { emulatorClientOptions, emulatorCredential } from '../../../src/emulator/credential';
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../../src/emulator/index';
 
 export const DEV = '00000000-0000-4000-8000-000000000001';
 export const PROD = '00000000-0000-4000-8000-000000000002';

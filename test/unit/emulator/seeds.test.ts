@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { generateTopology } from '../../emulator/seeds/generate';
-import { demoJson } from '../../emulator/seeds/writeDemo';
+import { generateTopology } from '../../../src/emulator/seeds/generate';
+import { demoJson } from '../../../src/emulator/seeds/writeDemo';
 import { Harness } from './helpers';
 
 describe('emulator: seeds', () => {
-  it('keeps seeds/demo.json in sync with the builders (regenerate: tsx test/emulator/seeds/writeDemo.ts)', () => {
-    assert.equal(readFileSync(join(__dirname, '..', '..', 'emulator', 'seeds', 'demo.json'), 'utf8'), demoJson());
+  it('keeps seeds/demo.json in sync with the builders (regenerate: tsx src/emulator/seeds/writeDemo.ts)', () => {
+    assert.equal(readFileSync(join(__dirname, '..', '..', '..', 'src', 'emulator', 'seeds', 'demo.json'), 'utf8'), demoJson());
   });
 
   it('starts from demo.json as a --seed file exactly like the built-in demo', async () => {
-    const fromFile = await Harness.start({ seed: join(__dirname, '..', '..', 'emulator', 'seeds', 'demo.json') });
+    const fromFile = await Harness.start({ seed: join(__dirname, '..', '..', '..', 'src', 'emulator', 'seeds', 'demo.json') });
     const builtIn = await Harness.start();
     const names = async (harness: Harness) => (await harness.admin.snapshot()).resources.map((resource) => resource.id).sort();
     assert.deepEqual(await names(fromFile), await names(builtIn));

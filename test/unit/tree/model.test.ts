@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import type { AzureAccess, SubscriptionAccess } from '../../../src/auth/azureAccess';
 import { customCloud } from '../../../src/model/clouds';
 import { HubsTreeModel } from '../../../src/tree/model';
-import { EmulatorAdmin } from '../../emulator/adminClient';
-import { emulatorCredential, emulatorTlsOptions } from '../../emulator/credential';
-import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { EmulatorAdmin } from '../../../src/emulator/adminClient';
+import { emulatorCredential, emulatorTlsOptions } from '../../../src/emulator/credential';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
 
 const DEV = '00000000-0000-4000-8000-000000000001';
 const PROD = '00000000-0000-4000-8000-000000000002';

@@ -14,7 +14,7 @@ import { rollbackProgress } from '../../../src/model/planExecutor';
 import type { ArmOperation, PlanStep } from '../../../src/model/plan';
 import { startWizard } from '../../../src/wizards/catalog';
 import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/runStore';
-import type { FaultSpec } from '../../emulator/adminClient';
+import type { FaultSpec } from '../../../src/emulator/adminClient';
 import { ADD_PRIVATE_ENDPOINT, CONFIGURE_PRIVATE_DNS, EDIT_IP_RULES, SET_PUBLIC_ACCESS, type WizardScenario } from './scenarios';
 import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, endpointIdOf, linkOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
 

@@ -10,7 +10,7 @@ import { API_VERSIONS } from '../../../src/azure/apiVersions';
 import { startWizard } from '../../../src/wizards/catalog';
 import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/runStore';
 import type { ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
-import { BUILT_IN_ROLES, PROD_SUBSCRIPTION_ID } from '../../builders';
+import { BUILT_IN_ROLES, PROD_SUBSCRIPTION_ID } from '../../../src/emulator/builders';
 import { DEV_GROUP, PROD_GROUP, hubIdOf, startWizardHarness, type WizardHarness } from './support';
 import {
   PROD_HUB as HUB,

@@ -3,9 +3,9 @@
  * beside its blob one, and a project storage connection that uses the account key. Kept out of the demo seed, whose
  * prod storage (blob endpoint only) other tests rely on.
  */
-import { PROD_SUBSCRIPTION_ID, aConnection, aPrivateEndpoint, aProject } from '../../builders';
-import { buildDemoTopology } from '../../emulator/seeds/demo';
-import type { Topology } from '../../emulator/topology';
+import { PROD_SUBSCRIPTION_ID, aConnection, aPrivateEndpoint, aProject } from '../../../src/emulator/builders';
+import { buildDemoTopology } from '../../../src/emulator/seeds/demo';
+import type { Topology } from '../../../src/emulator/topology';
 import { PROD_GROUP, endpointIdOf, hubIdOf } from './support';
 
 export const PROD_HUB = hubIdOf(PROD_GROUP, 'hub-dns-incomplete');

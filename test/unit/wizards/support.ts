@@ -3,10 +3,10 @@
  * services with a scripted UI, and the emulator's admin client for faults and final-state checks.
  */
 import assert from 'node:assert/strict';
-import { startEmulator, type RunningEmulator } from '../../emulator/index';
-import { EmulatorAdmin } from '../../emulator/adminClient';
-import { emulatorCredential, emulatorTlsOptions } from '../../emulator/credential';
-import { DEV_SUBSCRIPTION_ID, PROD_SUBSCRIPTION_ID, resourceGroupIdOf } from '../../builders/base';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
+import { EmulatorAdmin } from '../../../src/emulator/adminClient';
+import { emulatorCredential, emulatorTlsOptions } from '../../../src/emulator/credential';
+import { DEV_SUBSCRIPTION_ID, PROD_SUBSCRIPTION_ID, resourceGroupIdOf } from '../../../src/emulator/builders/base';
 import { ArmConnection } from '../../../src/azure/clients';
 import { API_VERSIONS } from '../../../src/azure/apiVersions';
 import { ConnectionDirectory } from '../../../src/wizards/azure/connectionDirectory';
@@ -14,7 +14,7 @@ import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/ru
 import { ScriptedWizardUi, type ScriptedAnswer } from '../../../src/wizards/framework/scriptedUi';
 import type { WizardServices } from '../../../src/wizards/framework/wizard';
 import { sendArm } from '../../../src/azure/armRequest';
-import type { FaultSpec } from '../../emulator/adminClient';
+import type { FaultSpec } from '../../../src/emulator/adminClient';
 
 export const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
 export const PROD_GROUP = resourceGroupIdOf(PROD_SUBSCRIPTION_ID, 'rg-foundry-prod');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArmResource } from '../emulator/arm';
+import type { ArmResource } from '../arm';
 
 /** The JSON of an ARM resource as the builders produce it: the emulator's resource shape, which seeds take as is. */
 export type ArmJson = ArmResource;

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { type ArmJson, aDnsZoneGroup, aHub, aPrivateDnsZone, aPrivateEndpoint, aProject, aResourceGroup, aVirtualNetwork, aVirtualNetworkLink, guidFrom } from '../../builders';
+import { type ArmJson, aDnsZoneGroup, aHub, aPrivateDnsZone, aPrivateEndpoint, aProject, aResourceGroup, aVirtualNetwork, aVirtualNetworkLink, guidFrom } from '../builders';
 import type { Topology } from '../topology';
 
 export interface GeneratorOptions {
@@ -41,7 +41,7 @@ export function generateTopology(options: GeneratorOptions): Topology {
   return { subscriptions, resources };
 }
 
-/** `tsx test/emulator/seeds/generate.ts --subscriptions 5 --hubs 100 [--projects 2] [--out big.json]` */
+/** `tsx src/emulator/seeds/generate.ts --subscriptions 5 --hubs 100 [--projects 2] [--out big.json]` */
 function main(argv: string[]): void {
   const value = (flag: string, fallback: number): number => {
     const at = argv.indexOf(flag);

@@ -19,7 +19,7 @@ import {
   aVirtualNetworkLink,
   anAiServicesAccount,
   type ArmJson,
-} from '../../builders';
+} from '../builders';
 import type { Topology } from '../topology';
 
 /** Dev subscription, eastus: public, selected-IPs, private (full DNS) and pending hubs on vnet-hub 172.17.0.0/16. */
@@ -108,7 +108,7 @@ function prodSubscription(): ArmJson[] {
   ];
 }
 
-/** The demo topology (documented in test/emulator/README.md; seeds/demo.json is this, serialized). */
+/** The demo topology (documented in src/emulator/README.md; seeds/demo.json is this, serialized). */
 export function buildDemoTopology(): Topology {
   return {
     tenantId: DEMO_TENANT_ID,

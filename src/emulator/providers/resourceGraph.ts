@@ -32,7 +32,7 @@ function toRow(resource: ArmResource, tenantId: string): Row {
 const invalidQuery = (reason: string): ArmError =>
   new ArmError(400, 'BadRequest', `Please provide below info when asking for support: the emulator cannot run this query: ${reason}.`, [
     { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.' },
-    { code: 'UnsupportedQuery', message: `The emulator supports only the KQL subset in test/emulator/README.md: ${reason}.` },
+    { code: 'UnsupportedQuery', message: `The emulator supports only the KQL subset in src/emulator/README.md: ${reason}.` },
   ]);
 
 const tokenFor = (offset: number, query: string): string => Buffer.from(JSON.stringify({ offset, query: createHash('sha1').update(query).digest('hex') })).toString('base64url');

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { ArmError } from './arm';
-import { MAX_WORKSPACE_IP_RULES, RESERVED_IPV4_RANGES } from '../../src/model/reservedRanges';
+import { MAX_WORKSPACE_IP_RULES, RESERVED_IPV4_RANGES } from '../model/reservedRanges';
 
 /**
  * Server-side IP rule checks, done the way Azure's RP does them and independently of src/model/ipRules.ts:
