@@ -11,9 +11,13 @@ import { defineConfig } from '@vscode/test-cli';
 import { emulatorEnv, emulatorSettings } from './test/harness/emulatorSettings.mjs';
 
 async function startEmulator() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', '--seed', 'demo', '--lro', 'instant'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/emulator/main.ts', '--seed', 'demo', '--lro', 'instant'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   process.on('exit', () => child.kill('SIGTERM'));
   for await (const line of createInterface({ input: child.stdout })) {
     if (line.startsWith('{')) return JSON.parse(line);

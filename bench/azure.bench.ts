@@ -30,7 +30,9 @@ function sequentialDepth(entries: readonly RequestLogEntry[]): number {
 }
 
 async function main(): Promise<void> {
-  const rows: string[][] = [['measure', 'hubs', 'requests', 'sequential round trips', 'elapsed ms', 'elapsed ÷ latency']];
+  const rows: string[][] = [
+    ['measure', 'hubs', 'requests', 'sequential round trips', 'elapsed ms', 'elapsed ÷ latency'],
+  ];
   for (const shape of SHAPES) {
     const topology = generateTopology(shape);
     const emulator = await startEmulator({ seed: topology, lro: 'instant' });
@@ -50,7 +52,14 @@ async function main(): Promise<void> {
       let elapsed = performance.now() - started;
       const discoveryLog = await admin.requests();
       const label = `${shape.subscriptions}×${shape.hubsPerSubscription}`;
-      rows.push([`discovery ${label}`, String(discovered.hubs.length), String(discoveryLog.length), String(sequentialDepth(discoveryLog)), elapsed.toFixed(0), (elapsed / LATENCY_MS).toFixed(2)]);
+      rows.push([
+        `discovery ${label}`,
+        String(discovered.hubs.length),
+        String(discoveryLog.length),
+        String(sequentialDepth(discoveryLog)),
+        elapsed.toFixed(0),
+        (elapsed / LATENCY_MS).toFixed(2),
+      ]);
 
       const privateHub = discovered.hubs.find((hub) => hub.name.startsWith('hub-private'))!;
       await admin.clearRequests();
@@ -58,14 +67,23 @@ async function main(): Promise<void> {
       await readHubNetworkState(connection, privateHub.id);
       elapsed = performance.now() - started;
       const detailsLog = await admin.requests();
-      rows.push([`hub details ${label}`, '1', String(detailsLog.length), String(sequentialDepth(detailsLog)), elapsed.toFixed(0), (elapsed / LATENCY_MS).toFixed(2)]);
+      rows.push([
+        `hub details ${label}`,
+        '1',
+        String(detailsLog.length),
+        String(sequentialDepth(detailsLog)),
+        elapsed.toFixed(0),
+        (elapsed / LATENCY_MS).toFixed(2),
+      ]);
     } finally {
       await emulator.close();
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
-  console.log(`\nBudgets: discovery ≤ 3 sequential round trips whatever the subscriptions; a hub's details ≤ 3. Latency ${LATENCY_MS} ms per request.`);
+  console.log(
+    `\nBudgets: discovery ≤ 3 sequential round trips whatever the subscriptions; a hub's details ≤ 3. Latency ${LATENCY_MS} ms per request.`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -6,7 +6,10 @@ import { Lexer } from 'yaml';
 import { HubYamlValidator, validateHubYaml } from '../src/yaml/engine';
 
 function hubWithRules(count: number, name = 'hub-eastus'): string {
-  const rules = Array.from({ length: count }, (_, index) => `    - value: "52.${index % 250}.${(index * 7) % 250}.0/24"\n`).join('');
+  const rules = Array.from(
+    { length: count },
+    (_, index) => `    - value: "52.${index % 250}.${(index * 7) % 250}.0/24"\n`,
+  ).join('');
   return (
     `$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json\nname: ${name}\nkind: hub\n` +
     `public_network_access: Enabled\nnetwork_acls:\n  default_action: Deny\n  ip_rules:\n${rules}`
@@ -17,7 +20,10 @@ function hubWithRules(count: number, name = 'hub-eastus'): string {
 function multiDocument(): string {
   const documents: string[] = [];
   for (let index = 0; documents.join('').split('\n').length < 10_000; index++) {
-    documents.push(hubWithRules(200, `hub-${index}`), 'kind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n');
+    documents.push(
+      hubWithRules(200, `hub-${index}`),
+      'kind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n',
+    );
   }
   return documents.join('---\n');
 }
@@ -60,8 +66,18 @@ const rows: [string, string, string, string][] = [
   ['200-rule hub: yaml Lexer', `${(small.length / 1024).toFixed(1)} KB`, lexSmall.toFixed(3), '1.00'],
   ['200-rule hub: full validation', '', validateSmall.toFixed(3), `${(validateSmall / lexSmall).toFixed(2)} × Lexer`],
   ['10k-line multi-doc: yaml Lexer', `${large.split('\n').length} lines`, lexLarge.toFixed(3), '1.00'],
-  ['10k-line multi-doc: full validation', '', validateLarge.toFixed(3), `${(validateLarge / lexLarge).toFixed(2)} × Lexer`],
-  ['10k-line multi-doc: one-line edit', '', incremental.toFixed(3), `${(incremental / validateLarge).toFixed(3)} × full`],
+  [
+    '10k-line multi-doc: full validation',
+    '',
+    validateLarge.toFixed(3),
+    `${(validateLarge / lexLarge).toFixed(2)} × Lexer`,
+  ],
+  [
+    '10k-line multi-doc: one-line edit',
+    '',
+    incremental.toFixed(3),
+    `${(incremental / validateLarge).toFixed(3)} × full`,
+  ],
 ];
 const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
 for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));

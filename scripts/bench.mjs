@@ -13,7 +13,10 @@ const benches = readdirSync(join(root, 'bench'))
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n===== ${bench} =====`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join('bench', bench)], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join('bench', bench)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed++;
 }
 console.log(`\n${benches.length - failed} passed, ${failed} failed`);

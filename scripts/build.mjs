@@ -80,10 +80,14 @@ async function main() {
   const [activation] = await Promise.all(builds.map((options) => esbuild.build(options)));
   const heavy = Object.keys(activation.metafile.inputs).filter((input) => HEAVY_IN_ACTIVATION.test(input));
   if (heavy.length) {
-    throw new Error(`dist/extension.js must stay small, but it bundles ${heavy.slice(0, 5).join(', ')}: load them through src/lazy.ts`);
+    throw new Error(
+      `dist/extension.js must stay small, but it bundles ${heavy.slice(0, 5).join(', ')}: load them through src/lazy.ts`,
+    );
   }
   const size = Object.values(activation.metafile.outputs).find((o) => o.entryPoint === 'src/extension.ts')?.bytes ?? 0;
-  console.log(`[build] ${builds.length} bundles in ${(performance.now() - started).toFixed(0)} ms; dist/extension.js ${(size / 1024).toFixed(1)} KB`);
+  console.log(
+    `[build] ${builds.length} bundles in ${(performance.now() - started).toFixed(0)} ms; dist/extension.js ${(size / 1024).toFixed(1)} KB`,
+  );
 }
 
 main().catch((error) => {

@@ -19,6 +19,15 @@ function run(title, args) {
 
 run('build', [join(root, 'scripts/build.mjs'), '--production']);
 // The README's images are relative (media/screenshots): VS Code shows them from the VSIX as they are.
-run('vsce package', [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', VSIX_PATH]);
+run('vsce package', [
+  join(root, 'node_modules/@vscode/vsce/vsce'),
+  'package',
+  '--no-dependencies',
+  '--no-rewrite-relative-links',
+  '-o',
+  VSIX_PATH,
+]);
 const bundle = statSync(join(root, 'dist/extension.js')).size;
-console.log(`[package] ${VSIX_PATH}: ${(statSync(VSIX_PATH).size / 1024).toFixed(1)} KB; dist/extension.js ${(bundle / 1024).toFixed(1)} KB`);
+console.log(
+  `[package] ${VSIX_PATH}: ${(statSync(VSIX_PATH).size / 1024).toFixed(1)} KB; dist/extension.js ${(bundle / 1024).toFixed(1)} KB`,
+);

@@ -18,9 +18,14 @@ interface SandboxOptions {
 
 function parseOptions(argv: string[]): SandboxOptions {
   try {
-    const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, screenshot: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, screenshot: { type: 'string' } },
+      strict: true,
+    });
     const port = values.port === undefined ? undefined : Number(values.port);
-    if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`--port must be a TCP port, not "${values.port}"`);
+    if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
+      throw new Error(`--port must be a TCP port, not "${values.port}"`);
     return { port, screenshot: values.screenshot ? resolve(values.screenshot) : undefined };
   } catch (error) {
     console.error(`sandbox: ${(error as Error).message}. Usage: npm run sandbox -- [--port N] [--screenshot out.png]`);
@@ -45,7 +50,13 @@ async function main(): Promise<void> {
   rmSync(runDir, { recursive: true, force: true });
   const workspace = join(runDir, 'workspace');
   mkdirSync(workspace, { recursive: true });
-  const server = await startCodeServer({ vsixFiles: [packagedVsix()], settings: emulator.settings, env: emulator.env, runDir, port: options.port });
+  const server = await startCodeServer({
+    vsixFiles: [packagedVsix()],
+    settings: emulator.settings,
+    env: emulator.env,
+    runDir,
+    port: options.port,
+  });
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   const stop = async () => {
     await server.close();
@@ -60,7 +71,9 @@ async function main(): Promise<void> {
     }
     return;
   }
-  console.log(`\nFoundry Network sandbox is ready.\n  Open ${url}\n  ARM emulator: ${emulator.emulator.url} (demo topology)\nPress Ctrl+C to stop.`);
+  console.log(
+    `\nFoundry Network sandbox is ready.\n  Open ${url}\n  ARM emulator: ${emulator.emulator.url} (demo topology)\nPress Ctrl+C to stop.`,
+  );
   await new Promise<void>((done) => {
     const onSignal = () => void stop().then(done);
     process.once('SIGINT', onSignal);
@@ -79,7 +92,10 @@ async function takeScreenshot(url: string, path: string): Promise<void> {
     await hub.waitFor({ timeout: 60_000 });
     await hub.click();
     await page.keyboard.press('ArrowRight');
-    await page.getByRole('treeitem', { name: /Private endpoints \(1\)/ }).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('treeitem', { name: /Private endpoints \(1\)/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
     await widenSideBar(page, 560);
     await page.waitForTimeout(500);
     mkdirSync(dirname(path), { recursive: true });

@@ -45,7 +45,11 @@ function findFiles(dir, suffix) {
 /** Runs a command, streaming its output, and returns {code, output}. */
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
@@ -61,9 +65,14 @@ async function nodeTestSuite(name, files, extraArgs = []) {
   const scratch = mkdtempSync(join(tmpdir(), `foundry-${name}-`));
   const tap = join(scratch, 'report.tap');
   const { code } = await run(process.execPath, [
-    '--import', 'tsx', '--test', ...extraArgs,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--import',
+    'tsx',
+    '--test',
+    ...extraArgs,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...files,
   ]);
   const report = readFileSync(tap, 'utf8');
@@ -92,7 +101,8 @@ async function main() {
   const needsVsCode = suites.some((s) => s !== 'unit');
   if (needsVsCode) step('setup', 'bash', ['scripts/setup.sh']);
   step('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit']);
-  step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', 'src', 'test', 'scripts', 'bench']);
+  // `npm run lint`: ESLint, then Prettier's check (120 columns).
+  step('lint', 'npm', ['run', '--silent', 'lint']);
   if (needsVsCode) step('package (build + VSIX)', process.execPath, ['scripts/package.mjs']);
 
   const totals = { passed: 0, failed: 0, skipped: 0 };

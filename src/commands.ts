@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { log } from './log';
 import type { ExtensionServices } from './services';
 import type { NodeView } from './tree/nodeView';
-import { WIZARD_COMMANDS, type WizardId } from './wizards/ids';
+import { FORMER_COMMANDS, WIZARD_COMMANDS, WIZARD_IDS, type WizardId } from './wizards/ids';
 
 /**
  * Every command of the extension, in one table: id → handler factory. package.json contributes the same ids
@@ -11,48 +11,57 @@ import { WIZARD_COMMANDS, type WizardId } from './wizards/ids';
 type CommandFactory = (services: ExtensionServices) => (...args: never[]) => unknown;
 
 /** A wizard's command (palette, tree menu, finding fix): the wizards live in the lazily loaded feature bundle. */
-const wizard = (id: WizardId): CommandFactory => (services) => async (...args: unknown[]) =>
-  (await services.hubsView.hubs()).runWizard(id, ...args);
+const wizard =
+  (id: WizardId): CommandFactory =>
+  (services) =>
+  async (...args: unknown[]) =>
+    (await services.hubsView.hubs()).runWizard(id, ...args);
+
+/** Each wizard's command starts it. */
+const WIZARD_COMMAND_TABLE: Record<string, CommandFactory> = Object.fromEntries(
+  WIZARD_IDS.map((id) => [WIZARD_COMMANDS[id].command, wizard(id)]),
+);
 
 export const COMMANDS = {
   'foundryNetwork.signIn': (services) => (tenantId?: string) => services.signIn(tenantId),
   'foundryNetwork.refresh': (services) => (node?: NodeView) => services.hubsView.refresh(node),
-  'foundryNetwork.selectSubscriptions': (services) => async () => (await services.hubsView.hubs()).actions.selectSubscriptions(),
-  'foundryNetwork.loadMore': (services) => async (subscriptionId: string) => (await services.hubsView.hubs()).actions.loadMore(subscriptionId),
-  'foundryNetwork.openInPortal': (services) => async (node?: NodeView) => (await services.hubsView.hubs()).actions.openInPortal(node),
-  'foundryNetwork.viewProperties': (services) => async (node?: NodeView) => (await services.hubsView.hubs()).actions.viewProperties(node),
-  'foundryNetwork.copyResourceId': (services) => async (node?: NodeView) => (await services.hubsView.hubs()).actions.copyResourceId(node),
-  'foundryNetwork.copyAzCommand': (services) => async (node?: NodeView) => (await services.hubsView.hubs()).actions.copyAzCommand(node),
+  'foundryNetwork.selectSubscriptions': (services) => async () =>
+    (await services.hubsView.hubs()).actions.selectSubscriptions(),
+  'foundryNetwork.loadMore': (services) => async (subscriptionId: string) =>
+    (await services.hubsView.hubs()).actions.loadMore(subscriptionId),
+  'foundryNetwork.openInPortal': (services) => async (node?: NodeView) =>
+    (await services.hubsView.hubs()).actions.openInPortal(node),
+  'foundryNetwork.viewProperties': (services) => async (node?: NodeView) =>
+    (await services.hubsView.hubs()).actions.viewProperties(node),
+  'foundryNetwork.copyResourceId': (services) => async (node?: NodeView) =>
+    (await services.hubsView.hubs()).actions.copyResourceId(node),
+  'foundryNetwork.copyAzCommand': (services) => async (node?: NodeView) =>
+    (await services.hubsView.hubs()).actions.copyAzCommand(node),
   'foundryNetwork.showLog': () => () => log().show(),
   'foundryNetwork.trySandbox': (services) => () => openSandboxGuide(services.extension),
-  [WIZARD_COMMANDS.addPrivateEndpoint.command]: wizard('addPrivateEndpoint'),
-  [WIZARD_COMMANDS.configurePrivateDns.command]: wizard('configurePrivateDns'),
-  [WIZARD_COMMANDS.verifyPrivateEndpoint.command]: wizard('verifyPrivateEndpoint'),
-  [WIZARD_COMMANDS.removePrivateEndpoint.command]: wizard('removePrivateEndpoint'),
-  [WIZARD_COMMANDS.decideConnection.command]: wizard('decideConnection'),
-  [WIZARD_COMMANDS.setPublicAccess.command]: wizard('setPublicAccess'),
-  [WIZARD_COMMANDS.editIpRules.command]: wizard('editIpRules'),
-  [WIZARD_COMMANDS.exportDnsRecords.command]: wizard('exportDnsRecords'),
-  [WIZARD_COMMANDS.restrictDependentAccess.command]: wizard('restrictDependentAccess'),
-  [WIZARD_COMMANDS.addDependencyPrivateEndpoints.command]: wizard('addDependencyPrivateEndpoints'),
-  [WIZARD_COMMANDS.resumeRun.command]: wizard('resumeRun'),
-  [WIZARD_COMMANDS.configureStorageAccess.command]: wizard('configureStorageAccess'),
+  ...WIZARD_COMMAND_TABLE,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;
 
 export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, factory]) => {
-    const handler = (factory as (services: ExtensionServices) => (...args: unknown[]) => unknown)(services);
-    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        reportCommandError(id, error);
-        return undefined;
-      }
-    });
-  });
+  const formers = Object.entries(FORMER_COMMANDS).map(([former, current]) =>
+    vscode.commands.registerCommand(former, (...args: unknown[]) => vscode.commands.executeCommand(current, ...args)),
+  );
+  return [
+    ...formers,
+    ...Object.entries(COMMANDS).map(([id, factory]) => {
+      const handler = (factory as (services: ExtensionServices) => (...args: unknown[]) => unknown)(services);
+      return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await handler(...args);
+        } catch (error) {
+          reportCommandError(id, error);
+          return undefined;
+        }
+      });
+    }),
+  ];
 }
 
 function reportCommandError(id: string, error: unknown): void {

@@ -63,7 +63,9 @@ function readCustomCloud(config: vscode.WorkspaceConfiguration): CustomCloudSett
   };
 }
 
-function isCompleteServicePrincipal(value: Partial<ServicePrincipalTokenSource> | undefined): value is ServicePrincipalTokenSource {
+function isCompleteServicePrincipal(
+  value: Partial<ServicePrincipalTokenSource> | undefined,
+): value is ServicePrincipalTokenSource {
   return !!value && !!value.authorityHost && !!value.tenantId && !!value.clientId && !!value.clientSecretEnvVar;
 }
 

@@ -67,7 +67,9 @@ export async function createAccess(settings: FoundrySettings): Promise<AzureAcce
   });
   if (custom.tokenSource === 'servicePrincipal') {
     if (!custom.servicePrincipal) {
-      throw new Error('foundryNetwork.customCloud.servicePrincipal needs authorityHost, tenantId, clientId and clientSecretEnvVar.');
+      throw new Error(
+        'foundryNetwork.customCloud.servicePrincipal needs authorityHost, tenantId, clientId and clientSecretEnvVar.',
+      );
     }
     return CredentialAzureAccess.forServicePrincipal(cloud, custom.servicePrincipal);
   }

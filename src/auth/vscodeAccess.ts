@@ -1,6 +1,10 @@
 // VS Code's own Microsoft sign-in (`microsoft`, or `microsoft-sovereign-cloud` for Azure China and US Government)
 // through @microsoft/vscode-azext-azureauth, which handles tenants, sessions per tenant and sovereign environments.
-import { VSCodeAzureSubscriptionProvider, getUnauthenticatedTenants, setConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';
+import {
+  VSCodeAzureSubscriptionProvider,
+  getUnauthenticatedTenants,
+  setConfiguredAzureEnv,
+} from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
 import { readSovereignCloudEnvironment } from '../config';
 import type { KnownCloudName } from '../model/clouds';
@@ -8,7 +12,9 @@ import { CLOUDS } from '../model/clouds';
 import type { AzureAccess, SkippedTenant, SubscriptionListing } from './azureAccess';
 
 /** azureauth's names for the sovereign environments. */
-const AZUREAUTH_ENVIRONMENT: Readonly<Record<KnownCloudName, 'AzureCloud' | 'ChinaCloud' | 'USGovernment' | undefined>> = {
+const AZUREAUTH_ENVIRONMENT: Readonly<
+  Record<KnownCloudName, 'AzureCloud' | 'ChinaCloud' | 'USGovernment' | undefined>
+> = {
   AzureCloud: undefined,
   AzureChinaCloud: 'ChinaCloud',
   AzureUSGovernment: 'USGovernment',
@@ -61,10 +67,17 @@ export class VsCodeAzureAccess implements AzureAccess {
         reason: 'needs sign-in (multi-factor or conditional access)',
       }));
     } catch (error) {
-      skippedTenants = [{ tenantId: 'unknown', displayName: undefined, reason: `tenants could not be listed: ${String(error)}` }];
+      skippedTenants = [
+        { tenantId: 'unknown', displayName: undefined, reason: `tenants could not be listed: ${String(error)}` },
+      ];
     }
     return {
-      subscriptions: subscriptions.map((s) => ({ subscriptionId: s.subscriptionId, name: s.name, tenantId: s.tenantId, credential: s.credential })),
+      subscriptions: subscriptions.map((s) => ({
+        subscriptionId: s.subscriptionId,
+        name: s.name,
+        tenantId: s.tenantId,
+        credential: s.credential,
+      })),
       skippedTenants,
     };
   }

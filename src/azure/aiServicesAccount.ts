@@ -8,7 +8,11 @@ import { parseResourceId } from '../model/armIds';
 import type { ArmConnection } from './clients';
 import { mapAzureErrors } from './errors';
 
-export async function readAiServicesAccount(connection: ArmConnection, accountId: string, abortSignal?: AbortSignalLike): Promise<AiServicesAccount> {
+export async function readAiServicesAccount(
+  connection: ArmConnection,
+  accountId: string,
+  abortSignal?: AbortSignalLike,
+): Promise<AiServicesAccount> {
   const parsed = parseResourceId(accountId);
   const name = parsed.resources[0]?.name ?? '';
   const client = connection.forSubscription(parsed.subscriptionId).cognitiveServices;
@@ -21,14 +25,18 @@ export async function readAiServicesAccount(connection: ArmConnection, accountId
       id: account.id ?? accountId,
       name: account.name ?? name,
       location: account.location ?? '',
-      publicNetworkAccess: access === undefined ? undefined : access.toLowerCase() === 'disabled' ? 'Disabled' : 'Enabled',
+      publicNetworkAccess:
+        access === undefined ? undefined : access.toLowerCase() === 'disabled' ? 'Disabled' : 'Enabled',
       networkAcls: acls && {
-        defaultAction: acls.defaultAction === undefined ? undefined : acls.defaultAction.toLowerCase() === 'deny' ? 'Deny' : 'Allow',
+        defaultAction:
+          acls.defaultAction === undefined ? undefined : acls.defaultAction.toLowerCase() === 'deny' ? 'Deny' : 'Allow',
         ...(acls.bypass ? { bypass: acls.bypass } : {}),
         ipRules: (acls.ipRules ?? []).map((rule) => rule.value),
         virtualNetworkRules: (acls.virtualNetworkRules ?? []).map((rule) => ({
           id: rule.id,
-          ...(rule.ignoreMissingVnetServiceEndpoint === undefined ? {} : { ignoreMissingVnetServiceEndpoint: rule.ignoreMissingVnetServiceEndpoint }),
+          ...(rule.ignoreMissingVnetServiceEndpoint === undefined
+            ? {}
+            : { ignoreMissingVnetServiceEndpoint: rule.ignoreMissingVnetServiceEndpoint }),
           ...(rule.state === undefined ? {} : { state: rule.state }),
         })),
       },

@@ -66,14 +66,22 @@ const bodyParameter: OperationParameter = {
 };
 
 const headerParameters: OperationParameter[] = [
-  { parameterPath: 'accept', mapper: { serializedName: 'Accept', isConstant: true, defaultValue: 'application/json', type: { name: 'String' } } },
+  {
+    parameterPath: 'accept',
+    mapper: { serializedName: 'Accept', isConstant: true, defaultValue: 'application/json', type: { name: 'String' } },
+  },
   { parameterPath: ['options', 'ifMatch'], mapper: { serializedName: 'If-Match', type: { name: 'String' } } },
   { parameterPath: ['options', 'ifNoneMatch'], mapper: { serializedName: 'If-None-Match', type: { name: 'String' } } },
 ];
 
 const contentTypeParameter: OperationParameter = {
   parameterPath: 'contentType',
-  mapper: { serializedName: 'Content-Type', isConstant: true, defaultValue: 'application/json', type: { name: 'String' } },
+  mapper: {
+    serializedName: 'Content-Type',
+    isConstant: true,
+    defaultValue: 'application/json',
+    type: { name: 'String' },
+  },
 };
 
 function operationSpec(method: ArmMethod, hasBody: boolean): OperationSpec {
@@ -149,7 +157,14 @@ export async function sendArmLongRunning(
       sendInitialRequest: async () => toLroResponse(await sendRaw(client, request)),
       // Polls are plain GETs: no body, and no precondition (If-None-Match: * would fail on the resource just created).
       sendPollRequest: async (pollPath, pollOptions) =>
-        toLroResponse(await sendRaw(client, { method: 'GET', path: pollPath, apiVersion: request.apiVersion, abortSignal: pollOptions?.abortSignal ?? request.abortSignal })),
+        toLroResponse(
+          await sendRaw(client, {
+            method: 'GET',
+            path: pollPath,
+            apiVersion: request.apiVersion,
+            abortSignal: pollOptions?.abortSignal ?? request.abortSignal,
+          }),
+        ),
     },
     {
       ...(options.pollIntervalInMs !== undefined ? { intervalInMs: options.pollIntervalInMs } : {}),

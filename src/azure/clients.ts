@@ -186,10 +186,16 @@ export class ArmConnection {
   }
 
   /** Options for an SDK `begin…AndWait` call or our own poller. */
-  lroOptions(abortSignal?: AbortSignalLike): { abortSignal?: AbortSignalLike; updateIntervalInMs?: number; pollIntervalInMs?: number } {
+  lroOptions(abortSignal?: AbortSignalLike): {
+    abortSignal?: AbortSignalLike;
+    updateIntervalInMs?: number;
+    pollIntervalInMs?: number;
+  } {
     return {
       ...(abortSignal ? { abortSignal } : {}),
-      ...(this.pollIntervalInMs !== undefined ? { updateIntervalInMs: this.pollIntervalInMs, pollIntervalInMs: this.pollIntervalInMs } : {}),
+      ...(this.pollIntervalInMs !== undefined
+        ? { updateIntervalInMs: this.pollIntervalInMs, pollIntervalInMs: this.pollIntervalInMs }
+        : {}),
     };
   }
 

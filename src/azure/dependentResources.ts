@@ -39,10 +39,13 @@ export interface DependentReference {
   readonly id: string;
 }
 
-export function dependentPrivateEndpointsOf(connections: readonly AnyPrivateEndpointConnection[] | undefined): DependentPrivateEndpoint[] {
+export function dependentPrivateEndpointsOf(
+  connections: readonly AnyPrivateEndpointConnection[] | undefined,
+): DependentPrivateEndpoint[] {
   return (connections ?? []).flatMap((connection) => {
     const id = connection.privateEndpoint?.id ?? connection.properties?.privateEndpoint?.id;
-    const state = connection.privateLinkServiceConnectionState ?? connection.properties?.privateLinkServiceConnectionState;
+    const state =
+      connection.privateLinkServiceConnectionState ?? connection.properties?.privateLinkServiceConnectionState;
     // groupIds are not on the connection: hubDetails fills them from the private endpoint itself.
     return id ? [{ id, groupIds: [], status: connectionStatusOf(state?.status) }] : [];
   });
@@ -67,7 +70,11 @@ function present(values: readonly (string | undefined)[] | undefined): string[] 
   return (values ?? []).filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
-async function readNetworkSummary(connection: ArmConnection, reference: DependentReference, abortSignal?: AbortSignalLike): Promise<NetworkSummary> {
+async function readNetworkSummary(
+  connection: ArmConnection,
+  reference: DependentReference,
+  abortSignal?: AbortSignalLike,
+): Promise<NetworkSummary> {
   const parsed = parseResourceId(reference.id);
   const resourceGroup = parsed.resourceGroup ?? '';
   const name = parsed.resources[0]?.name ?? '';
@@ -146,6 +153,14 @@ export async function readDependentResource(
     if (mapped.kind === 'cancelled') {
       throw mapped;
     }
-    return { kind: reference.kind, id: reference.id, name, publicNetworkAccess: undefined, networkDefaultAction: undefined, privateEndpoints: [], readError: mapped.userMessage };
+    return {
+      kind: reference.kind,
+      id: reference.id,
+      name,
+      publicNetworkAccess: undefined,
+      networkDefaultAction: undefined,
+      privateEndpoints: [],
+      readError: mapped.userMessage,
+    };
   }
 }

@@ -13,6 +13,7 @@ import { listWorkspacesInSubscription } from './workspaceApi';
 import type { ArmWorkspace } from './workspaceModels';
 import { sameResourceId } from '../model/armIds';
 import { mapWithConcurrency } from './concurrency';
+import { collect } from './collect';
 
 export type DiscoveredKind = 'hub' | 'project' | 'aiServices';
 
@@ -129,14 +130,22 @@ async function queryResourceGraph(
   return pages.flat();
 }
 
-async function queryBatch(connection: ArmConnection, subscriptions: string[], options: DiscoveryOptions): Promise<ResourceGraphRow[]> {
+async function queryBatch(
+  connection: ArmConnection,
+  subscriptions: string[],
+  options: DiscoveryOptions,
+): Promise<ResourceGraphRow[]> {
   const rows: ResourceGraphRow[] = [];
   let skipToken: string | undefined;
   do {
     const body = {
       subscriptions,
       query: DISCOVERY_QUERY,
-      options: { $top: options.pageSize ?? 1000, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) },
+      options: {
+        $top: options.pageSize ?? 1000,
+        resultFormat: 'objectArray',
+        ...(skipToken ? { $skipToken: skipToken } : {}),
+      },
     };
     const response = await sendArm<ResourceGraphResponse>(connection.arm, {
       method: 'POST',
@@ -152,7 +161,10 @@ async function queryBatch(connection: ArmConnection, subscriptions: string[], op
 }
 
 /** Columns projected from `properties.x` without an alias come back as `properties_x`; accept both. */
-function column(row: ResourceGraphRow, name: 'hubResourceId' | 'publicNetworkAccess' | 'networkDefaultAction' | 'workspaceId'): string | undefined {
+function column(
+  row: ResourceGraphRow,
+  name: 'hubResourceId' | 'publicNetworkAccess' | 'networkDefaultAction' | 'workspaceId',
+): string | undefined {
   const value = row[name] ?? (row as unknown as Record<string, unknown>)[`properties_${name}`];
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -179,7 +191,10 @@ function resourceOfRow(row: ResourceGraphRow): DiscoveredResource | undefined {
 function discoveredKind(type: string | undefined, kind: string | undefined): DiscoveredKind | undefined {
   const lowerType = (type ?? '').toLowerCase();
   const lowerKind = (kind ?? '').toLowerCase();
-  if (lowerType === 'microsoft.machinelearningservices/workspaces' && (lowerKind === 'hub' || lowerKind === 'project')) {
+  if (
+    lowerType === 'microsoft.machinelearningservices/workspaces' &&
+    (lowerKind === 'hub' || lowerKind === 'project')
+  ) {
     return lowerKind;
   }
   if (lowerType === 'microsoft.cognitiveservices/accounts' && lowerKind === 'aiservices') {
@@ -193,11 +208,18 @@ function resourceGroupOf(id: string): string {
   return match?.[1] ?? '';
 }
 
-function groupResources(resources: DiscoveredResource[]): Pick<DiscoveryResult, 'hubs' | 'unmatchedProjects' | 'aiServices'> {
+function groupResources(
+  resources: DiscoveredResource[],
+): Pick<DiscoveryResult, 'hubs' | 'unmatchedProjects' | 'aiServices'> {
   const hubs = resources.filter((resource) => resource.kind === 'hub');
   const projects = resources.filter((resource) => resource.kind === 'project');
-  const byHub = hubs.map((hub) => ({ ...hub, projects: projects.filter((project) => sameResourceId(project.hubResourceId, hub.id)) }));
-  const unmatchedProjects = projects.filter((project) => !hubs.some((hub) => sameResourceId(project.hubResourceId, hub.id)));
+  const byHub = hubs.map((hub) => ({
+    ...hub,
+    projects: projects.filter((project) => sameResourceId(project.hubResourceId, hub.id)),
+  }));
+  const unmatchedProjects = projects.filter(
+    (project) => !hubs.some((hub) => sameResourceId(project.hubResourceId, hub.id)),
+  );
   return { hubs: byHub, unmatchedProjects, aiServices: resources.filter((resource) => resource.kind === 'aiServices') };
 }
 
@@ -206,24 +228,38 @@ async function listPerSubscription(
   subscriptionIds: readonly string[],
   options: DiscoveryOptions,
 ): Promise<Omit<DiscoveryResult, 'resourceGraphError'>> {
-  type Outcome = { subscriptionId: string; resources: DiscoveredResource[] } | { subscriptionId: string; failure: AzureAccessError };
-  const outcomes = await mapWithConcurrency(subscriptionIds, options.concurrency ?? 4, async (subscriptionId): Promise<Outcome> => {
-    try {
-      return { subscriptionId, resources: await listOneSubscription(connection, subscriptionId, options.abortSignal) };
-    } catch (error) {
-      const failure = toAzureAccessError(error, { resourceId: `/subscriptions/${subscriptionId}` });
-      if (failure.kind === 'cancelled') {
-        throw failure;
+  type Outcome =
+    { subscriptionId: string; resources: DiscoveredResource[] } | { subscriptionId: string; failure: AzureAccessError };
+  const outcomes = await mapWithConcurrency(
+    subscriptionIds,
+    options.concurrency ?? 4,
+    async (subscriptionId): Promise<Outcome> => {
+      try {
+        return {
+          subscriptionId,
+          resources: await listOneSubscription(connection, subscriptionId, options.abortSignal),
+        };
+      } catch (error) {
+        const failure = toAzureAccessError(error, { resourceId: `/subscriptions/${subscriptionId}` });
+        if (failure.kind === 'cancelled') {
+          throw failure;
+        }
+        return { subscriptionId, failure };
       }
-      return { subscriptionId, failure };
-    }
-  });
+    },
+  );
   const resources = outcomes.flatMap((outcome) => ('resources' in outcome ? outcome.resources : []));
-  const failures = outcomes.flatMap((outcome) => ('failure' in outcome ? [{ subscriptionId: outcome.subscriptionId, error: outcome.failure }] : []));
+  const failures = outcomes.flatMap((outcome) =>
+    'failure' in outcome ? [{ subscriptionId: outcome.subscriptionId, error: outcome.failure }] : [],
+  );
   return { ...groupResources(resources), failures, source: 'perSubscription' };
 }
 
-async function listOneSubscription(connection: ArmConnection, subscriptionId: string, abortSignal?: AbortSignalLike): Promise<DiscoveredResource[]> {
+async function listOneSubscription(
+  connection: ArmConnection,
+  subscriptionId: string,
+  abortSignal?: AbortSignalLike,
+): Promise<DiscoveredResource[]> {
   const clients = connection.forSubscription(subscriptionId);
   const [workspaces, accounts] = await Promise.all([
     listWorkspacesInSubscription(clients.machineLearning, subscriptionId, abortSignal),
@@ -257,14 +293,6 @@ function resourceOfWorkspace(workspace: ArmWorkspace, subscriptionId: string): D
     publicNetworkAccess: workspace.properties?.publicNetworkAccess,
     workspaceId: workspace.properties?.workspaceId,
   });
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const result: T[] = [];
-  for await (const item of items) {
-    result.push(item);
-  }
-  return result;
 }
 
 function isDefined<T>(value: T | undefined): value is T {

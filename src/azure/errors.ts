@@ -4,107 +4,66 @@
  */
 import { isRestError } from '@azure/core-rest-pipeline';
 import { tryParseResourceId } from '../model/armIds';
-import { ConcurrentChangeError as DetectedConcurrentChange, isPreconditionFailed } from '../model/concurrency';
+import {
+  AzureAccessError,
+  CancelledError,
+  ConcurrentChangeError,
+  NetworkError,
+  PermissionDeniedError,
+  PrivateLinkOnlyError,
+  RequestRejectedError,
+  ResourceNotFoundError,
+  ServiceUnavailableError,
+  SignInRequiredError,
+  ThrottledError,
+  type ErrorContext,
+  type ErrorFields,
+} from '../model/accessErrors';
+import { isPreconditionFailed } from '../model/concurrency';
 import { ROLE_NAMES, ROLES, roleToWrite } from '../model/roles';
 
-export type AzureErrorKind =
-  | 'signInRequired'
-  | 'permissionDenied'
-  | 'notFound'
-  | 'privateLinkOnly'
-  | 'throttled'
-  | 'serviceUnavailable'
-  | 'network'
-  | 'concurrentChange'
-  | 'cancelled'
-  | 'rejected';
-
-export interface ErrorContext {
-  /** The resource the request was about; shown by name in messages. */
-  readonly resourceId?: string;
-  readonly access?: 'read' | 'write';
-  /** The role that would allow the request; defaults to Reader for reads and Network Contributor for writes. */
-  readonly requiredRole?: string;
-}
-
-interface ErrorFields {
-  readonly userMessage: string;
-  readonly action: string;
-  readonly statusCode?: number;
-  readonly code?: string;
-  readonly resourceId?: string;
-  readonly cause?: unknown;
-}
-
-export abstract class AzureAccessError extends Error {
-  abstract readonly kind: AzureErrorKind;
-  readonly userMessage: string;
-  readonly action: string;
-  readonly statusCode: number | undefined;
-  /** Azure's error code, e.g. AuthorizationFailed. */
-  readonly code: string | undefined;
-  readonly resourceId: string | undefined;
-
-  constructor(fields: ErrorFields) {
-    super(fields.userMessage, { cause: fields.cause });
-    this.name = new.target.name;
-    this.userMessage = fields.userMessage;
-    this.action = fields.action;
-    this.statusCode = fields.statusCode;
-    this.code = fields.code;
-    this.resourceId = fields.resourceId;
-  }
-}
-
-export class SignInRequiredError extends AzureAccessError {
-  readonly kind = 'signInRequired';
-}
-export class PermissionDeniedError extends AzureAccessError {
-  readonly kind = 'permissionDenied';
-}
-export class ResourceNotFoundError extends AzureAccessError {
-  readonly kind = 'notFound';
-}
-/** The resource only answers through its private endpoint, and this machine is not on that network. */
-export class PrivateLinkOnlyError extends AzureAccessError {
-  readonly kind = 'privateLinkOnly';
-}
-export class ThrottledError extends AzureAccessError {
-  readonly kind = 'throttled';
-}
-export class ServiceUnavailableError extends AzureAccessError {
-  readonly kind = 'serviceUnavailable';
-}
-export class NetworkError extends AzureAccessError {
-  readonly kind = 'network';
-}
-/**
- * Someone changed the resource since we read it: a 412 (stale If-Match, or If-None-Match: * on one that exists), or a
- * re-read-and-compare guard of src/model/concurrency.ts.
- */
-export class ConcurrentChangeError extends AzureAccessError {
-  readonly kind = 'concurrentChange';
-}
-export class CancelledError extends AzureAccessError {
-  readonly kind = 'cancelled';
-}
-/** Azure refused the request as such (400, 409, ...): its own message is the most useful thing to show. */
-export class RequestRejectedError extends AzureAccessError {
-  readonly kind = 'rejected';
-}
+export {
+  AzureAccessError,
+  CancelledError,
+  ConcurrentChangeError,
+  NetworkError,
+  PermissionDeniedError,
+  PrivateLinkOnlyError,
+  RequestRejectedError,
+  ResourceNotFoundError,
+  ServiceUnavailableError,
+  SignInRequiredError,
+  ThrottledError,
+  type AzureErrorKind,
+  type ErrorContext,
+} from '../model/accessErrors';
 
 /**
  * Error codes services use when a caller outside the private network reaches a resource whose public access is off.
  * ARM itself answers from anywhere; these come from data planes and from ARM proxies to them.
  */
 const PRIVATE_LINK_ONLY_CODES = new Set(
-  ['PublicNetworkAccessDisabled', 'PublicAccessDisabled', 'ForbiddenByConnection', 'ForbiddenByFirewall',
-    'IpAuthorizationError', 'RequestOriginNotAllowed', 'DeniedByNetworkAcls'].map((code) => code.toLowerCase()),
+  [
+    'PublicNetworkAccessDisabled',
+    'PublicAccessDisabled',
+    'ForbiddenByConnection',
+    'ForbiddenByFirewall',
+    'IpAuthorizationError',
+    'RequestOriginNotAllowed',
+    'DeniedByNetworkAcls',
+  ].map((code) => code.toLowerCase()),
 );
 
 const REAPPLY_ACTION = 'Refresh, check the new settings, and apply your change again.';
 
-const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EAI_AGAIN']);
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EAI_AGAIN',
+]);
 
 export function isAzureAccessError(error: unknown): error is AzureAccessError {
   return error instanceof AzureAccessError;
@@ -136,12 +95,12 @@ export function toAzureAccessError(error: unknown, givenContext: ErrorContext = 
   const context = withRoleAssignmentScope(givenContext);
   const target = describeTarget(context.resourceId);
   const base = { resourceId: context.resourceId, cause: error };
-  if (error instanceof DetectedConcurrentChange) {
-    // Found by a re-read-and-compare guard (src/model/concurrency.ts): its message already says what to do.
-    return new ConcurrentChangeError({ ...base, userMessage: error.message, action: REAPPLY_ACTION });
-  }
   if (isAbort(error)) {
-    return new CancelledError({ ...base, userMessage: 'The request was cancelled.', action: 'Run the command again when you are ready.' });
+    return new CancelledError({
+      ...base,
+      userMessage: 'The request was cancelled.',
+      action: 'Run the command again when you are ready.',
+    });
   }
   if (isRestError(error) && error.statusCode !== undefined) {
     return fromStatus(error.statusCode, error.code, error.message, target, context, base);
@@ -151,7 +110,11 @@ export function toAzureAccessError(error: unknown, givenContext: ErrorContext = 
     return networkError(systemCode, target, base);
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new RequestRejectedError({ ...base, userMessage: `Azure request failed: ${message}`, action: 'Try again; if it keeps failing, report it with the output log.' });
+  return new RequestRejectedError({
+    ...base,
+    userMessage: `Azure request failed: ${message}`,
+    action: 'Try again; if it keeps failing, report it with the output log.',
+  });
 }
 
 function fromStatus(
@@ -168,37 +131,75 @@ function fromStatus(
   }
   if (isPreconditionFailed({ statusCode: status, code })) {
     // The If-Match (or If-None-Match: *) failed, so ARM applied none of the write.
-    return new ConcurrentChangeError({ ...fields, userMessage: `${capitalize(target)} was changed by someone else since it was read. Nothing was written.`, action: REAPPLY_ACTION });
+    return new ConcurrentChangeError({
+      ...fields,
+      userMessage: `${capitalize(target)} was changed by someone else since it was read. Nothing was written.`,
+      action: REAPPLY_ACTION,
+    });
   }
   switch (status) {
     case 401:
-      return new SignInRequiredError({ ...fields, userMessage: 'Your Azure sign-in has expired or was refused.', action: 'Sign in to Azure again.' });
+      return new SignInRequiredError({
+        ...fields,
+        userMessage: 'Your Azure sign-in has expired or was refused.',
+        action: 'Sign in to Azure again.',
+      });
     case 403: {
-      const role = context.requiredRole ?? (context.access === 'write' ? roleToWrite(context.resourceId ?? '') : ROLES.reader.name);
-      return new PermissionDeniedError({ ...fields, userMessage: `You need the ${role} role on ${target}.`, action: `Ask an owner of ${target} to assign you the ${role} role, then refresh.` });
+      const role =
+        context.requiredRole ??
+        (context.access === 'write' ? roleToWrite(context.resourceId ?? '') : ROLES.reader.name);
+      return new PermissionDeniedError({
+        ...fields,
+        userMessage: `You need the ${role} role on ${target}.`,
+        action: `Ask an owner of ${target} to assign you the ${role} role, then refresh.`,
+      });
     }
     case 404:
-      return new ResourceNotFoundError({ ...fields, userMessage: `${capitalize(target)} no longer exists (or was never created).`, action: 'Refresh the view to drop it.' });
+      return new ResourceNotFoundError({
+        ...fields,
+        userMessage: `${capitalize(target)} no longer exists (or was never created).`,
+        action: 'Refresh the view to drop it.',
+      });
     case 429:
-      return new ThrottledError({ ...fields, userMessage: 'Azure is throttling requests from your account.', action: 'Wait a minute and try again.' });
+      return new ThrottledError({
+        ...fields,
+        userMessage: 'Azure is throttling requests from your account.',
+        action: 'Wait a minute and try again.',
+      });
     default:
       break;
   }
   if (status >= 500) {
-    return new ServiceUnavailableError({ ...fields, userMessage: `Azure could not answer (${status}${code ? ` ${code}` : ''}).`, action: 'Try again in a few minutes; check the Azure status page if it persists.' });
+    return new ServiceUnavailableError({
+      ...fields,
+      userMessage: `Azure could not answer (${status}${code ? ` ${code}` : ''}).`,
+      action: 'Try again in a few minutes; check the Azure status page if it persists.',
+    });
   }
-  return new RequestRejectedError({ ...fields, userMessage: `Azure refused the request for ${target}: ${azureMessage}`, action: 'Check the values you entered; the message above is Azure\'s own.' });
-}
-
-function privateLinkOnly(target: string, fields: ErrorFields | Omit<ErrorFields, 'userMessage' | 'action'>): AzureAccessError {
-  return new PrivateLinkOnlyError({
+  return new RequestRejectedError({
     ...fields,
-    userMessage: `${capitalize(target)} only accepts traffic through its private endpoint, and this machine is not on that network.`,
-    action: 'Connect through the VNet (VPN, ExpressRoute, Bastion or a jump box), or add your IP to its allowed addresses.',
+    userMessage: `Azure refused the request for ${target}: ${azureMessage}`,
+    action: "Check the values you entered; the message above is Azure's own.",
   });
 }
 
-function networkError(systemCode: string, target: string, base: { resourceId: string | undefined; cause: unknown }): AzureAccessError {
+function privateLinkOnly(
+  target: string,
+  fields: ErrorFields | Omit<ErrorFields, 'userMessage' | 'action'>,
+): AzureAccessError {
+  return new PrivateLinkOnlyError({
+    ...fields,
+    userMessage: `${capitalize(target)} only accepts traffic through its private endpoint, and this machine is not on that network.`,
+    action:
+      'Connect through the VNet (VPN, ExpressRoute, Bastion or a jump box), or add your IP to its allowed addresses.',
+  });
+}
+
+function networkError(
+  systemCode: string,
+  target: string,
+  base: { resourceId: string | undefined; cause: unknown },
+): AzureAccessError {
   return new NetworkError({
     ...base,
     code: systemCode,
@@ -234,7 +235,9 @@ function describeTarget(resourceId: string | undefined): string {
 
 /** Starts a sentence with the target: descriptive words get a capital, resource names keep their exact spelling. */
 function capitalize(target: string): string {
-  return /^(the |resource group |subscription )/.test(target) ? target.charAt(0).toUpperCase() + target.slice(1) : target;
+  return /^(the |resource group |subscription )/.test(target)
+    ? target.charAt(0).toUpperCase() + target.slice(1)
+    : target;
 }
 
 /** Runs an SDK call and maps whatever it throws. */

@@ -19,7 +19,12 @@ import { readDependentResource } from './dependentResources';
 import { mapAzureErrors, toAzureAccessError } from './errors';
 import { readPrivateDnsZone, zoneLocationOf } from './privateDnsRead';
 import type { PrivateEndpointFirstRead, PrivateEndpointNetworkRead } from './privateEndpointRead';
-import { groupIdsOf, privateEndpointOf, readPrivateEndpointAndZoneGroups, readPrivateEndpointNetwork } from './privateEndpointRead';
+import {
+  groupIdsOf,
+  privateEndpointOf,
+  readPrivateEndpointAndZoneGroups,
+  readPrivateEndpointNetwork,
+} from './privateEndpointRead';
 import { listAllPages, listWorkspacesInSubscription, readWorkspace } from './workspaceApi';
 import type { ArmCompute, ArmWorkspace, ArmWorkspaceConnection } from './workspaceModels';
 import { connectionStatusOf, workspaceOf } from './workspaceModels';
@@ -47,7 +52,11 @@ async function optional<T>(read: Promise<T>, empty: T): Promise<T> {
   }
 }
 
-export async function readHubNetworkState(connection: ArmConnection, hubId: string, options: HubDetailsOptions = {}): Promise<HubNetworkState> {
+export async function readHubNetworkState(
+  connection: ArmConnection,
+  hubId: string,
+  options: HubDetailsOptions = {},
+): Promise<HubNetworkState> {
   return mapAzureErrors({ resourceId: hubId, access: 'read' }, () => readRounds(connection, hubId, options));
 }
 
@@ -71,7 +80,11 @@ interface ThirdRound {
   readonly dependentEndpoints: (ArmPrivateEndpoint | undefined)[];
 }
 
-async function readRounds(connection: ArmConnection, hubId: string, options: HubDetailsOptions): Promise<HubNetworkState> {
+async function readRounds(
+  connection: ArmConnection,
+  hubId: string,
+  options: HubDetailsOptions,
+): Promise<HubNetworkState> {
   const zoneNames = privateDnsZonesFor(connection.cloud, 'amlworkspace');
   const first = await firstRound(connection, hubId, zoneNames, options);
   const second = await secondRound(connection, first, options.abortSignal);
@@ -97,12 +110,20 @@ async function readRounds(connection: ArmConnection, hubId: string, options: Hub
     dnsZones: zoneNames.map((zoneName) => chooseZone(zoneName, third.zones, privateEndpointConnections)),
     dependentResources: withGroupIds(second.dependents, third.dependentEndpoints),
     projects: first.projects.map(projectSummaryOf),
-    computeInstanceNames: [first.hubExtras.computes, ...second.projectComputes].flat().filter(isComputeInstance).map((compute) => compute.name),
+    computeInstanceNames: [first.hubExtras.computes, ...second.projectComputes]
+      .flat()
+      .filter(isComputeInstance)
+      .map((compute) => compute.name),
   };
 }
 
 /** Round 1: the workspace, its connections and computes, the projects, the DNS zones where they usually live. */
-async function firstRound(connection: ArmConnection, hubId: string, zoneNames: readonly string[], options: HubDetailsOptions): Promise<FirstRound> {
+async function firstRound(
+  connection: ArmConnection,
+  hubId: string,
+  zoneNames: readonly string[],
+  options: HubDetailsOptions,
+): Promise<FirstRound> {
   const { abortSignal } = options;
   const hub = parseResourceId(hubId);
   const ml = connection.forSubscription(hub.subscriptionId).machineLearning;
@@ -111,53 +132,123 @@ async function firstRound(connection: ArmConnection, hubId: string, zoneNames: r
     readWorkspace(ml, hubId, abortSignal),
     readConnectionsAndComputes(connection, hubId, abortSignal),
     listWorkspacesInSubscription(ml, hub.subscriptionId, abortSignal),
-    Promise.all(candidateGroups.flatMap((group) => zoneNames.map((zoneName) => readPrivateDnsZone(connection, { ...group, zoneName }, 'amlworkspace', abortSignal)))),
+    Promise.all(
+      candidateGroups.flatMap((group) =>
+        zoneNames.map((zoneName) =>
+          readPrivateDnsZone(connection, { ...group, zoneName }, 'amlworkspace', abortSignal),
+        ),
+      ),
+    ),
   ]);
-  const projects = workspaces.filter((workspace) => (workspace.kind ?? '').toLowerCase() === 'project' && sameResourceId(workspace.properties?.hubResourceId, hubId));
+  const projects = workspaces.filter(
+    (workspace) =>
+      (workspace.kind ?? '').toLowerCase() === 'project' && sameResourceId(workspace.properties?.hubResourceId, hubId),
+  );
   return { workspaceRead, hubExtras, projects, candidateZones };
 }
 
 /** Round 2: each private endpoint with its zone groups, the dependent resources, the projects' computes. */
-async function secondRound(connection: ArmConnection, first: FirstRound, abortSignal?: AbortSignalLike): Promise<SecondRound> {
+async function secondRound(
+  connection: ArmConnection,
+  first: FirstRound,
+  abortSignal?: AbortSignalLike,
+): Promise<SecondRound> {
   const arm = first.workspaceRead.arm;
   const ml = connection.forSubscription(parseResourceId(arm.id).subscriptionId).machineLearning;
-  const endpointIds = (arm.properties?.privateEndpointConnections ?? []).flatMap((pec) => (pec.properties?.privateEndpoint?.id ? [pec.properties.privateEndpoint.id] : []));
+  const endpointIds = (arm.properties?.privateEndpointConnections ?? []).flatMap((pec) =>
+    pec.properties?.privateEndpoint?.id ? [pec.properties.privateEndpoint.id] : [],
+  );
   const [firstReads, dependents, projectComputes] = await Promise.all([
-    Promise.all(endpointIds.map((id) => optional<PrivateEndpointFirstRead | undefined>(readPrivateEndpointAndZoneGroups(connection, id, abortSignal), undefined))),
-    Promise.all(dependentReferences(arm, first.hubExtras.connections).map((reference) => readDependentResource(connection, reference, abortSignal))),
-    Promise.all(first.projects.map((project) => optional(listAllPages<ArmCompute>(ml, `${project.id}/computes`, API_VERSIONS.workspaces, abortSignal), []))),
+    Promise.all(
+      endpointIds.map((id) =>
+        optional<PrivateEndpointFirstRead | undefined>(
+          readPrivateEndpointAndZoneGroups(connection, id, abortSignal),
+          undefined,
+        ),
+      ),
+    ),
+    Promise.all(
+      dependentReferences(arm, first.hubExtras.connections).map((reference) =>
+        readDependentResource(connection, reference, abortSignal),
+      ),
+    ),
+    Promise.all(
+      first.projects.map((project) =>
+        optional(listAllPages<ArmCompute>(ml, `${project.id}/computes`, API_VERSIONS.workspaces, abortSignal), []),
+      ),
+    ),
   ]);
   return { endpointIds, firstReads, dependents, projectComputes };
 }
 
 /** Round 3: NICs and VNets of the endpoints, zones the zone groups point at elsewhere, the dependents' endpoints. */
-async function thirdRound(connection: ArmConnection, first: FirstRound, second: SecondRound, abortSignal?: AbortSignalLike): Promise<ThirdRound> {
-  const missingZoneIds = zoneIdsFromGroups(second.firstReads).filter((id) => !first.candidateZones.some((zone) => sameResourceId(zone.id, id)));
-  const dependentEndpointIds = second.dependents.flatMap((dependent) => dependent.privateEndpoints.map((endpoint) => endpoint.id));
+async function thirdRound(
+  connection: ArmConnection,
+  first: FirstRound,
+  second: SecondRound,
+  abortSignal?: AbortSignalLike,
+): Promise<ThirdRound> {
+  const missingZoneIds = zoneIdsFromGroups(second.firstReads).filter(
+    (id) => !first.candidateZones.some((zone) => sameResourceId(zone.id, id)),
+  );
+  const dependentEndpointIds = second.dependents.flatMap((dependent) =>
+    dependent.privateEndpoints.map((endpoint) => endpoint.id),
+  );
   const [networks, extraZones, dependentEndpoints] = await Promise.all([
-    Promise.all(second.firstReads.map((read) => (read ? optional<PrivateEndpointNetworkRead | undefined>(readPrivateEndpointNetwork(connection, read.endpoint, abortSignal), undefined) : undefined))),
-    Promise.all(missingZoneIds.map((id) => readPrivateDnsZone(connection, zoneLocationOf(id), zoneGroupIdOf(id), abortSignal))),
-    Promise.all(dependentEndpointIds.map((id) => optional<ArmPrivateEndpoint | undefined>(readEndpoint(connection, id, abortSignal), undefined))),
+    Promise.all(
+      second.firstReads.map((read) =>
+        read
+          ? optional<PrivateEndpointNetworkRead | undefined>(
+              readPrivateEndpointNetwork(connection, read.endpoint, abortSignal),
+              undefined,
+            )
+          : undefined,
+      ),
+    ),
+    Promise.all(
+      missingZoneIds.map((id) => readPrivateDnsZone(connection, zoneLocationOf(id), zoneGroupIdOf(id), abortSignal)),
+    ),
+    Promise.all(
+      dependentEndpointIds.map((id) =>
+        optional<ArmPrivateEndpoint | undefined>(readEndpoint(connection, id, abortSignal), undefined),
+      ),
+    ),
   ]);
   return { networks, zones: [...first.candidateZones, ...extraZones], dependentEndpoints };
 }
 
-async function readConnectionsAndComputes(connection: ArmConnection, hubId: string, abortSignal?: AbortSignalLike): Promise<ConnectionsAndComputes> {
+async function readConnectionsAndComputes(
+  connection: ArmConnection,
+  hubId: string,
+  abortSignal?: AbortSignalLike,
+): Promise<ConnectionsAndComputes> {
   const ml = connection.forSubscription(parseResourceId(hubId).subscriptionId).machineLearning;
   const [connections, computes] = await Promise.all([
-    optional(listAllPages<ArmWorkspaceConnection>(ml, `${hubId}/connections`, API_VERSIONS.workspaces, abortSignal), []),
+    optional(
+      listAllPages<ArmWorkspaceConnection>(ml, `${hubId}/connections`, API_VERSIONS.workspaces, abortSignal),
+      [],
+    ),
     optional(listAllPages<ArmCompute>(ml, `${hubId}/computes`, API_VERSIONS.workspaces, abortSignal), []),
   ]);
   return { connections, computes };
 }
 
-function candidateResourceGroups(hubId: string, extra: readonly string[] = []): { subscriptionId: string; resourceGroup: string }[] {
+function candidateResourceGroups(
+  hubId: string,
+  extra: readonly string[] = [],
+): { subscriptionId: string; resourceGroup: string }[] {
   const hub = parseResourceId(hubId);
   const groups = [{ subscriptionId: hub.subscriptionId, resourceGroup: hub.resourceGroup ?? '' }];
   for (const id of extra) {
     const parsed = parseResourceId(id);
     const group = { subscriptionId: parsed.subscriptionId, resourceGroup: parsed.resourceGroup ?? '' };
-    if (!groups.some((known) => known.subscriptionId.toLowerCase() === group.subscriptionId.toLowerCase() && known.resourceGroup.toLowerCase() === group.resourceGroup.toLowerCase())) {
+    if (
+      !groups.some(
+        (known) =>
+          known.subscriptionId.toLowerCase() === group.subscriptionId.toLowerCase() &&
+          known.resourceGroup.toLowerCase() === group.resourceGroup.toLowerCase(),
+      )
+    ) {
       groups.push(group);
     }
   }
@@ -174,7 +265,11 @@ function dependentReferences(arm: ArmWorkspace, connections: readonly ArmWorkspa
   for (const workspaceConnection of connections) {
     const category = (workspaceConnection.properties?.category ?? '').toLowerCase();
     const resourceId = workspaceConnection.properties?.metadata?.ResourceId;
-    if ((category === 'aiservices' || category === 'azureopenai') && resourceId && !references.some((reference) => sameResourceId(reference.id, resourceId))) {
+    if (
+      (category === 'aiservices' || category === 'azureopenai') &&
+      resourceId &&
+      !references.some((reference) => sameResourceId(reference.id, resourceId))
+    ) {
       references.push({ kind: 'aiServices', id: resourceId });
     }
   }
@@ -199,27 +294,47 @@ function zoneGroupIdOf(zoneId: string): GroupId {
   return groupIdOfZone(zoneLocationOf(zoneId).zoneName) ?? 'amlworkspace';
 }
 
-async function readEndpoint(connection: ArmConnection, endpointId: string, abortSignal?: AbortSignalLike): Promise<ArmPrivateEndpoint> {
+async function readEndpoint(
+  connection: ArmConnection,
+  endpointId: string,
+  abortSignal?: AbortSignalLike,
+): Promise<ArmPrivateEndpoint> {
   const parsed = parseResourceId(endpointId);
-  return connection.forSubscription(parsed.subscriptionId).network.privateEndpoints.get(parsed.resourceGroup ?? '', parsed.resources[0]?.name ?? '', { abortSignal });
+  return connection
+    .forSubscription(parsed.subscriptionId)
+    .network.privateEndpoints.get(parsed.resourceGroup ?? '', parsed.resources[0]?.name ?? '', { abortSignal });
 }
 
 /**
  * The zone the hub relies on: the one an Approved endpoint's zone group uses, else one that exists in a candidate
  * resource group, else the hub's resource group as the place it would be created.
  */
-function chooseZone(zoneName: string, zones: readonly PrivateDnsZoneStatus[], connections: HubNetworkState['privateEndpointConnections']): PrivateDnsZoneStatus {
+function chooseZone(
+  zoneName: string,
+  zones: readonly PrivateDnsZoneStatus[],
+  connections: HubNetworkState['privateEndpointConnections'],
+): PrivateDnsZoneStatus {
   const named = zones.filter((zone) => zone.zoneName.toLowerCase() === zoneName.toLowerCase());
   const usedIds = connections
     .filter((connection) => connection.status === 'Approved')
     .flatMap((connection) => connection.privateEndpoint?.dnsZoneGroups ?? [])
     .flatMap((group) => group.zoneConfigs.map((config) => config.privateDnsZoneId));
   const used = named.find((zone) => zone.exists && usedIds.some((id) => sameResourceId(id, zone.id)));
-  const fallback: PrivateDnsZoneStatus = { zoneName, groupId: 'amlworkspace', id: undefined, exists: false, linkedVirtualNetworkIds: [], aRecords: [] };
+  const fallback: PrivateDnsZoneStatus = {
+    zoneName,
+    groupId: 'amlworkspace',
+    id: undefined,
+    exists: false,
+    linkedVirtualNetworkIds: [],
+    aRecords: [],
+  };
   return used ?? named.find((zone) => zone.exists) ?? named[0] ?? fallback;
 }
 
-function withGroupIds(dependents: readonly DependentResource[], endpoints: readonly (ArmPrivateEndpoint | undefined)[]): DependentResource[] {
+function withGroupIds(
+  dependents: readonly DependentResource[],
+  endpoints: readonly (ArmPrivateEndpoint | undefined)[],
+): DependentResource[] {
   return dependents.map((dependent) => ({
     ...dependent,
     privateEndpoints: dependent.privateEndpoints.map((endpoint) => {

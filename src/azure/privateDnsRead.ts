@@ -5,28 +5,33 @@ import type { GroupId } from '../model/dnsZones';
 import type { DnsARecord, PrivateDnsZoneStatus } from '../model/hubState';
 import { buildResourceId, parseResourceId } from '../model/armIds';
 import type { ArmConnection } from './clients';
+import { collect } from './collect';
 
-export interface ZoneLocation {
+/** A resource group that holds (or would hold) private DNS zones. */
+export interface ZoneResourceGroup {
   readonly subscriptionId: string;
   readonly resourceGroup: string;
+}
+
+/** Where one private DNS zone lives. */
+export interface ZoneLocation extends ZoneResourceGroup {
   readonly zoneName: string;
 }
 
 export function zoneLocationOf(zoneId: string): ZoneLocation {
   const parsed = parseResourceId(zoneId);
-  return { subscriptionId: parsed.subscriptionId, resourceGroup: parsed.resourceGroup ?? '', zoneName: parsed.resources[0]?.name ?? '' };
+  return {
+    subscriptionId: parsed.subscriptionId,
+    resourceGroup: parsed.resourceGroup ?? '',
+    zoneName: parsed.resources[0]?.name ?? '',
+  };
 }
 
 export function zoneIdOf(location: ZoneLocation): string {
-  return buildResourceId(location.subscriptionId, location.resourceGroup, 'Microsoft.Network', { type: 'privateDnsZones', name: location.zoneName });
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const result: T[] = [];
-  for await (const item of items) {
-    result.push(item);
-  }
-  return result;
+  return buildResourceId(location.subscriptionId, location.resourceGroup, 'Microsoft.Network', {
+    type: 'privateDnsZones',
+    name: location.zoneName,
+  });
 }
 
 /** A missing zone (or resource group) reads as "not there", not as an error. */
@@ -50,7 +55,12 @@ export async function readPrivateDnsZone(
   const privateDns = connection.forSubscription(location.subscriptionId).privateDns;
   const { resourceGroup, zoneName } = location;
   const [zone, links, records] = await Promise.all([
-    orEmptyWhenMissing(privateDns.privateZones.get(resourceGroup, zoneName, { abortSignal }).then((found) => found as object | undefined), undefined),
+    orEmptyWhenMissing(
+      privateDns.privateZones
+        .get(resourceGroup, zoneName, { abortSignal })
+        .then((found) => found as object | undefined),
+      undefined,
+    ),
     orEmptyWhenMissing(collect(privateDns.virtualNetworkLinks.list(resourceGroup, zoneName, { abortSignal })), []),
     orEmptyWhenMissing(collect(privateDns.recordSets.listByType(resourceGroup, zoneName, 'A', { abortSignal })), []),
   ]);

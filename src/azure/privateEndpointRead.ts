@@ -7,6 +7,7 @@ import type { PrivateDnsZoneGroup, PrivateEndpoint as ArmPrivateEndpoint } from 
 import type { DnsZoneGroup, PrivateEndpoint } from '../model/hubState';
 import { parseResourceId, sameResourceId, virtualNetworkIdOfSubnet } from '../model/armIds';
 import type { ArmConnection } from './clients';
+import { collect } from './collect';
 
 export interface PrivateEndpointFirstRead {
   readonly endpoint: ArmPrivateEndpoint;
@@ -21,18 +22,18 @@ export interface PrivateEndpointNetworkRead {
 
 function locate(id: string): { subscriptionId: string; resourceGroup: string; name: string } {
   const parsed = parseResourceId(id);
-  return { subscriptionId: parsed.subscriptionId, resourceGroup: parsed.resourceGroup ?? '', name: parsed.resources[0]?.name ?? '' };
+  return {
+    subscriptionId: parsed.subscriptionId,
+    resourceGroup: parsed.resourceGroup ?? '',
+    name: parsed.resources[0]?.name ?? '',
+  };
 }
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const result: T[] = [];
-  for await (const item of items) {
-    result.push(item);
-  }
-  return result;
-}
-
-export async function readPrivateEndpointAndZoneGroups(connection: ArmConnection, endpointId: string, abortSignal?: AbortSignalLike): Promise<PrivateEndpointFirstRead> {
+export async function readPrivateEndpointAndZoneGroups(
+  connection: ArmConnection,
+  endpointId: string,
+  abortSignal?: AbortSignalLike,
+): Promise<PrivateEndpointFirstRead> {
   const { subscriptionId, resourceGroup, name } = locate(endpointId);
   const network = connection.forSubscription(subscriptionId).network;
   const [endpoint, zoneGroups] = await Promise.all([
@@ -43,18 +44,28 @@ export async function readPrivateEndpointAndZoneGroups(connection: ArmConnection
 }
 
 /** NICs and the VNet (which carries its subnets' prefixes), read in parallel. */
-export async function readPrivateEndpointNetwork(connection: ArmConnection, endpoint: ArmPrivateEndpoint, abortSignal?: AbortSignalLike): Promise<PrivateEndpointNetworkRead> {
+export async function readPrivateEndpointNetwork(
+  connection: ArmConnection,
+  endpoint: ArmPrivateEndpoint,
+  abortSignal?: AbortSignalLike,
+): Promise<PrivateEndpointNetworkRead> {
   const subnetId = endpoint.subnet?.id;
   const nicIds = (endpoint.networkInterfaces ?? []).flatMap((nic) => (nic.id ? [nic.id] : []));
   const nicReads = nicIds.map(async (nicId) => {
     const { subscriptionId, resourceGroup, name } = locate(nicId);
-    return connection.forSubscription(subscriptionId).network.networkInterfaces.get(resourceGroup, name, { abortSignal });
+    return connection
+      .forSubscription(subscriptionId)
+      .network.networkInterfaces.get(resourceGroup, name, { abortSignal });
   });
-  const vnetRead = subnetId ? readVirtualNetwork(connection, virtualNetworkIdOfSubnet(subnetId), abortSignal) : Promise.resolve(undefined);
+  const vnetRead = subnetId
+    ? readVirtualNetwork(connection, virtualNetworkIdOfSubnet(subnetId), abortSignal)
+    : Promise.resolve(undefined);
   const [nics, vnet] = await Promise.all([Promise.all(nicReads), vnetRead]);
   const subnet = vnet?.subnets?.find((candidate) => sameResourceId(candidate.id, subnetId));
   return {
-    privateIpAddresses: nics.flatMap((nic) => (nic.ipConfigurations ?? []).flatMap((config) => (config.privateIPAddress ? [config.privateIPAddress] : []))),
+    privateIpAddresses: nics.flatMap((nic) =>
+      (nic.ipConfigurations ?? []).flatMap((config) => (config.privateIPAddress ? [config.privateIPAddress] : [])),
+    ),
     subnetAddressPrefixes: subnet ? subnetPrefixes(subnet) : [],
     virtualNetworkAddressPrefixes: vnet?.addressSpace?.addressPrefixes ?? [],
   };
@@ -76,12 +87,18 @@ export function dnsZoneGroupOf(group: PrivateDnsZoneGroup): DnsZoneGroup {
     zoneConfigs: (group.privateDnsZoneConfigs ?? []).map((config) => ({
       name: config.name ?? '',
       privateDnsZoneId: config.privateDnsZoneId ?? '',
-      recordSets: (config.recordSets ?? []).map((recordSet) => ({ fqdn: recordSet.fqdn ?? '', ipAddresses: recordSet.ipAddresses ?? [] })),
+      recordSets: (config.recordSets ?? []).map((recordSet) => ({
+        fqdn: recordSet.fqdn ?? '',
+        ipAddresses: recordSet.ipAddresses ?? [],
+      })),
     })),
   };
 }
 
-export function privateEndpointOf(first: PrivateEndpointFirstRead, network: PrivateEndpointNetworkRead | undefined): PrivateEndpoint {
+export function privateEndpointOf(
+  first: PrivateEndpointFirstRead,
+  network: PrivateEndpointNetworkRead | undefined,
+): PrivateEndpoint {
   const { endpoint } = first;
   const subnetId = endpoint.subnet?.id ?? '';
   return {
@@ -92,7 +109,10 @@ export function privateEndpointOf(first: PrivateEndpointFirstRead, network: Priv
     subnetAddressPrefixes: network?.subnetAddressPrefixes ?? [],
     virtualNetworkAddressPrefixes: network?.virtualNetworkAddressPrefixes ?? [],
     privateIpAddresses: network?.privateIpAddresses ?? [],
-    customDnsConfigs: (endpoint.customDnsConfigs ?? []).map((config) => ({ fqdn: config.fqdn ?? '', ipAddresses: config.ipAddresses ?? [] })),
+    customDnsConfigs: (endpoint.customDnsConfigs ?? []).map((config) => ({
+      fqdn: config.fqdn ?? '',
+      ipAddresses: config.ipAddresses ?? [],
+    })),
     dnsZoneGroups: first.zoneGroups.map(dnsZoneGroupOf),
     ...(endpoint.provisioningState ? { provisioningState: endpoint.provisioningState } : {}),
   };
@@ -100,6 +120,9 @@ export function privateEndpointOf(first: PrivateEndpointFirstRead, network: Priv
 
 /** The group ids an endpoint connects to (from automatic or manual connections). */
 export function groupIdsOf(endpoint: ArmPrivateEndpoint): string[] {
-  const connections = [...(endpoint.privateLinkServiceConnections ?? []), ...(endpoint.manualPrivateLinkServiceConnections ?? [])];
+  const connections = [
+    ...(endpoint.privateLinkServiceConnections ?? []),
+    ...(endpoint.manualPrivateLinkServiceConnections ?? []),
+  ];
   return connections.flatMap((connection) => connection.groupIds ?? []);
 }

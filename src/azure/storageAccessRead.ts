@@ -17,10 +17,19 @@ interface ArmRoleAssignment {
 }
 
 /** The assignments at `scope` and above it (atScope() leaves out those below, which grant nothing here). */
-export function listRoleAssignmentsAt(connection: ArmConnection, scope: string, abortSignal?: AbortSignalLike): Promise<ExistingRoleAssignment[]> {
+export function listRoleAssignmentsAt(
+  connection: ArmConnection,
+  scope: string,
+  abortSignal?: AbortSignalLike,
+): Promise<ExistingRoleAssignment[]> {
   const path = `${scope}/providers/Microsoft.Authorization/roleAssignments?$filter=atScope()`;
   return mapAzureErrors({ resourceId: scope, access: 'read' }, async () => {
-    const assignments = await listAllPages<ArmRoleAssignment>(connection.arm, path, API_VERSIONS.authorization, abortSignal);
+    const assignments = await listAllPages<ArmRoleAssignment>(
+      connection.arm,
+      path,
+      API_VERSIONS.authorization,
+      abortSignal,
+    );
     return assignments.map((assignment) => ({
       roleDefinitionId: assignment.properties?.roleDefinitionId ?? '',
       principalId: assignment.properties?.principalId ?? '',
@@ -43,14 +52,29 @@ export interface ManagedIdentityAccount {
  * AI Services accounts the hub is connected to, and those in the hub's resource group, that have a system-assigned
  * managed identity: the candidates for the Foundry identity that reads and writes the storage.
  */
-export async function listAiServicesIdentities(connection: ArmConnection, hubId: string, connectedIds: readonly string[], abortSignal?: AbortSignalLike): Promise<ManagedIdentityAccount[]> {
+export async function listAiServicesIdentities(
+  connection: ArmConnection,
+  hubId: string,
+  connectedIds: readonly string[],
+  abortSignal?: AbortSignalLike,
+): Promise<ManagedIdentityAccount[]> {
   const hub = parseResourceId(hubId);
   const accounts = connection.forSubscription(hub.subscriptionId).cognitiveServices.accounts;
   return mapAzureErrors({ resourceId: hubId, access: 'read' }, async () => {
     const found: ManagedIdentityAccount[] = [];
-    const add = (account: { id?: string; name?: string; kind?: string; identity?: { principalId?: string } }, connectedToHub: boolean) => {
-      if (!account.id || !account.identity?.principalId || found.some((known) => sameResourceId(known.id, account.id))) return;
-      found.push({ id: account.id, name: account.name ?? account.id, kind: account.kind ?? '', principalId: account.identity.principalId, connectedToHub });
+    const add = (
+      account: { id?: string; name?: string; kind?: string; identity?: { principalId?: string } },
+      connectedToHub: boolean,
+    ) => {
+      if (!account.id || !account.identity?.principalId || found.some((known) => sameResourceId(known.id, account.id)))
+        return;
+      found.push({
+        id: account.id,
+        name: account.name ?? account.id,
+        kind: account.kind ?? '',
+        principalId: account.identity.principalId,
+        connectedToHub,
+      });
     };
     for (const id of connectedIds) {
       const parsed = parseResourceId(id);
@@ -65,10 +89,24 @@ export async function listAiServicesIdentities(connection: ArmConnection, hubId:
 }
 
 /** A workspace's connections (never their secrets), labelled with their owner for messages. */
-export async function listWorkspaceConnections(connection: ArmConnection, workspaceId: string, owner: string, abortSignal?: AbortSignalLike): Promise<StorageConnectionCandidate[]> {
+export async function listWorkspaceConnections(
+  connection: ArmConnection,
+  workspaceId: string,
+  owner: string,
+  abortSignal?: AbortSignalLike,
+): Promise<StorageConnectionCandidate[]> {
   const ml = connection.forSubscription(parseResourceId(workspaceId).subscriptionId).machineLearning;
   return mapAzureErrors({ resourceId: workspaceId, access: 'read' }, async () => {
-    const connections = await listAllPages<ArmWorkspaceConnection>(ml, `${workspaceId}/connections`, API_VERSIONS.workspaces, abortSignal);
-    return connections.map((workspaceConnection) => ({ name: workspaceConnection.name, owner, ...workspaceConnection.properties }));
+    const connections = await listAllPages<ArmWorkspaceConnection>(
+      ml,
+      `${workspaceId}/connections`,
+      API_VERSIONS.workspaces,
+      abortSignal,
+    );
+    return connections.map((workspaceConnection) => ({
+      name: workspaceConnection.name,
+      owner,
+      ...workspaceConnection.properties,
+    }));
   });
 }

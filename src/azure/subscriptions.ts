@@ -17,7 +17,10 @@ export interface TenantSummary {
   readonly defaultDomain: string | undefined;
 }
 
-export async function listSubscriptions(connection: ArmConnection, abortSignal?: AbortSignalLike): Promise<SubscriptionSummary[]> {
+export async function listSubscriptions(
+  connection: ArmConnection,
+  abortSignal?: AbortSignalLike,
+): Promise<SubscriptionSummary[]> {
   return mapAzureErrors({}, async () => {
     const result: SubscriptionSummary[] = [];
     for await (const subscription of connection.subscriptions.subscriptions.list({ abortSignal })) {
@@ -40,7 +43,11 @@ export async function listTenants(connection: ArmConnection, abortSignal?: Abort
     const result: TenantSummary[] = [];
     for await (const tenant of connection.subscriptions.tenants.list({ abortSignal })) {
       if (tenant.tenantId) {
-        result.push({ tenantId: tenant.tenantId, displayName: tenant.displayName, defaultDomain: tenant.defaultDomain });
+        result.push({
+          tenantId: tenant.tenantId,
+          displayName: tenant.displayName,
+          defaultDomain: tenant.defaultDomain,
+        });
       }
     }
     return result;

@@ -22,20 +22,30 @@ export interface VirtualNetworkChoice {
 }
 
 /** Every VNet of a subscription with its subnets, for the pickers. */
-export async function listVirtualNetworks(connection: ArmConnection, subscriptionId: string, abortSignal?: AbortSignalLike): Promise<VirtualNetworkChoice[]> {
+export async function listVirtualNetworks(
+  connection: ArmConnection,
+  subscriptionId: string,
+  abortSignal?: AbortSignalLike,
+): Promise<VirtualNetworkChoice[]> {
   return mapAzureErrors({ access: 'read', resourceId: `/subscriptions/${subscriptionId}` }, async () => {
     const result: VirtualNetworkChoice[] = [];
-    for await (const vnet of connection.forSubscription(subscriptionId).network.virtualNetworks.listAll({ abortSignal })) {
+    for await (const vnet of connection
+      .forSubscription(subscriptionId)
+      .network.virtualNetworks.listAll({ abortSignal })) {
       result.push({
         id: vnet.id ?? '',
         name: vnet.name ?? '',
         location: vnet.location ?? '',
-        resourceGroup: vnet.id ? parseResourceId(vnet.id).resourceGroup ?? '' : '',
+        resourceGroup: vnet.id ? (parseResourceId(vnet.id).resourceGroup ?? '') : '',
         addressPrefixes: vnet.addressSpace?.addressPrefixes ?? [],
         subnets: (vnet.subnets ?? []).map((subnet) => ({
           id: subnet.id ?? '',
           name: subnet.name ?? '',
-          addressPrefixes: subnet.addressPrefixes?.length ? subnet.addressPrefixes : subnet.addressPrefix ? [subnet.addressPrefix] : [],
+          addressPrefixes: subnet.addressPrefixes?.length
+            ? subnet.addressPrefixes
+            : subnet.addressPrefix
+              ? [subnet.addressPrefix]
+              : [],
           privateEndpointNetworkPolicies: subnet.privateEndpointNetworkPolicies,
         })),
       });

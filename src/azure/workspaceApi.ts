@@ -20,20 +20,33 @@ export interface WorkspaceRead {
 const API_VERSION_REFUSED = /apiversion|api-version|NoRegisteredProviderFound/i;
 
 function isApiVersionRefused(error: unknown): boolean {
-  return isRestError(error) && (error.statusCode === 400 || error.statusCode === 404) && API_VERSION_REFUSED.test(`${error.code ?? ''} ${error.message}`);
+  return (
+    isRestError(error) &&
+    (error.statusCode === 400 || error.statusCode === 404) &&
+    API_VERSION_REFUSED.test(`${error.code ?? ''} ${error.message}`)
+  );
 }
 
 /** Clients (hence clouds) that refused the preview once: later reads go straight to stable, keeping 3 round trips. */
 const previewRefusedBy = new WeakMap<ServiceClient, string>();
 
 /** Reads with the preview api-version (for networkAcls); if the preview is refused, reads the stable one. */
-export async function readWorkspace(client: ServiceClient, workspaceId: string, abortSignal?: AbortSignalLike): Promise<WorkspaceRead> {
+export async function readWorkspace(
+  client: ServiceClient,
+  workspaceId: string,
+  abortSignal?: AbortSignalLike,
+): Promise<WorkspaceRead> {
   const refusal = previewRefusedBy.get(client);
   if (refusal) {
     return readStable(client, workspaceId, refusal, abortSignal);
   }
   try {
-    const response = await sendArm<ArmWorkspace>(client, { method: 'GET', path: workspaceId, apiVersion: API_VERSIONS.workspacesPreview, abortSignal });
+    const response = await sendArm<ArmWorkspace>(client, {
+      method: 'GET',
+      path: workspaceId,
+      apiVersion: API_VERSIONS.workspacesPreview,
+      abortSignal,
+    });
     return { arm: response.body, etag: response.etag ?? response.body.etag, networkAclsRead: { succeeded: true } };
   } catch (error) {
     if (!isApiVersionRefused(error)) {
@@ -45,9 +58,23 @@ export async function readWorkspace(client: ServiceClient, workspaceId: string, 
   }
 }
 
-async function readStable(client: ServiceClient, workspaceId: string, refusal: string, abortSignal?: AbortSignalLike): Promise<WorkspaceRead> {
-  const response = await sendArm<ArmWorkspace>(client, { method: 'GET', path: workspaceId, apiVersion: API_VERSIONS.workspaces, abortSignal });
-  return { arm: response.body, etag: response.etag ?? response.body.etag, networkAclsRead: { succeeded: false, message: refusal } };
+async function readStable(
+  client: ServiceClient,
+  workspaceId: string,
+  refusal: string,
+  abortSignal?: AbortSignalLike,
+): Promise<WorkspaceRead> {
+  const response = await sendArm<ArmWorkspace>(client, {
+    method: 'GET',
+    path: workspaceId,
+    apiVersion: API_VERSIONS.workspaces,
+    abortSignal,
+  });
+  return {
+    arm: response.body,
+    etag: response.etag ?? response.body.etag,
+    networkAclsRead: { succeeded: false, message: refusal },
+  };
 }
 
 /** Every page of an ARM list (nextLink is followed as given: it carries its own api-version and skip token). */
@@ -60,14 +87,23 @@ export async function listAllPages<T>(
   const items: T[] = [];
   let next: string | undefined = path;
   while (next) {
-    const page: { body: ArmList<T> } = await sendArm<ArmList<T>>(client, { method: 'GET', path: next, apiVersion, abortSignal });
+    const page: { body: ArmList<T> } = await sendArm<ArmList<T>>(client, {
+      method: 'GET',
+      path: next,
+      apiVersion,
+      abortSignal,
+    });
     items.push(...(page.body?.value ?? []));
     next = page.body?.nextLink || undefined;
   }
   return items;
 }
 
-export function listWorkspacesInSubscription(client: ServiceClient, subscriptionId: string, abortSignal?: AbortSignalLike): Promise<ArmWorkspace[]> {
+export function listWorkspacesInSubscription(
+  client: ServiceClient,
+  subscriptionId: string,
+  abortSignal?: AbortSignalLike,
+): Promise<ArmWorkspace[]> {
   const path = `/subscriptions/${subscriptionId}/providers/Microsoft.MachineLearningServices/workspaces`;
   return listAllPages<ArmWorkspace>(client, path, API_VERSIONS.workspaces, abortSignal);
 }

@@ -1,49 +1,31 @@
-/** Command-line parsing for `foundry-net`. */
+/** Option parsing for the commands, through Node's own `util.parseArgs`; its errors become one-line usage errors. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './io';
 
-export type OutputFormat = 'json' | 'stylish';
+type Options = NonNullable<ParseArgsConfig['options']>;
 
-export type Command =
-  | { readonly kind: 'help' }
-  | { readonly kind: 'version' }
-  | { readonly kind: 'lint'; readonly format: OutputFormat; readonly fix: boolean; readonly patterns: readonly string[] };
-
-export class UsageError extends Error {}
-
-export const USAGE = `Usage: foundry-net lint [--format json|stylish] [--fix] <file or glob>...
-
-Checks the network settings of Azure AI Foundry hub YAML files (az ml workspace create --file).
-
-Options:
-  --format json|stylish  Output format (default: stylish)
-  --fix                  Apply the safe quick fixes and write the files back
-  -h, --help             Show this help
-  -v, --version          Show the version
-
-Globs support *, ** and ?; quote them so that every shell passes them as written.
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
-
-export function parseArguments(argv: readonly string[]): Command {
-  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
-  if (argv.includes('--version') || argv.includes('-v')) return { kind: 'version' };
-  const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('No command given. Run "foundry-net lint <file>..." or "foundry-net --help".');
-  if (command !== 'lint') throw new UsageError(`Unknown command "${command}". The only command is "lint"; see "foundry-net --help".`);
-  let format: OutputFormat = 'stylish';
-  let fix = false;
-  const patterns: string[] = [];
-  for (let index = 0; index < rest.length; index++) {
-    const argument = rest[index];
-    if (argument === '--fix') fix = true;
-    else if (argument === '--format' || argument.startsWith('--format=')) {
-      const value = argument === '--format' ? rest[++index] : argument.slice('--format='.length);
-      if (value !== 'json' && value !== 'stylish') throw new UsageError(`--format must be json or stylish, not "${value ?? ''}".`);
-      format = value;
-    } else if (argument === '--') {
-      patterns.push(...rest.slice(index + 1));
-      break;
-    } else if (argument.startsWith('-') && argument !== '-') throw new UsageError(`Unknown option "${argument}"; see "foundry-net --help".`);
-    else patterns.push(argument);
+export function parseCommandLine<T extends Options>(command: string, args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Node's message for an unknown option goes on about positionals; the option's name is what matters.
+    const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+    const said = unknown ? `Unknown option "${unknown}".` : message.replace(/\s+/g, ' ').trim();
+    throw new UsageError(`${said} See "foundry-net ${command} --help".`);
   }
-  if (patterns.length === 0) throw new UsageError('No files given. Run "foundry-net lint <file or glob>...".');
-  return { kind: 'lint', format, fix, patterns };
+}
+
+/** A string option limited to `allowed` values. */
+export function oneOf<V extends string>(
+  option: string,
+  value: string | undefined,
+  allowed: readonly V[],
+  fallback: V,
+): V {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${option} must be ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}, not "${value}".`);
+  }
+  return value as V;
 }

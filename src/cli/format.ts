@@ -42,9 +42,19 @@ export function formatStylish(problems: readonly ReportedProblem[]): string {
   for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   const blocks: string[] = [];
   for (const [file, fileProblems] of byFile) {
-    const rows = fileProblems.map((problem) => [`${problem.line}:${problem.column}`, problem.severity, problem.message, problem.code]);
+    const rows = fileProblems.map((problem) => [
+      `${problem.line}:${problem.column}`,
+      problem.severity,
+      problem.message,
+      problem.code,
+    ]);
     const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
-    blocks.push([file, ...rows.map((row) => `  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}  ${row[3]}`)].join('\n'));
+    blocks.push(
+      [
+        file,
+        ...rows.map((row) => `  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}  ${row[3]}`),
+      ].join('\n'),
+    );
   }
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.filter((problem) => problem.severity === 'warning').length;

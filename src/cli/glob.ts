@@ -42,14 +42,18 @@ function walk(directory: string, segments: readonly string[], matches: string[])
   const [segment, ...rest] = segments;
   let entries: { name: string; isDirectory: boolean }[];
   try {
-    entries = readdirSync(directory, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: isDirectory(directory, entry) }));
+    entries = readdirSync(directory, { withFileTypes: true }).map((entry) => ({
+      name: entry.name,
+      isDirectory: isDirectory(directory, entry),
+    }));
   } catch {
     return;
   }
   if (segment === '**') {
     walk(directory, rest, matches);
     for (const entry of entries) {
-      if (entry.isDirectory && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(path.join(directory, entry.name), segments, matches);
+      if (entry.isDirectory && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.'))
+        walk(path.join(directory, entry.name), segments, matches);
     }
     return;
   }
@@ -62,7 +66,10 @@ function walk(directory: string, segments: readonly string[], matches: string[])
   }
 }
 
-function isDirectory(directory: string, entry: { name: string; isDirectory(): boolean; isSymbolicLink(): boolean }): boolean {
+function isDirectory(
+  directory: string,
+  entry: { name: string; isDirectory(): boolean; isSymbolicLink(): boolean },
+): boolean {
   if (!entry.isSymbolicLink()) return entry.isDirectory();
   try {
     return statSync(path.join(directory, entry.name)).isDirectory();

@@ -12,7 +12,14 @@ const bad = (message: string): Reply => ({ status: 400, body: { error: { code: '
 /**
  * `/_emulator/*`: test control, outside ARM auth. reset, snapshot (GET/PUT), latency, paging, faults, requests, resource, lro.
  */
-export async function handleAdmin(core: EmulatorCore, method: string, route: string, query: URLSearchParams, body: unknown, defaultSeed: SeedOption | undefined): Promise<Reply> {
+export async function handleAdmin(
+  core: EmulatorCore,
+  method: string,
+  route: string,
+  query: URLSearchParams,
+  body: unknown,
+  defaultSeed: SeedOption | undefined,
+): Promise<Reply> {
   const input = (body ?? {}) as Record<string, unknown>;
   switch (`${method} ${route.toLowerCase()}`) {
     case 'POST reset': {
@@ -41,7 +48,8 @@ export async function handleAdmin(core: EmulatorCore, method: string, route: str
       return { status: 200, body: { pageSize } };
     }
     case 'POST lro': {
-      if (input.mode !== 'instant' && input.mode !== 'realistic') return bad("lro needs {mode: 'instant' | 'realistic', durationMs?}");
+      if (input.mode !== 'instant' && input.mode !== 'realistic')
+        return bad("lro needs {mode: 'instant' | 'realistic', durationMs?}");
       core.lro.mode = input.mode;
       if (typeof input.durationMs === 'number') core.lro.durationMs = input.durationMs;
       return { status: 200, body: { mode: core.lro.mode, durationMs: core.lro.durationMs } };
@@ -62,9 +70,14 @@ export async function handleAdmin(core: EmulatorCore, method: string, route: str
     case 'GET resource': {
       core.lro.settle();
       const resource = core.store.get(query.get('id') ?? '');
-      return resource ? { status: 200, body: resource } : { status: 404, body: { error: { code: 'ResourceNotFound', message: `No resource '${query.get('id')}'.` } } };
+      return resource
+        ? { status: 200, body: resource }
+        : { status: 404, body: { error: { code: 'ResourceNotFound', message: `No resource '${query.get('id')}'.` } } };
     }
     default:
-      return { status: 404, body: { error: { code: 'NotFound', message: `No admin route ${method} /_emulator/${route}` } } };
+      return {
+        status: 404,
+        body: { error: { code: 'NotFound', message: `No admin route ${method} /_emulator/${route}` } },
+      };
   }
 }

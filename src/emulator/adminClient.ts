@@ -82,7 +82,15 @@ export class EmulatorAdmin {
       const outgoing = request(
         `${this.emulator.url}/_emulator/${route}`,
         // A fresh connection per call: a pooled keep-alive socket the server has just closed would fail with ECONNRESET.
-        { method, ca: this.ca, agent: false, headers: { [ADMIN_TOKEN_HEADER]: this.emulator.adminToken, ...(payload ? { 'Content-Type': 'application/json' } : {}) } },
+        {
+          method,
+          ca: this.ca,
+          agent: false,
+          headers: {
+            [ADMIN_TOKEN_HEADER]: this.emulator.adminToken,
+            ...(payload ? { 'Content-Type': 'application/json' } : {}),
+          },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -90,7 +98,8 @@ export class EmulatorAdmin {
             const text = Buffer.concat(chunks).toString('utf8');
             const parsed: unknown = text ? JSON.parse(text) : undefined;
             const status = response.statusCode ?? 0;
-            if (status >= 400) reject(Object.assign(new Error(`admin ${method} ${route}: ${status} ${text}`), { status }));
+            if (status >= 400)
+              reject(Object.assign(new Error(`admin ${method} ${route}: ${status} ${text}`), { status }));
             else resolve(parsed);
           });
         },

@@ -24,7 +24,12 @@ export interface ArmIdentity {
 }
 
 export interface ArmErrorBody {
-  error: { code: string; message: string; target?: string; details?: { code: string; message: string; target?: string }[] };
+  error: {
+    code: string;
+    message: string;
+    target?: string;
+    details?: { code: string; message: string; target?: string }[];
+  };
 }
 
 /** An error that becomes an ARM error response: `{error:{code,message,details?}}`. */
@@ -51,8 +56,11 @@ export const notFound = (type: string, name: string, resourceGroup: string): Arm
     `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
   );
 
-export const badRequest = (code: string, message: string, details?: { code: string; message: string; target?: string }[]): ArmError =>
-  new ArmError(400, code, message, details);
+export const badRequest = (
+  code: string,
+  message: string,
+  details?: { code: string; message: string; target?: string }[],
+): ArmError => new ArmError(400, code, message, details);
 
 /** A handler's answer. The server turns it into an HTTP response. */
 export interface Reply {
@@ -126,7 +134,8 @@ export const lastSegment = (id: string): string => id.split('/').filter(Boolean)
 export function parentId(id: string): string {
   const parts = id.split('/');
   const parent = parts.slice(0, -2);
-  if (parent.length >= 2 && parent[parent.length - 2].toLowerCase() === 'providers') return parent.slice(0, -2).join('/');
+  if (parent.length >= 2 && parent[parent.length - 2].toLowerCase() === 'providers')
+    return parent.slice(0, -2).join('/');
   return parent.join('/');
 }
 
@@ -137,7 +146,14 @@ export const nowIso = (): string => new Date().toISOString();
 
 export function systemData(principal = 'emulator'): Record<string, unknown> {
   const at = nowIso();
-  return { createdBy: principal, createdByType: 'Application', createdAt: at, lastModifiedBy: principal, lastModifiedByType: 'Application', lastModifiedAt: at };
+  return {
+    createdBy: principal,
+    createdByType: 'Application',
+    createdAt: at,
+    lastModifiedBy: principal,
+    lastModifiedByType: 'Application',
+    lastModifiedAt: at,
+  };
 }
 
 /** Deep copy through JSON: the store never hands out its own objects. */

@@ -71,10 +71,18 @@ export class TokenIssuer {
     const clientSecret = form.get('client_secret') ?? basic?.secret;
     const grantType = form.get('grant_type');
     if (grantType !== 'client_credentials') {
-      return oauthError(400, 'unsupported_grant_type', `MSIS9611: The emulator supports only grant_type=client_credentials, not '${grantType ?? ''}'.`);
+      return oauthError(
+        400,
+        'unsupported_grant_type',
+        `MSIS9611: The emulator supports only grant_type=client_credentials, not '${grantType ?? ''}'.`,
+      );
     }
     if (clientId !== this.identity.clientId || clientSecret !== this.identity.clientSecret) {
-      return oauthError(401, 'invalid_client', 'MSIS9622: Client authentication failed. Please verify the client id and secret of the service principal.');
+      return oauthError(
+        401,
+        'invalid_client',
+        'MSIS9622: Client authentication failed. Please verify the client id and secret of the service principal.',
+      );
     }
     const token = `emu_${randomBytes(24).toString('base64url')}`;
     this.tokens.set(token, Date.now() + TOKEN_LIFETIME_SECONDS * 1000);
@@ -102,7 +110,12 @@ function parseBasic(authorization: string | undefined): { id: string; secret: st
 
 const oauthError = (status: number, error: string, description: string): Reply => ({
   status,
-  body: { error, error_description: description, error_codes: [status === 401 ? 7000215 : 900144], timestamp: new Date().toISOString() },
+  body: {
+    error,
+    error_description: description,
+    error_codes: [status === 401 ? 7000215 : 900144],
+    timestamp: new Date().toISOString(),
+  },
 });
 
 export function bearerToken(authorization: string | undefined): string | undefined {
@@ -127,7 +140,12 @@ export function metadataEndpoints(baseUrl: string, apiVersion: string): Reply {
       {
         name: 'Local',
         resourceManager: root,
-        authentication: { loginEndpoint: `${baseUrl}/adfs`, audiences: [root], tenant: 'adfs', identityProvider: 'ADFS' },
+        authentication: {
+          loginEndpoint: `${baseUrl}/adfs`,
+          audiences: [root],
+          tenant: 'adfs',
+          identityProvider: 'ADFS',
+        },
         suffixes: { storage: 'core.windows.net', keyVaultDns: 'vault.azure.net', acrLoginServer: 'azurecr.io' },
         gallery: root,
         graph: root,

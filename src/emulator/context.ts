@@ -42,13 +42,21 @@ export function resourceGroupId(context: RequestContext): string {
   const { subscriptionId, resourceGroup } = context.path;
   const id = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
   const stored = context.store.get(id);
-  if (!stored) throw new ArmError(404, 'ResourceGroupNotFound', `Resource group '${resourceGroup}' could not be found.`);
+  if (!stored)
+    throw new ArmError(404, 'ResourceGroupNotFound', `Resource group '${resourceGroup}' could not be found.`);
   return stored.id;
 }
 
 /** The canonical id of the resource the path names (scope casing from the store, type casing from the definition). */
-export function resourceIdOf(context: RequestContext, definition: ResourceTypeDefinition, names = context.path.names): string {
-  const scope = context.path.resourceGroup && context.path.scopeSegments.length === 4 ? resourceGroupId(context) : `/${context.path.scopeSegments.join('/')}`;
+export function resourceIdOf(
+  context: RequestContext,
+  definition: ResourceTypeDefinition,
+  names = context.path.names,
+): string {
+  const scope =
+    context.path.resourceGroup && context.path.scopeSegments.length === 4
+      ? resourceGroupId(context)
+      : `/${context.path.scopeSegments.join('/')}`;
   const [namespace, ...types] = definition.type.split('/');
   const tail = types.map((type, index) => `${type}/${names[index]}`).join('/');
   return `${scope}/providers/${namespace}/${tail}`;
@@ -56,7 +64,11 @@ export function resourceIdOf(context: RequestContext, definition: ResourceTypeDe
 
 /** The parent resource of a child path (e.g. the endpoint of a zone group); 404 if it does not exist. */
 export function requireParent(context: RequestContext, parentDefinition: ResourceTypeDefinition): ArmResource {
-  const id = resourceIdOf(context, parentDefinition, context.path.names.slice(0, parentDefinition.type.split('/').length - 1));
+  const id = resourceIdOf(
+    context,
+    parentDefinition,
+    context.path.names.slice(0, parentDefinition.type.split('/').length - 1),
+  );
   const parent = context.store.get(id);
   if (!parent) {
     const [, ...types] = parentDefinition.type.split('/');
@@ -74,7 +86,10 @@ export function requireResource(context: RequestContext, id: string): ArmResourc
   if (!found) {
     const parts = id.split('/');
     const providers = parts.findIndex((part) => part.toLowerCase() === 'providers');
-    const type = parts.slice(providers + 1).filter((_, index) => index === 0 || index % 2 === 1).join('/');
+    const type = parts
+      .slice(providers + 1)
+      .filter((_, index) => index === 0 || index % 2 === 1)
+      .join('/');
     throw notFound(type, parts[parts.length - 1], context.path.resourceGroup ?? '');
   }
   return found;
@@ -85,12 +100,25 @@ export function checkPreconditions(context: RequestContext, existing: ArmResourc
   const ifNoneMatch = header(context, 'if-none-match');
   const ifMatch = header(context, 'if-match');
   if (ifNoneMatch === '*' && existing) {
-    throw new ArmError(412, 'PreconditionFailed', `The resource '${existing.name}' already exists and If-None-Match: * was given.`);
+    throw new ArmError(
+      412,
+      'PreconditionFailed',
+      `The resource '${existing.name}' already exists and If-None-Match: * was given.`,
+    );
   }
   if (ifMatch !== undefined) {
-    if (!existing) throw new ArmError(412, 'PreconditionFailed', `The resource does not exist, so If-Match '${ifMatch}' cannot match.`);
+    if (!existing)
+      throw new ArmError(
+        412,
+        'PreconditionFailed',
+        `The resource does not exist, so If-Match '${ifMatch}' cannot match.`,
+      );
     if (ifMatch !== '*' && normalizeEtag(ifMatch) !== normalizeEtag(existing.etag ?? '')) {
-      throw new ArmError(412, 'PreconditionFailed', `The etag '${ifMatch}' is stale: the resource has changed (current etag ${existing.etag}).`);
+      throw new ArmError(
+        412,
+        'PreconditionFailed',
+        `The etag '${ifMatch}' is stale: the resource has changed (current etag ${existing.etag}).`,
+      );
     }
   }
 }
@@ -103,11 +131,17 @@ export function header(context: RequestContext, name: string): string | undefine
 }
 
 export function requestBody(context: RequestContext): Record<string, unknown> {
-  if (!isRecord(context.body)) throw new ArmError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized: expected a JSON object.');
+  if (!isRecord(context.body))
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      'The request content was invalid and could not be deserialized: expected a JSON object.',
+    );
   return context.body;
 }
 
-export const propertiesOf = (body: Record<string, unknown>): Record<string, unknown> => (isRecord(body.properties) ? body.properties : {});
+export const propertiesOf = (body: Record<string, unknown>): Record<string, unknown> =>
+  isRecord(body.properties) ? body.properties : {};
 
 export function requireLocation(body: Record<string, unknown>): string {
   if (typeof body.location !== 'string' || body.location.length === 0) {

@@ -33,7 +33,13 @@ export function emulatorClientOptions(endpoint: EmulatorEndpoint): {
   tlsOptions: { ca: string };
 } {
   const scopes = [`${endpoint.url}/.default`];
-  return { endpoint: endpoint.url, $host: endpoint.url, credentialScopes: scopes, credentials: { scopes }, ...emulatorTlsOptions(endpoint) };
+  return {
+    endpoint: endpoint.url,
+    $host: endpoint.url,
+    credentialScopes: scopes,
+    credentials: { scopes },
+    ...emulatorTlsOptions(endpoint),
+  };
 }
 
 /**
@@ -51,5 +57,9 @@ export function emulatorCredential(endpoint: EmulatorEndpoint): TokenCredential 
 
 /** Environment for a child process (az, code-server, a Node CLI) that must trust the emulator. */
 export function emulatorEnvironment(endpoint: Pick<EmulatorEndpoint, 'caCertPath'>): Record<string, string> {
-  return { NODE_EXTRA_CA_CERTS: endpoint.caCertPath, REQUESTS_CA_BUNDLE: endpoint.caCertPath, SSL_CERT_FILE: endpoint.caCertPath };
+  return {
+    NODE_EXTRA_CA_CERTS: endpoint.caCertPath,
+    REQUESTS_CA_BUNDLE: endpoint.caCertPath,
+    SSL_CERT_FILE: endpoint.caCertPath,
+  };
 }

@@ -36,7 +36,14 @@ export class EmulatorCore {
     this.latencyMs = options.latencyMs;
   }
 
-  context(method: string, pathname: string, query: URLSearchParams, body: unknown, headers: IncomingHttpHeaders, failNextLro = false): RequestContext {
+  context(
+    method: string,
+    pathname: string,
+    query: URLSearchParams,
+    body: unknown,
+    headers: IncomingHttpHeaders,
+    failNextLro = false,
+  ): RequestContext {
     return {
       method,
       path: parseArmPath(pathname),
@@ -63,7 +70,11 @@ export class EmulatorCore {
   seed(topology: Topology): void {
     this.store.clear();
     this.lro.clear();
-    this.store.subscriptions = topology.subscriptions.map((subscription) => ({ state: 'Enabled', ...subscription, subscriptionId: subscription.subscriptionId.toLowerCase() }));
+    this.store.subscriptions = topology.subscriptions.map((subscription) => ({
+      state: 'Enabled',
+      ...subscription,
+      subscriptionId: subscription.subscriptionId.toLowerCase(),
+    }));
     for (const resource of topology.resources) {
       const context = this.context('PUT', resource.id, new URLSearchParams({ 'api-version': 'seed' }), resource, {});
       try {

@@ -49,7 +49,9 @@ export class FaultTable {
 
   /** The first fault matching this request, consumed once. */
   take(method: string, path: string): FaultSpec | undefined {
-    const fault = this.faults.find((candidate) => (!candidate.method || candidate.method.toUpperCase() === method) && candidate.pattern.test(path));
+    const fault = this.faults.find(
+      (candidate) => (!candidate.method || candidate.method.toUpperCase() === method) && candidate.pattern.test(path),
+    );
     if (!fault) return undefined;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);

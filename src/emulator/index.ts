@@ -44,14 +44,22 @@ export const DEMO_IDENTITY = {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const certificate = await createCertificate();
-  const core = new EmulatorCore({ identity: DEMO_IDENTITY, lro: options.lro ?? 'realistic', lroDurationMs: options.lroDurationMs ?? 3000, latencyMs: options.latencyMs ?? 0 });
+  const core = new EmulatorCore({
+    identity: DEMO_IDENTITY,
+    lro: options.lro ?? 'realistic',
+    lroDurationMs: options.lroDurationMs ?? 3000,
+    latencyMs: options.latencyMs ?? 0,
+  });
   const saved = options.statePath ? readSnapshotFile(options.statePath) : undefined;
   if (saved) core.restore(saved);
   else core.seed(await resolveSeed(options.seed as SeedOption | undefined));
   const persist = persistence(core, options.statePath);
   const adminToken = randomBytes(24).toString('base64url');
   const hangs = new Set<NodeJS.Timeout>();
-  const server = createServer({ cert: certificate.cert, key: certificate.key }, createRequestHandler(core, { adminToken, defaultSeed: options.seed as SeedOption | undefined, hangs }));
+  const server = createServer(
+    { cert: certificate.cert, key: certificate.key },
+    createRequestHandler(core, { adminToken, defaultSeed: options.seed as SeedOption | undefined, hangs }),
+  );
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   core.baseUrl = `https://127.0.0.1:${port}`;

@@ -23,7 +23,8 @@ export interface CompiledQuery {
 
 export class UnsupportedQueryError extends Error {}
 
-const TOKEN = /\s*(=~|!~|==|!=|!in~|!in\b|in~|!contains|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\[|\]|[(),|=.]|[A-Za-z_][A-Za-z0-9_]*|-?\d+)/y;
+const TOKEN =
+  /\s*(=~|!~|==|!=|!in~|!in\b|in~|!contains|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\[|\]|[(),|=.]|[A-Za-z_][A-Za-z0-9_]*|-?\d+)/y;
 
 function tokenize(query: string): string[] {
   const tokens: string[] = [];
@@ -33,7 +34,8 @@ function tokenize(query: string): string[] {
     if (/^\s*$/.test(query.slice(position))) break;
     TOKEN.lastIndex = position;
     const match = TOKEN.exec(query);
-    if (!match) throw new UnsupportedQueryError(`cannot read the query at '${query.slice(position).trim().slice(0, 30)}'`);
+    if (!match)
+      throw new UnsupportedQueryError(`cannot read the query at '${query.slice(position).trim().slice(0, 30)}'`);
     tokens.push(match[1]);
     position = TOKEN.lastIndex;
   }
@@ -54,7 +56,8 @@ class Parser {
   }
   expect(expected: string): void {
     const token = this.next();
-    if (token.toLowerCase() !== expected) throw new UnsupportedQueryError(`expected '${expected}' but found '${token}'`);
+    if (token.toLowerCase() !== expected)
+      throw new UnsupportedQueryError(`expected '${expected}' but found '${token}'`);
   }
   done(): boolean {
     return this.index >= this.tokens.length;
@@ -135,21 +138,31 @@ class Parser {
 
 function comparison(operator: string): (value: string, literal: string) => boolean {
   switch (operator) {
-    case '=~': return (value, literal) => value.toLowerCase() === literal.toLowerCase();
-    case '!~': return (value, literal) => value.toLowerCase() !== literal.toLowerCase();
-    case '==': return (value, literal) => value === literal;
-    case '!=': return (value, literal) => value !== literal;
-    case 'contains': return (value, literal) => value.toLowerCase().includes(literal.toLowerCase());
-    case '!contains': return (value, literal) => !value.toLowerCase().includes(literal.toLowerCase());
-    case 'startswith': return (value, literal) => value.toLowerCase().startsWith(literal.toLowerCase());
-    case 'endswith': return (value, literal) => value.toLowerCase().endsWith(literal.toLowerCase());
-    default: throw new UnsupportedQueryError(`the operator '${operator}' is not supported`);
+    case '=~':
+      return (value, literal) => value.toLowerCase() === literal.toLowerCase();
+    case '!~':
+      return (value, literal) => value.toLowerCase() !== literal.toLowerCase();
+    case '==':
+      return (value, literal) => value === literal;
+    case '!=':
+      return (value, literal) => value !== literal;
+    case 'contains':
+      return (value, literal) => value.toLowerCase().includes(literal.toLowerCase());
+    case '!contains':
+      return (value, literal) => !value.toLowerCase().includes(literal.toLowerCase());
+    case 'startswith':
+      return (value, literal) => value.toLowerCase().startsWith(literal.toLowerCase());
+    case 'endswith':
+      return (value, literal) => value.toLowerCase().endsWith(literal.toLowerCase());
+    default:
+      throw new UnsupportedQueryError(`the operator '${operator}' is not supported`);
   }
 }
 
 const unquote = (token: string): string => token.slice(1, -1).replace(/\\(.)/g, '$1');
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+const text = (value: unknown): string =>
+  value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** Field lookup: the first segment is a column; later ones walk into objects, keys compared case-insensitively. */
 export function valueAt(row: Row, path: string[]): unknown {
@@ -157,7 +170,10 @@ export function valueAt(row: Row, path: string[]): unknown {
   for (const segment of path) {
     if (typeof current !== 'object' || current === null) return undefined;
     const record = current as Record<string, unknown>;
-    const key = segment in record ? segment : Object.keys(record).find((candidate) => candidate.toLowerCase() === segment.toLowerCase());
+    const key =
+      segment in record
+        ? segment
+        : Object.keys(record).find((candidate) => candidate.toLowerCase() === segment.toLowerCase());
     current = key === undefined ? undefined : record[key];
   }
   return current;
@@ -167,7 +183,8 @@ export function compileQuery(query: string): CompiledQuery {
   const tokens = tokenize(query);
   const parser = new Parser(tokens);
   const table = parser.next();
-  if (table.toLowerCase() !== 'resources') throw new UnsupportedQueryError(`only the 'resources' table is supported, not '${table}'`);
+  if (table.toLowerCase() !== 'resources')
+    throw new UnsupportedQueryError(`only the 'resources' table is supported, not '${table}'`);
   const filters: Predicate[] = [];
   const compiled: CompiledQuery = { filter: () => true, order: [] };
   while (!parser.done()) {
@@ -182,8 +199,12 @@ export function compileQuery(query: string): CompiledQuery {
       const count = Number(parser.next());
       if (!Number.isInteger(count) || count < 0) throw new UnsupportedQueryError(`${operator} needs a whole number`);
       compiled.take = count;
-    } else throw new UnsupportedQueryError(`the operator '${operator}' is not supported (supported: where, project, order by, sort by, take, limit)`);
-    if (!parser.done() && parser.peek() !== '|') throw new UnsupportedQueryError(`unexpected '${parser.peek()}' after '${operator}'`);
+    } else
+      throw new UnsupportedQueryError(
+        `the operator '${operator}' is not supported (supported: where, project, order by, sort by, take, limit)`,
+      );
+    if (!parser.done() && parser.peek() !== '|')
+      throw new UnsupportedQueryError(`unexpected '${parser.peek()}' after '${operator}'`);
   }
   compiled.filter = (row) => filters.every((filter) => filter(row));
   return compiled;

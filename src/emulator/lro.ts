@@ -74,7 +74,9 @@ export class LroEngine {
   inProgress(resourceId: string): boolean {
     this.settle();
     const key = resourceId.toLowerCase();
-    return [...this.operations.values()].some((operation) => operation.status === 'InProgress' && operation.resourceId.toLowerCase() === key);
+    return [...this.operations.values()].some(
+      (operation) => operation.status === 'InProgress' && operation.resourceId.toLowerCase() === key,
+    );
   }
 
   clear(): void {
@@ -85,7 +87,10 @@ export class LroEngine {
     operation.endTime = nowIso();
     if (operation.failing) {
       operation.status = 'Failed';
-      operation.error = { code: 'InternalServerError', message: `The operation '${operation.method}' on '${operation.resourceId}' failed (injected by the emulator's lroFailed fault).` };
+      operation.error = {
+        code: 'InternalServerError',
+        message: `The operation '${operation.method}' on '${operation.resourceId}' failed (injected by the emulator's lroFailed fault).`,
+      };
       operation.onFailure();
     } else {
       operation.status = 'Succeeded';
@@ -115,15 +120,22 @@ export const operationNotFound = (id: string): Reply => ({
  * A `Location` poll: 202 while running; when done, the final answer (the resource for a PUT, 200/204 for a DELETE);
  * a failed operation answers its error.
  */
-export function locationPollReply(operation: Operation | undefined, id: string, selfUrl: string, finalReply: () => Reply): Reply {
+export function locationPollReply(
+  operation: Operation | undefined,
+  id: string,
+  selfUrl: string,
+  finalReply: () => Reply,
+): Reply {
   if (!operation) return operationNotFound(id);
-  if (operation.status === 'InProgress') return { status: 202, headers: { Location: selfUrl, 'Retry-After': RETRY_AFTER_SECONDS } };
+  if (operation.status === 'InProgress')
+    return { status: 202, headers: { Location: selfUrl, 'Retry-After': RETRY_AFTER_SECONDS } };
   if (operation.status === 'Failed') return { status: 500, body: { error: operation.error } };
   return finalReply();
 }
 
 export function statusPollReply(operation: Operation | undefined, id: string): Reply {
   if (!operation) return operationNotFound(id);
-  const headers: Record<string, string> = operation.status === 'InProgress' ? { 'Retry-After': RETRY_AFTER_SECONDS } : {};
+  const headers: Record<string, string> =
+    operation.status === 'InProgress' ? { 'Retry-After': RETRY_AFTER_SECONDS } : {};
   return { status: 200, body: operationStatusBody(operation), headers };
 }

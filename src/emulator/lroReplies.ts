@@ -38,13 +38,18 @@ export function beginOperation(context: RequestContext, options: BeginOptions): 
   const operation = context.lro.start({
     method: options.method,
     resourceId: id,
-    onSuccess: options.method === 'DELETE' ? (options.remove ?? (() => context.store.delete(id))) : () => settleProvisioningState(context, id, 'Succeeded'),
+    onSuccess:
+      options.method === 'DELETE'
+        ? (options.remove ?? (() => context.store.delete(id)))
+        : () => settleProvisioningState(context, id, 'Succeeded'),
     onFailure: () => settleProvisioningState(context, id, 'Failed'),
     failing: context.failNextLro,
   });
-  const location = options.resource.location && options.resource.location !== 'global' ? options.resource.location : 'global';
+  const location =
+    options.resource.location && options.resource.location !== 'global' ? options.resource.location : 'global';
   const headers: Record<string, string> = { 'Retry-After': RETRY_AFTER_SECONDS };
-  if (options.shape.asyncOperation) headers['Azure-AsyncOperation'] = options.urls.asyncOperation(context, operation, location);
+  if (options.shape.asyncOperation)
+    headers['Azure-AsyncOperation'] = options.urls.asyncOperation(context, operation, location);
   if (options.shape.location) headers.Location = options.urls.location(context, operation, location);
   const status = options.existed ? options.shape.updatedStatus : options.shape.createdStatus;
   return { status, headers, ...(options.shape.withBody && status !== 202 ? { body: options.resource } : {}) };
@@ -54,15 +59,28 @@ export function beginOperation(context: RequestContext, options: BeginOptions): 
 export function beginWrite(
   context: RequestContext,
   resource: ArmResource,
-  options: { method: 'PUT' | 'PATCH'; existed: boolean; shape: LroShape; urls: LroUrls; runningState: 'Creating' | 'Updating' },
+  options: {
+    method: 'PUT' | 'PATCH';
+    existed: boolean;
+    shape: LroShape;
+    urls: LroUrls;
+    runningState: 'Creating' | 'Updating';
+  },
 ): Reply {
-  const stored = context.store.put({ ...resource, properties: { ...resource.properties, provisioningState: context.seeding ? 'Succeeded' : options.runningState } });
+  const stored = context.store.put({
+    ...resource,
+    properties: { ...resource.properties, provisioningState: context.seeding ? 'Succeeded' : options.runningState },
+  });
   if (context.seeding) return itemReply(stored, options.existed ? 200 : 201);
   return beginOperation(context, { ...options, resource: stored });
 }
 
 /** Marks the resource Deleting and starts the DELETE's LRO; while seeding, it is removed at once. */
-export function beginDelete(context: RequestContext, resource: ArmResource, options: { shape: LroShape; urls: LroUrls; remove?: () => void }): Reply {
+export function beginDelete(
+  context: RequestContext,
+  resource: ArmResource,
+  options: { shape: LroShape; urls: LroUrls; remove?: () => void },
+): Reply {
   const remove = options.remove ?? (() => context.store.delete(resource.id));
   if (context.seeding) {
     remove();
@@ -73,7 +91,8 @@ export function beginDelete(context: RequestContext, resource: ArmResource, opti
 }
 
 const versionQuery = (context: RequestContext): string => `api-version=${encodeURIComponent(context.apiVersion)}`;
-const subscriptionPrefix = (context: RequestContext): string => `${context.baseUrl}/subscriptions/${context.path.subscriptionId}`;
+const subscriptionPrefix = (context: RequestContext): string =>
+  `${context.baseUrl}/subscriptions/${context.path.subscriptionId}`;
 
 export const networkUrls: LroUrls = {
   asyncOperation: (context, operation, location) =>

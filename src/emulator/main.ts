@@ -7,7 +7,8 @@ import { type EmulatorOptions, startEmulator } from './index';
 function parseArguments(argv: string[]): EmulatorOptions {
   const options: EmulatorOptions = {};
   const number = (flag: string, value: string | undefined): number => {
-    if (value === undefined || !/^\d+$/.test(value)) throw new Error(`${flag} needs a non-negative integer, got ${value === undefined ? 'nothing' : `'${value}'`}`);
+    if (value === undefined || !/^\d+$/.test(value))
+      throw new Error(`${flag} needs a non-negative integer, got ${value === undefined ? 'nothing' : `'${value}'`}`);
     return Number(value);
   };
   for (let index = 0; index < argv.length; index++) {
@@ -32,11 +33,14 @@ function parseArguments(argv: string[]): EmulatorOptions {
         options.lroDurationMs = number(flag, value);
         break;
       case '--lro':
-        if (value !== 'instant' && value !== 'realistic') throw new Error(`--lro must be instant or realistic, got '${value ?? ''}'`);
+        if (value !== 'instant' && value !== 'realistic')
+          throw new Error(`--lro must be instant or realistic, got '${value ?? ''}'`);
         options.lro = value;
         break;
       default:
-        throw new Error(`unknown argument '${flag}'. Usage: emulator [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic]`);
+        throw new Error(
+          `unknown argument '${flag}'. Usage: emulator [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic]`,
+        );
     }
   }
   return options;

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type ArmResource, type Reply, ArmError, isRecord, lastSegment, sameId } from './arm';
-import { type RequestContext, type ResourceTypeDefinition, itemReply, listReply, propertiesOf, requestBody, requireParent } from './context';
+import {
+  type RequestContext,
+  type ResourceTypeDefinition,
+  itemReply,
+  listReply,
+  propertiesOf,
+  requestBody,
+  requireParent,
+} from './context';
 import type { ResourceStore } from './store';
 
 /** A name the private endpoint gets in DNS, and the zone and record that resolve it privately. */
@@ -36,7 +44,11 @@ function workspaceNames(workspace: ArmResource): PrivateDnsName[] {
   return [
     name(`${guid}.workspace.${region}.${api}`, `privatelink.${api}`, api),
     name(`${guid}.workspace.${region}.cert.${api}`, `privatelink.${api}`, api),
-    name(`${notebookLabel(workspace.name, region, guid)}.${region}.notebooks.azure.net`, 'privatelink.notebooks.azure.net', 'notebooks.azure.net'),
+    name(
+      `${notebookLabel(workspace.name, region, guid)}.${region}.notebooks.azure.net`,
+      'privatelink.notebooks.azure.net',
+      'notebooks.azure.net',
+    ),
     name(`*.${guid}.inference.${region}.${api}`, `privatelink.${api}`, api),
   ];
 }
@@ -45,19 +57,36 @@ const storageGroup = (groupId: string): GroupDefinition => ({
   groupId,
   requiredMembers: [groupId],
   zones: [`privatelink.${groupId}.core.windows.net`],
-  names: (account) => [name(`${account.name}.${groupId}.core.windows.net`, `privatelink.${groupId}.core.windows.net`, `${groupId}.core.windows.net`)],
+  names: (account) => [
+    name(
+      `${account.name}.${groupId}.core.windows.net`,
+      `privatelink.${groupId}.core.windows.net`,
+      `${groupId}.core.windows.net`,
+    ),
+  ],
 });
 
-const accountSubdomain = (account: ArmResource): string => String(account.properties?.customSubDomainName ?? account.name).toLowerCase();
+const accountSubdomain = (account: ArmResource): string =>
+  String(account.properties?.customSubDomainName ?? account.name).toLowerCase();
 
 /** The private-link targets: which group ids each accepts, and the names and zones of each (public cloud). */
 export const PRIVATE_LINK_TARGETS: Record<string, GroupDefinition[]> = {
   'microsoft.machinelearningservices/workspaces': [
-    { groupId: 'amlworkspace', requiredMembers: ['default'], zones: ['privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net'], names: workspaceNames },
+    {
+      groupId: 'amlworkspace',
+      requiredMembers: ['default'],
+      zones: ['privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net'],
+      names: workspaceNames,
+    },
   ],
   'microsoft.storage/storageaccounts': ['blob', 'file', 'queue', 'table', 'dfs', 'web'].map(storageGroup),
   'microsoft.keyvault/vaults': [
-    { groupId: 'vault', requiredMembers: ['default'], zones: ['privatelink.vaultcore.azure.net'], names: (vault) => [name(`${vault.name}.vault.azure.net`, 'privatelink.vaultcore.azure.net', 'vault.azure.net')] },
+    {
+      groupId: 'vault',
+      requiredMembers: ['default'],
+      zones: ['privatelink.vaultcore.azure.net'],
+      names: (vault) => [name(`${vault.name}.vault.azure.net`, 'privatelink.vaultcore.azure.net', 'vault.azure.net')],
+    },
   ],
   'microsoft.containerregistry/registries': [
     {
@@ -66,7 +95,11 @@ export const PRIVATE_LINK_TARGETS: Record<string, GroupDefinition[]> = {
       zones: ['privatelink.azurecr.io'],
       names: (registry) => [
         name(`${registry.name.toLowerCase()}.azurecr.io`, 'privatelink.azurecr.io', 'azurecr.io'),
-        name(`${registry.name.toLowerCase()}.${registry.location}.data.azurecr.io`, 'privatelink.azurecr.io', 'azurecr.io'),
+        name(
+          `${registry.name.toLowerCase()}.${registry.location}.data.azurecr.io`,
+          'privatelink.azurecr.io',
+          'azurecr.io',
+        ),
       ],
     },
   ],
@@ -74,18 +107,32 @@ export const PRIVATE_LINK_TARGETS: Record<string, GroupDefinition[]> = {
     {
       groupId: 'account',
       requiredMembers: ['default'],
-      zones: ['privatelink.cognitiveservices.azure.com', 'privatelink.openai.azure.com', 'privatelink.services.ai.azure.com'],
+      zones: [
+        'privatelink.cognitiveservices.azure.com',
+        'privatelink.openai.azure.com',
+        'privatelink.services.ai.azure.com',
+      ],
       names: (account) => [
-        name(`${accountSubdomain(account)}.cognitiveservices.azure.com`, 'privatelink.cognitiveservices.azure.com', 'cognitiveservices.azure.com'),
+        name(
+          `${accountSubdomain(account)}.cognitiveservices.azure.com`,
+          'privatelink.cognitiveservices.azure.com',
+          'cognitiveservices.azure.com',
+        ),
         name(`${accountSubdomain(account)}.openai.azure.com`, 'privatelink.openai.azure.com', 'openai.azure.com'),
-        name(`${accountSubdomain(account)}.services.ai.azure.com`, 'privatelink.services.ai.azure.com', 'services.ai.azure.com'),
+        name(
+          `${accountSubdomain(account)}.services.ai.azure.com`,
+          'privatelink.services.ai.azure.com',
+          'services.ai.azure.com',
+        ),
       ],
     },
   ],
 };
 
 export function groupDefinition(target: ArmResource, groupId: string): GroupDefinition | undefined {
-  return PRIVATE_LINK_TARGETS[target.type.toLowerCase()]?.find((group) => group.groupId.toLowerCase() === groupId.toLowerCase());
+  return PRIVATE_LINK_TARGETS[target.type.toLowerCase()]?.find(
+    (group) => group.groupId.toLowerCase() === groupId.toLowerCase(),
+  );
 }
 
 /** A stable GUID derived from text: seeds and snapshots stay the same run after run. */
@@ -101,13 +148,26 @@ export function connectionsOf(store: ResourceStore, target: ArmResource): ArmRes
 }
 
 /** The connection a private endpoint has on its target (undefined once the target removed it). */
-export function connectionFor(store: ResourceStore, targetId: string, privateEndpointId: string): ArmResource | undefined {
+export function connectionFor(
+  store: ResourceStore,
+  targetId: string,
+  privateEndpointId: string,
+): ArmResource | undefined {
   const target = store.get(targetId);
   if (!target) return undefined;
-  return connectionsOf(store, target).find((connection) => sameId((connection.properties?.privateEndpoint as { id?: string } | undefined)?.id, privateEndpointId));
+  return connectionsOf(store, target).find((connection) =>
+    sameId((connection.properties?.privateEndpoint as { id?: string } | undefined)?.id, privateEndpointId),
+  );
 }
 
-export function addConnection(store: ResourceStore, target: ArmResource, privateEndpointId: string, status: 'Approved' | 'Pending', description: string, groupIds: string[]): ArmResource {
+export function addConnection(
+  store: ResourceStore,
+  target: ArmResource,
+  privateEndpointId: string,
+  status: 'Approved' | 'Pending',
+  description: string,
+  groupIds: string[],
+): ArmResource {
   const endpointName = lastSegment(privateEndpointId);
   const connectionName = `${endpointName}.${deterministicGuid(privateEndpointId.toLowerCase())}`;
   return store.put({
@@ -144,7 +204,11 @@ export function privateEndpointConnectionDefinition(targetDefinition: ResourceTy
     return context.store.get(`${target.id}/privateEndpointConnections/${context.path.names[1]}`);
   };
   const missing = (context: RequestContext): ArmError =>
-    new ArmError(404, 'PrivateEndpointConnectionNotFound', `Private endpoint connection '${context.path.names[1]}' was not found on '${context.path.names[0]}'.`);
+    new ArmError(
+      404,
+      'PrivateEndpointConnectionNotFound',
+      `Private endpoint connection '${context.path.names[1]}' was not found on '${context.path.names[0]}'.`,
+    );
   return {
     type,
     list: (context) => listReply(connectionSummaries(context.store, requireParent(context, targetDefinition))),
@@ -167,16 +231,29 @@ function approveOrReject(context: RequestContext, connection: ArmResource): Repl
   const state = propertiesOf(requestBody(context)).privateLinkServiceConnectionState;
   const status = isRecord(state) ? String(state.status ?? '') : '';
   if (!STATUSES.includes(status)) {
-    throw new ArmError(400, 'InvalidPrivateLinkServiceConnectionState', `privateLinkServiceConnectionState.status must be one of ${STATUSES.join(', ')}.`);
+    throw new ArmError(
+      400,
+      'InvalidPrivateLinkServiceConnectionState',
+      `privateLinkServiceConnectionState.status must be one of ${STATUSES.join(', ')}.`,
+    );
   }
-  const previous = (connection.properties?.privateLinkServiceConnectionState as { status?: string } | undefined)?.status;
+  const previous = (connection.properties?.privateLinkServiceConnectionState as { status?: string } | undefined)
+    ?.status;
   if (previous === 'Rejected' && status === 'Approved') {
-    throw new ArmError(400, 'CannotApproveRejectedConnection', 'A rejected private endpoint connection cannot be approved: delete the private endpoint and create it again.');
+    throw new ArmError(
+      400,
+      'CannotApproveRejectedConnection',
+      'A rejected private endpoint connection cannot be approved: delete the private endpoint and create it again.',
+    );
   }
   const description = isRecord(state) && typeof state.description === 'string' ? state.description : status;
   const updated = context.store.put({
     ...connection,
-    properties: { ...connection.properties, privateLinkServiceConnectionState: { status, description, actionsRequired: 'None' }, provisioningState: 'Succeeded' },
+    properties: {
+      ...connection.properties,
+      privateLinkServiceConnectionState: { status, description, actionsRequired: 'None' },
+      provisioningState: 'Succeeded',
+    },
   });
   return itemReply(updated);
 }
@@ -197,7 +274,11 @@ export function privateLinkResourcesDefinition(targetDefinition: ResourceTypeDef
           id: `${target.id}/privateLinkResources/${group.groupId}`,
           name: group.groupId,
           type: `${target.type}/privateLinkResources`,
-          properties: { groupId: group.groupId, requiredMembers: group.requiredMembers, requiredZoneNames: group.zones },
+          properties: {
+            groupId: group.groupId,
+            requiredMembers: group.requiredMembers,
+            requiredZoneNames: group.zones,
+          },
         })),
       );
     },

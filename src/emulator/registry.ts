@@ -14,7 +14,14 @@ import { authorizationDefinitions } from './providers/authorization';
 /** Reads a resource as GET shows it, for the final answer of an LRO polled through Location. */
 function readResource(context: RequestContext, id: string): Reply {
   const path = parseArmPath(id);
-  return dispatch({ ...context, method: 'GET', path, query: new URLSearchParams({ 'api-version': context.apiVersion }), body: undefined, headers: {} });
+  return dispatch({
+    ...context,
+    method: 'GET',
+    path,
+    query: new URLSearchParams({ 'api-version': context.apiVersion }),
+    body: undefined,
+    headers: {},
+  });
 }
 
 const definitions: ResourceTypeDefinition[] = [
@@ -54,12 +61,25 @@ export function dispatch(context: RequestContext): Reply {
     );
   }
   if (context.path.subscriptionId) requireSubscription(context);
-  if (context.path.resourceGroup && !context.store.has(`/subscriptions/${context.path.subscriptionId}/resourceGroups/${context.path.resourceGroup}`)) {
-    throw new ArmError(404, 'ResourceGroupNotFound', `Resource group '${context.path.resourceGroup}' could not be found.`);
+  if (
+    context.path.resourceGroup &&
+    !context.store.has(`/subscriptions/${context.path.subscriptionId}/resourceGroups/${context.path.resourceGroup}`)
+  ) {
+    throw new ArmError(
+      404,
+      'ResourceGroupNotFound',
+      `Resource group '${context.path.resourceGroup}' could not be found.`,
+    );
   }
   const writing = ['PUT', 'PATCH', 'DELETE'].includes(context.method) && !context.path.isCollection;
   if (writing && !context.seeding && context.lro.inProgress(`/${context.path.segments.join('/')}`)) {
-    throw new ArmError(409, 'AnotherOperationInProgress', `Another operation on '${context.path.names.join('/')}' is in progress. Retry when it has finished.`, undefined, { 'Retry-After': '1' });
+    throw new ArmError(
+      409,
+      'AnotherOperationInProgress',
+      `Another operation on '${context.path.names.join('/')}' is in progress. Retry when it has finished.`,
+      undefined,
+      { 'Retry-After': '1' },
+    );
   }
   return handlerFor(context, definition)(context);
 }
@@ -67,7 +87,13 @@ export function dispatch(context: RequestContext): Reply {
 function handlerFor(context: RequestContext, definition: ResourceTypeDefinition): (context: RequestContext) => Reply {
   const handler = context.path.isCollection
     ? { GET: definition.list, POST: definition.post }[context.method]
-    : { GET: definition.get, PUT: definition.put, PATCH: definition.patch, DELETE: definition.delete, POST: definition.post }[context.method];
+    : {
+        GET: definition.get,
+        PUT: definition.put,
+        PATCH: definition.patch,
+        DELETE: definition.delete,
+        POST: definition.post,
+      }[context.method];
   if (!handler) throw methodNotAllowed(context);
   return handler;
 }

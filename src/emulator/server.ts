@@ -31,7 +31,14 @@ export function createRequestHandler(core: EmulatorCore, settings: ServerSetting
     const url = new URL((request.url ?? '/').replace(/^\/{2,}/, '/'), core.baseUrl);
     const method = (request.method ?? 'GET').toUpperCase();
     const log = (status: number, fault?: FaultSpec['kind']): void =>
-      core.log.add({ time: new Date().toISOString(), method, path: `${url.pathname}${url.search}`, status, durationMs: Math.round(performance.now() - started), ...(fault ? { fault } : {}) });
+      core.log.add({
+        time: new Date().toISOString(),
+        method,
+        path: `${url.pathname}${url.search}`,
+        status,
+        durationMs: Math.round(performance.now() - started),
+        ...(fault ? { fault } : {}),
+      });
     if (url.pathname.toLowerCase().startsWith('/_emulator/')) {
       const reply = await adminReply(core, settings, request, method, url);
       send(response, method, reply);
@@ -52,7 +59,10 @@ export function createRequestHandler(core: EmulatorCore, settings: ServerSetting
     if (core.latencyMs > 0) await sleep(core.latencyMs, settings.hangs);
     let reply: Reply;
     try {
-      reply = fault?.kind === 'status' ? faultReply(fault) : await armReply(core, request, method, url, fault?.kind === 'lroFailed');
+      reply =
+        fault?.kind === 'status'
+          ? faultReply(fault)
+          : await armReply(core, request, method, url, fault?.kind === 'lroFailed');
     } catch (error) {
       reply = errorReply(error);
     }
@@ -61,47 +71,105 @@ export function createRequestHandler(core: EmulatorCore, settings: ServerSetting
   };
 }
 
-async function adminReply(core: EmulatorCore, settings: ServerSettings, request: IncomingMessage, method: string, url: URL): Promise<Reply> {
+async function adminReply(
+  core: EmulatorCore,
+  settings: ServerSettings,
+  request: IncomingMessage,
+  method: string,
+  url: URL,
+): Promise<Reply> {
   const given = Buffer.from(String(request.headers[ADMIN_TOKEN_HEADER] ?? ''));
   const expected = Buffer.from(settings.adminToken);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { status: 401, body: { error: { code: 'AdminTokenRequired', message: `Send the header ${ADMIN_TOKEN_HEADER} with the adminToken the emulator printed.` } } };
+    return {
+      status: 401,
+      body: {
+        error: {
+          code: 'AdminTokenRequired',
+          message: `Send the header ${ADMIN_TOKEN_HEADER} with the adminToken the emulator printed.`,
+        },
+      },
+    };
   }
   try {
     const body = await readJson(request);
-    return await handleAdmin(core, method, url.pathname.slice('/_emulator/'.length), url.searchParams, body, settings.defaultSeed);
+    return await handleAdmin(
+      core,
+      method,
+      url.pathname.slice('/_emulator/'.length),
+      url.searchParams,
+      body,
+      settings.defaultSeed,
+    );
   } catch (error) {
-    return { status: 400, body: { error: { code: 'BadRequest', message: error instanceof Error ? error.message : String(error) } } };
+    return {
+      status: 400,
+      body: { error: { code: 'BadRequest', message: error instanceof Error ? error.message : String(error) } },
+    };
   }
 }
 
 function faultReply(fault: FaultSpec): Reply {
   const status = fault.status ?? 500;
-  const codes: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' };
+  const codes: Record<number, string> = {
+    429: 'TooManyRequests',
+    500: 'InternalServerError',
+    502: 'BadGateway',
+    503: 'ServiceUnavailable',
+    504: 'GatewayTimeout',
+  };
   const headers: Record<string, string> = {};
-  if (fault.retryAfterSeconds !== undefined || status === 429) headers['Retry-After'] = String(Math.max(1, Math.round(fault.retryAfterSeconds ?? 1)));
-  const message = status === 429 ? 'The request was throttled (injected by the emulator). Retry after the number of seconds in Retry-After.' : `Injected fault: HTTP ${status}.`;
+  if (fault.retryAfterSeconds !== undefined || status === 429)
+    headers['Retry-After'] = String(Math.max(1, Math.round(fault.retryAfterSeconds ?? 1)));
+  const message =
+    status === 429
+      ? 'The request was throttled (injected by the emulator). Retry after the number of seconds in Retry-After.'
+      : `Injected fault: HTTP ${status}.`;
   return { status, headers, body: { error: { code: codes[status] ?? 'InjectedFault', message } } };
 }
 
-async function armReply(core: EmulatorCore, request: IncomingMessage, method: string, url: URL, failNextLro: boolean): Promise<Reply> {
+async function armReply(
+  core: EmulatorCore,
+  request: IncomingMessage,
+  method: string,
+  url: URL,
+  failNextLro: boolean,
+): Promise<Reply> {
   const path = url.pathname.toLowerCase();
-  if (method === 'GET' && path === '/metadata/endpoints') return metadataEndpoints(core.baseUrl, url.searchParams.get('api-version') ?? '2015-01-01');
+  if (method === 'GET' && path === '/metadata/endpoints')
+    return metadataEndpoints(core.baseUrl, url.searchParams.get('api-version') ?? '2015-01-01');
   if (path.startsWith('/adfs/') || path.startsWith('/common/')) return identityReply(core, request, method, path);
   const token = bearerToken(request.headers.authorization);
   if (!token || !core.tokens.isValid(token)) {
     const code = token ? 'InvalidAuthenticationToken' : 'AuthenticationFailed';
-    const message = token ? 'The access token is invalid or expired.' : "Authentication failed. The 'Authorization' header is missing.";
-    return { status: 401, body: { error: { code, message } }, headers: { 'WWW-Authenticate': `Bearer authorization_uri="${core.baseUrl}/adfs", error="invalid_token", error_description="${message}"` } };
+    const message = token
+      ? 'The access token is invalid or expired.'
+      : "Authentication failed. The 'Authorization' header is missing.";
+    return {
+      status: 401,
+      body: { error: { code, message } },
+      headers: {
+        'WWW-Authenticate': `Bearer authorization_uri="${core.baseUrl}/adfs", error="invalid_token", error_description="${message}"`,
+      },
+    };
   }
   if (!url.searchParams.get('api-version')) {
-    throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+    throw new ArmError(
+      400,
+      'MissingApiVersionParameter',
+      'The api-version query parameter (?api-version=) is required for all requests.',
+    );
   }
   const body = await readJson(request);
   return core.handleArm(core.context(method, url.pathname, url.searchParams, body, request.headers, failNextLro));
 }
 
-async function identityReply(core: EmulatorCore, request: IncomingMessage, method: string, path: string): Promise<Reply> {
+async function identityReply(
+  core: EmulatorCore,
+  request: IncomingMessage,
+  method: string,
+  path: string,
+): Promise<Reply> {
   if (method === 'GET' && path.endsWith('/.well-known/openid-configuration')) return core.tokens.openIdConfiguration();
   if (method === 'GET' && path.endsWith('/discovery/instance')) return core.tokens.instanceDiscovery();
   if (method === 'GET' && path.endsWith('/discovery/keys')) return { status: 200, body: { keys: [] } };
@@ -109,7 +177,10 @@ async function identityReply(core: EmulatorCore, request: IncomingMessage, metho
     const form = new URLSearchParams((await readBody(request)).toString('utf8'));
     return core.tokens.issue(form, request.headers.authorization);
   }
-  return { status: 404, body: { error: 'not_found', error_description: `The emulator's identity endpoint has no ${method} ${path}.` } };
+  return {
+    status: 404,
+    body: { error: 'not_found', error_description: `The emulator's identity endpoint has no ${method} ${path}.` },
+  };
 }
 
 function errorReply(error: unknown): Reply {
@@ -133,7 +204,11 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ArmError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized: it is not valid JSON.');
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      'The request content was invalid and could not be deserialized: it is not valid JSON.',
+    );
   }
 }
 

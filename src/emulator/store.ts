@@ -40,7 +40,9 @@ export class ResourceStore {
 
   subscription(subscriptionId: string | undefined): SubscriptionRecord | undefined {
     if (!subscriptionId) return undefined;
-    return this.subscriptions.find((subscription) => subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+    return this.subscriptions.find(
+      (subscription) => subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase(),
+    );
   }
 
   get(id: string): ArmResource | undefined {

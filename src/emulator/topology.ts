@@ -27,7 +27,10 @@ export function parseTopology(input: unknown, source: string): Topology {
     throw new Error(`${source} is not a topology: expected {subscriptions: [...], resources: [...]}`);
   }
   for (const resource of topology.resources) {
-    if (typeof resource?.id !== 'string' || !resource.id.startsWith('/subscriptions/')) throw new Error(`${source}: every resource needs an id under /subscriptions/ (got ${JSON.stringify(resource?.id)})`);
+    if (typeof resource?.id !== 'string' || !resource.id.startsWith('/subscriptions/'))
+      throw new Error(
+        `${source}: every resource needs an id under /subscriptions/ (got ${JSON.stringify(resource?.id)})`,
+      );
   }
   return topology as Topology;
 }

@@ -9,7 +9,13 @@ import type { Cloud } from './clouds';
 import type { NetworkAclsDefaultAction, PublicNetworkAccess } from './hubState';
 import { IP_RULE_SERVICES } from './ipRules';
 import { createPlan, type Plan, type PlanApiVersions, type PlanStep } from './plan';
-import { describePublicAccessMode, publicAccessConsequence, publicAccessModeOf, publicAccessPatch, type PublicAccessMode } from './publicAccess';
+import {
+  describePublicAccessMode,
+  publicAccessConsequence,
+  publicAccessModeOf,
+  publicAccessPatch,
+  type PublicAccessMode,
+} from './publicAccess';
 
 /** A VNet rule as the account holds it; `state` is the service's, never sent. */
 export interface AccountVirtualNetworkRule {
@@ -37,7 +43,10 @@ export interface AiServicesAccount {
 
 export function accountAccessModeOf(account: AiServicesAccount): PublicAccessMode {
   const acls = account.networkAcls;
-  return publicAccessModeOf(account.publicNetworkAccess, acls?.defaultAction ? { defaultAction: acls.defaultAction, ipRules: acls.ipRules } : undefined);
+  return publicAccessModeOf(
+    account.publicNetworkAccess,
+    acls?.defaultAction ? { defaultAction: acls.defaultAction, ipRules: acls.ipRules } : undefined,
+  );
 }
 
 export function virtualNetworkRulesOf(account: AiServicesAccount): readonly AccountVirtualNetworkRule[] {
@@ -51,7 +60,10 @@ export interface AccountAccessBody {
       readonly defaultAction: NetworkAclsDefaultAction;
       readonly bypass?: string;
       readonly ipRules: readonly { readonly value: string }[];
-      readonly virtualNetworkRules: readonly { readonly id: string; readonly ignoreMissingVnetServiceEndpoint?: boolean }[];
+      readonly virtualNetworkRules: readonly {
+        readonly id: string;
+        readonly ignoreMissingVnetServiceEndpoint?: boolean;
+      }[];
     };
   };
 }
@@ -66,15 +78,24 @@ export interface AccountAccessPatch {
 export function accountAccessPatch(account: AiServicesAccount, target: PublicAccessMode): AccountAccessPatch {
   const current = accountAccessModeOf(account);
   const virtualNetworkRules = virtualNetworkRulesOf(account);
-  const stored = account.networkAcls?.defaultAction ? { storedNetworkAcls: { defaultAction: account.networkAcls.defaultAction, ipRules: account.networkAcls.ipRules } } : {};
-  const patch = publicAccessPatch(target, current, { service: IP_RULE_SERVICES.aiServices, virtualNetworkRuleCount: virtualNetworkRules.length, ...stored });
+  const stored = account.networkAcls?.defaultAction
+    ? { storedNetworkAcls: { defaultAction: account.networkAcls.defaultAction, ipRules: account.networkAcls.ipRules } }
+    : {};
+  const patch = publicAccessPatch(target, current, {
+    service: IP_RULE_SERVICES.aiServices,
+    virtualNetworkRuleCount: virtualNetworkRules.length,
+    ...stored,
+  });
   const { publicNetworkAccess, networkAcls } = patch.body.properties;
   const bypass = account.networkAcls?.bypass;
   const keptAcls = networkAcls && {
     defaultAction: networkAcls.defaultAction,
     ...(bypass ? { bypass } : {}),
     ipRules: networkAcls.ipRules,
-    virtualNetworkRules: virtualNetworkRules.map(({ id, ignoreMissingVnetServiceEndpoint }) => ({ id, ...(ignoreMissingVnetServiceEndpoint === undefined ? {} : { ignoreMissingVnetServiceEndpoint }) })),
+    virtualNetworkRules: virtualNetworkRules.map(({ id, ignoreMissingVnetServiceEndpoint }) => ({
+      id,
+      ...(ignoreMissingVnetServiceEndpoint === undefined ? {} : { ignoreMissingVnetServiceEndpoint }),
+    })),
   };
   return {
     body: { properties: keptAcls ? { publicNetworkAccess, networkAcls: keptAcls } : { publicNetworkAccess } },
@@ -115,13 +136,21 @@ export function buildAccountAccessPlan(context: AccountAccessPlanContext): Plan 
     exposing: patch.exposes,
     consequence: publicAccessConsequence(target, patch.removedIpRuleCount, patch.exposes, account.name),
   };
-  return createPlan(`Change public access of AI Services account ${account.name}`, [step], variables.list(), subscription.variable);
+  return createPlan(
+    `Change public access of AI Services account ${account.name}`,
+    [step],
+    variables.list(),
+    subscription.variable,
+  );
 }
 
 /** The mode in the account's words: "selected networks" counts its VNet rules too. */
 export function describeAccountAccessMode(mode: PublicAccessMode, virtualNetworkRuleCount: number): string {
   if (mode.kind !== 'selectedIps') return describePublicAccessMode(mode);
   const ipRules = `${mode.ipRules.length} IP ${mode.ipRules.length === 1 ? 'rule' : 'rules'}`;
-  const vnetRules = virtualNetworkRuleCount > 0 ? `, ${virtualNetworkRuleCount} VNet ${virtualNetworkRuleCount === 1 ? 'rule' : 'rules'}` : '';
+  const vnetRules =
+    virtualNetworkRuleCount > 0
+      ? `, ${virtualNetworkRuleCount} VNet ${virtualNetworkRuleCount === 1 ? 'rule' : 'rules'}`
+      : '';
   return `Enabled from selected networks (${ipRules}${vnetRules})`;
 }

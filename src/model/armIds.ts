@@ -20,7 +20,10 @@ export interface ResourceId {
 }
 
 export class InvalidResourceIdError extends Error {
-  constructor(readonly resourceId: string, reason: string) {
+  constructor(
+    readonly resourceId: string,
+    reason: string,
+  ) {
     super(`"${resourceId}" is not an Azure resource id: ${reason}.`);
     this.name = 'InvalidResourceIdError';
   }
@@ -36,7 +39,10 @@ export function tryParseResourceId(id: string): ResourceId | undefined {
 }
 
 export function parseResourceId(id: string): ResourceId {
-  const segments = id.trim().replace(/^\/+|\/+$/g, '').split('/');
+  const segments = id
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .split('/');
   if (segments.length < 2 || segments[0]?.toLowerCase() !== 'subscriptions' || !segments[1]) {
     throw new InvalidResourceIdError(id, 'it must start with /subscriptions/<subscription id>');
   }

@@ -43,7 +43,10 @@ export function validatePrivateEndpointName(name: string): string | undefined {
 export function defaultPrivateEndpointName(resourceName: string, groupId: string): string {
   const suffix = `-${groupId}`;
   const room = PRIVATE_ENDPOINT_NAME_RULE.maxLength - 'pe-'.length - suffix.length;
-  const resource = resourceName.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, room).replace(/[.-]+$/, '');
+  const resource = resourceName
+    .replace(/[^A-Za-z0-9_.-]/g, '')
+    .slice(0, room)
+    .replace(/[.-]+$/, '');
   return `pe-${resource || 'resource'}${suffix}`;
 }
 

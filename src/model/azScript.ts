@@ -5,9 +5,7 @@
 
 /** A part of a command line: a literal, a script variable, or a double-quoted mix of both (a URL with an id). */
 export type AzWord =
-  | string
-  | { readonly variable: string }
-  | { readonly template: readonly (string | { readonly variable: string })[] };
+  string | { readonly variable: string } | { readonly template: readonly (string | { readonly variable: string })[] };
 
 export interface AzVariable {
   readonly name: string;

@@ -83,7 +83,9 @@ export function customCloud(options: CustomCloudOptions): Cloud {
 export function cloudForResourceManagerEndpoint(endpoint: string, portalUrl?: string): Cloud {
   const host = hostOf(endpoint);
   const known = Object.values(CLOUDS).find((cloud) => hostOf(cloud.resourceManagerEndpoint) === host);
-  return known ?? customCloud({ resourceManagerEndpoint: endpoint, portalUrl: portalUrl ?? CLOUDS.AzureCloud.portalUrl });
+  return (
+    known ?? customCloud({ resourceManagerEndpoint: endpoint, portalUrl: portalUrl ?? CLOUDS.AzureCloud.portalUrl })
+  );
 }
 
 /**

@@ -4,20 +4,24 @@
  * usable etag are re-read and the properties we are about to write are compared.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { ConcurrentChangeError } from './accessErrors';
 
-export class ConcurrentChangeError extends Error {
-  constructor(
-    readonly resourceName: string,
-    /** What changed, e.g. `properties.publicNetworkAccess`; empty when only the etag tells. */
-    readonly changedProperties: readonly string[],
-  ) {
-    const what = changedProperties.length > 0 ? ` (${changedProperties.join(', ')})` : '';
-    super(
-      `${resourceName} was changed by someone else since you started${what}. Nothing was written. ` +
-        'Refresh the hub to see the current settings, then run the wizard again.',
-    );
-    this.name = 'ConcurrentChangeError';
-  }
+export { ConcurrentChangeError };
+
+const REAPPLY_ACTION = 'Refresh the hub to see the current settings, then run the wizard again.';
+
+/** A change someone made since we read `resourceName`; `changedProperties` says what, when a re-read tells. */
+export function lostUpdate(
+  resourceName: string,
+  changedProperties: readonly string[],
+  resourceId?: string,
+): ConcurrentChangeError {
+  const what = changedProperties.length > 0 ? ` (${changedProperties.join(', ')})` : '';
+  return new ConcurrentChangeError({
+    userMessage: `${resourceName} was changed by someone else since you started${what}. Nothing was written.`,
+    action: REAPPLY_ACTION,
+    ...(resourceId ? { resourceId } : {}),
+  });
 }
 
 /** Etags are opaque; ARM sometimes quotes them and sometimes does not, and weak ones carry a W/ prefix. */
@@ -30,9 +34,13 @@ export function sameEtag(a: string | undefined, b: string | undefined): boolean 
 }
 
 /** Throws when the etag read now differs from the one the plan was made with. */
-export function assertEtagUnchanged(resourceName: string, expected: string | undefined, current: string | undefined): void {
+export function assertEtagUnchanged(
+  resourceName: string,
+  expected: string | undefined,
+  current: string | undefined,
+): void {
   if (expected !== undefined && !sameEtag(expected, current)) {
-    throw new ConcurrentChangeError(resourceName, []);
+    throw lostUpdate(resourceName, []);
   }
 }
 
@@ -42,10 +50,15 @@ export function changedProperties(before: unknown, after: unknown, paths: readon
 }
 
 /** Re-read-and-compare, for resources without an etag: throws when any watched property changed. */
-export function assertPropertiesUnchanged(resourceName: string, before: unknown, after: unknown, paths: readonly string[]): void {
+export function assertPropertiesUnchanged(
+  resourceName: string,
+  before: unknown,
+  after: unknown,
+  paths: readonly string[],
+): void {
   const changed = changedProperties(before, after, paths);
   if (changed.length > 0) {
-    throw new ConcurrentChangeError(resourceName, changed);
+    throw lostUpdate(resourceName, changed);
   }
 }
 

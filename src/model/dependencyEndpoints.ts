@@ -20,7 +20,9 @@ export function requiredGroupIds(resource: DependentResource): readonly GroupId[
 
 /** Only Premium registries take private endpoints (and network rules); an unknown SKU is not held against it. */
 export function isRegistryBelowPremium(resource: DependentResource): boolean {
-  return resource.kind === 'containerRegistry' && resource.sku !== undefined && resource.sku.toLowerCase() !== 'premium';
+  return (
+    resource.kind === 'containerRegistry' && resource.sku !== undefined && resource.sku.toLowerCase() !== 'premium'
+  );
 }
 
 /** Every (resource, group id) without an Approved endpoint; unreadable resources are left out (nothing is known). */
@@ -38,17 +40,25 @@ export function missingDependencyEndpoints(state: HubNetworkState): MissingDepen
 }
 
 /** Resources that have every endpoint they need once `added` exist, and still accept public traffic. */
-export function resourcesToClose(state: HubNetworkState, added: readonly { readonly resourceId: string; readonly groupId: GroupId }[]): DependentResource[] {
+export function resourcesToClose(
+  state: HubNetworkState,
+  added: readonly { readonly resourceId: string; readonly groupId: GroupId }[],
+): DependentResource[] {
   return state.dependentResources.filter((resource) => {
     if (resource.readError !== undefined || resource.publicNetworkAccess === 'Disabled') return false;
     const approved = approvedGroupIds(resource);
     const addedHere = added.filter((pair) => sameResourceId(pair.resourceId, resource.id)).map((pair) => pair.groupId);
-    return addedHere.length > 0 && requiredGroupIds(resource).every((groupId) => approved.has(groupId) || addedHere.includes(groupId));
+    return (
+      addedHere.length > 0 &&
+      requiredGroupIds(resource).every((groupId) => approved.has(groupId) || addedHere.includes(groupId))
+    );
   });
 }
 
 const DEPENDENCY_GROUP_IDS: ReadonlySet<string> = new Set(
-  Object.values(PRIVATE_LINK_TARGETS).flatMap((target) => target.groupIds.filter((groupId) => groupId !== 'amlworkspace')),
+  Object.values(PRIVATE_LINK_TARGETS).flatMap((target) =>
+    target.groupIds.filter((groupId) => groupId !== 'amlworkspace'),
+  ),
 );
 
 /** A group id a finding's fix passes as a plain string argument. */

@@ -72,7 +72,13 @@ export function customDnsRecords(input: CustomDnsRecordsInput): CustomDnsRecord[
   const hubNotebooks = `${notebookHostLabel(input.hub.name, region, input.hub.workspaceId)}.${region}.${domains.notebooks}`;
   const apiIps = ipsFor(hubApi);
   const notebookIps = ipsFor(hubNotebooks);
-  const record = (fqdn: string, purpose: DnsRecordPurpose, zone: string, workspaceName: string, fallback: readonly string[]) => {
+  const record = (
+    fqdn: string,
+    purpose: DnsRecordPurpose,
+    zone: string,
+    workspaceName: string,
+    fallback: readonly string[],
+  ) => {
     const own = ipsFor(fqdn);
     return { fqdn, ipAddresses: own.length > 0 ? own : fallback, zone, purpose, workspaceName };
   };
@@ -92,7 +98,13 @@ export function customDnsRecords(input: CustomDnsRecordsInput): CustomDnsRecord[
     const name = instance.toLowerCase();
     records.push(
       record(`${name}.${region}.${domains.instances}`, 'computeInstance', domains.instances, input.hub.name, apiIps),
-      record(`${name}-22.${region}.${domains.instances}`, 'computeInstanceSsh', domains.instances, input.hub.name, apiIps),
+      record(
+        `${name}-22.${region}.${domains.instances}`,
+        'computeInstanceSsh',
+        domains.instances,
+        input.hub.name,
+        apiIps,
+      ),
     );
   }
   for (const endpoint of input.onlineEndpointNames ?? []) {
@@ -136,7 +148,11 @@ export interface PrivateZoneRecordName {
  * name under `privatelink.api.azureml.ms`. Online endpoints live at `<endpoint>.<guid>.inference.<region>` in the API
  * zone, so they need the workspace GUID. Compute instance names have no private zone: undefined.
  */
-export function privateZoneRecordOf(cloud: Cloud, fqdn: string, workspaceId?: string): PrivateZoneRecordName | undefined {
+export function privateZoneRecordOf(
+  cloud: Cloud,
+  fqdn: string,
+  workspaceId?: string,
+): PrivateZoneRecordName | undefined {
   const names = dnsNamesOf(cloud);
   const [apiZone, notebooksZone] = names.zones.amlworkspace;
   const name = fqdn.toLowerCase().replace(/\.$/, '');

@@ -25,7 +25,11 @@ export interface TargetDescription {
 }
 
 export const PRIVATE_LINK_TARGETS: Readonly<Record<PrivateLinkTarget, TargetDescription>> = {
-  workspace: { target: 'workspace', resourceType: 'Microsoft.MachineLearningServices/workspaces', groupIds: ['amlworkspace'] },
+  workspace: {
+    target: 'workspace',
+    resourceType: 'Microsoft.MachineLearningServices/workspaces',
+    groupIds: ['amlworkspace'],
+  },
   storage: { target: 'storage', resourceType: 'Microsoft.Storage/storageAccounts', groupIds: ['blob', 'file'] },
   keyVault: { target: 'keyVault', resourceType: 'Microsoft.KeyVault/vaults', groupIds: ['vault'] },
   containerRegistry: {

@@ -25,13 +25,13 @@ export interface Finding {
  * The commands fixes point at. They are registered in src/commands.ts; keep the ids in step.
  */
 export const FIX_COMMANDS = {
-  changePublicAccess: 'foundryNetwork.changePublicAccess',
-  approveConnection: 'foundryNetwork.approveConnection',
-  deletePrivateEndpoint: 'foundryNetwork.deletePrivateEndpoint',
+  changePublicAccess: 'foundryNetwork.setPublicNetworkAccess',
+  approveConnection: 'foundryNetwork.approveOrRejectConnection',
+  deletePrivateEndpoint: 'foundryNetwork.removePrivateEndpoint',
   addPrivateEndpoint: 'foundryNetwork.addPrivateEndpoint',
-  fixPrivateDns: 'foundryNetwork.fixPrivateDns',
-  exportDnsRecords: 'foundryNetwork.exportDnsRecords',
-  restrictPublicAccess: 'foundryNetwork.restrictDependentPublicAccess',
+  fixPrivateDns: 'foundryNetwork.configurePrivateDns',
+  exportCustomDnsRecords: 'foundryNetwork.exportCustomDnsRecords',
+  restrictPublicAccess: 'foundryNetwork.disableDependencyPublicAccess',
   addDependencyPrivateEndpoints: 'foundryNetwork.addDependencyPrivateEndpoints',
 } as const;
 

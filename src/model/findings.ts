@@ -35,7 +35,11 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 export function publicAccessFindings(state: HubNetworkState, options: FindingOptions = {}): Finding[] {
   const workspace = state.workspace;
-  const changeAccess = { command: FIX_COMMANDS.changePublicAccess, args: [workspace.id], title: 'Change public access' };
+  const changeAccess = {
+    command: FIX_COMMANDS.changePublicAccess,
+    args: [workspace.id],
+    title: 'Change public access',
+  };
   const findings: Finding[] = [];
   if (!workspace.networkAclsRead.succeeded && workspace.publicNetworkAccess === 'Enabled') {
     findings.push({
@@ -78,15 +82,18 @@ export function publicAccessFindings(state: HubNetworkState, options: FindingOpt
 const CONNECTION_ADVICE: Readonly<Record<string, { severity: FindingSeverity; detail: string }>> = {
   Pending: {
     severity: 'warning',
-    detail: 'Traffic does not flow until a hub owner approves it. Approve it if you expect this endpoint, or reject it.',
+    detail:
+      'Traffic does not flow until a hub owner approves it. Approve it if you expect this endpoint, or reject it.',
   },
   Rejected: {
     severity: 'warning',
-    detail: 'A rejected connection cannot be approved again. Delete the private endpoint and create a new one if it is still needed.',
+    detail:
+      'A rejected connection cannot be approved again. Delete the private endpoint and create a new one if it is still needed.',
   },
   Disconnected: {
     severity: 'warning',
-    detail: 'The hub side removed the connection. Delete the private endpoint and create a new one if it is still needed.',
+    detail:
+      'The hub side removed the connection. Delete the private endpoint and create a new one if it is still needed.',
   },
   Timeout: {
     severity: 'warning',
@@ -105,7 +112,11 @@ export function connectionFindings(state: HubNetworkState): Finding[] {
     const fix: FindingFix =
       connection.status === 'Pending'
         ? { command: FIX_COMMANDS.approveConnection, args: [connection.id], title: 'Approve or reject' }
-        : { command: FIX_COMMANDS.deletePrivateEndpoint, args: [connection.privateEndpointId], title: 'Delete the private endpoint' };
+        : {
+            command: FIX_COMMANDS.deletePrivateEndpoint,
+            args: [connection.privateEndpointId],
+            title: 'Delete the private endpoint',
+          };
     findings.push({
       code: `connection-${connection.status.toLowerCase()}`,
       severity: advice.severity,
@@ -121,7 +132,8 @@ export function connectionFindings(state: HubNetworkState): Finding[] {
       code: 'private-hub-without-endpoint',
       severity: 'error',
       title: 'Nobody can reach this hub',
-      detail: 'Public access is disabled and the hub has no approved private endpoint. Add a private endpoint in a virtual network your users reach.',
+      detail:
+        'Public access is disabled and the hub has no approved private endpoint. Add a private endpoint in a virtual network your users reach.',
       resourceId: state.workspace.id,
       fix: { command: FIX_COMMANDS.addPrivateEndpoint, args: [state.workspace.id], title: 'Add a private endpoint' },
     });

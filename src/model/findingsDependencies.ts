@@ -68,7 +68,8 @@ function skuFindings(resource: DependentResource): Finding[] {
       code: 'registry-not-premium',
       severity: 'warning',
       title: `Container registry ${resource.name} is ${resource.sku}`,
-      detail: 'Only Premium registries can have private endpoints or turn off public access; Basic and Standard are always reachable from the internet. Upgrade it to Premium.',
+      detail:
+        'Only Premium registries can have private endpoints or turn off public access; Basic and Standard are always reachable from the internet. Upgrade it to Premium.',
       resourceId: resource.id,
     },
   ];
@@ -92,6 +93,10 @@ function endpointFindings(state: HubNetworkState, resource: DependentResource): 
         : `Without a ${groupId} private endpoint, clients in your network cannot reach it once public access is off. ${fixTitle(groupId)}.`,
     resourceId: resource.id,
     // The hub id too: the wizard places the endpoint next to the hub's network.
-    fix: { command: FIX_COMMANDS.addDependencyPrivateEndpoints, args: [resource.id, groupId, state.workspace.id], title: fixTitle(groupId) },
+    fix: {
+      command: FIX_COMMANDS.addDependencyPrivateEndpoints,
+      args: [resource.id, groupId, state.workspace.id],
+      title: fixTitle(groupId),
+    },
   }));
 }

@@ -2,14 +2,17 @@
  * Findings about name resolution and the endpoint's virtual network: the private DNS zones, their VNet links, the
  * A records the zone group should have written, and the Docker bridge range.
  */
-import ipaddr from 'ipaddr.js';
+import { dockerBridgeOverlaps } from './ipRules';
+import { DOCKER_BRIDGE_RANGE } from './reservedRanges';
 import { parseResourceId, sameResourceId } from './armIds';
 import { privateZoneRecordOf } from './dnsRecords';
 import { FIX_COMMANDS, type Finding } from './findingTypes';
-import { approvedPrivateEndpoints, type HubNetworkState, type PrivateDnsZoneStatus, type PrivateEndpoint } from './hubState';
-
-/** Docker's default bridge network on compute instances. */
-export const DOCKER_BRIDGE_RANGE = '172.17.0.0/16';
+import {
+  approvedPrivateEndpoints,
+  type HubNetworkState,
+  type PrivateDnsZoneStatus,
+  type PrivateEndpoint,
+} from './hubState';
 
 export function dnsFindings(state: HubNetworkState): Finding[] {
   const endpoints = approvedPrivateEndpoints(state);
@@ -38,7 +41,11 @@ export function dnsFindings(state: HubNetworkState): Finding[] {
   return findings;
 }
 
-function unlinkedZoneFindings(zone: PrivateDnsZoneStatus, endpoints: readonly PrivateEndpoint[], fix: Finding['fix']): Finding[] {
+function unlinkedZoneFindings(
+  zone: PrivateDnsZoneStatus,
+  endpoints: readonly PrivateEndpoint[],
+  fix: Finding['fix'],
+): Finding[] {
   const virtualNetworkIds = uniqueIds(endpoints.map((endpoint) => endpoint.virtualNetworkId));
   return virtualNetworkIds
     .filter((vnetId) => !zone.linkedVirtualNetworkIds.some((linked) => sameResourceId(linked, vnetId)))
@@ -70,7 +77,11 @@ function recordFindings(state: HubNetworkState, endpoint: PrivateEndpoint): Find
     }
   }
   const findings: Finding[] = [];
-  const fix = { command: FIX_COMMANDS.fixPrivateDns, args: [state.workspace.id, endpoint.id], title: 'Fix private DNS' };
+  const fix = {
+    command: FIX_COMMANDS.fixPrivateDns,
+    args: [state.workspace.id, endpoint.id],
+    title: 'Fix private DNS',
+  };
   if (missing.length > 0) {
     findings.push({
       code: 'dns-records-missing',
@@ -103,8 +114,12 @@ export function virtualNetworkFindings(state: HubNetworkState): Finding[] {
       continue;
     }
     seen.add(endpoint.virtualNetworkId.toLowerCase());
-    const ranges = [...endpoint.virtualNetworkAddressPrefixes, ...endpoint.subnetAddressPrefixes, ...endpoint.privateIpAddresses];
-    const colliding = ranges.filter((range) => overlapsRange(range, DOCKER_BRIDGE_RANGE));
+    const ranges = [
+      ...endpoint.virtualNetworkAddressPrefixes,
+      ...endpoint.subnetAddressPrefixes,
+      ...endpoint.privateIpAddresses,
+    ];
+    const colliding = dockerBridgeOverlaps(ranges);
     if (colliding.length > 0) {
       findings.push({
         code: 'docker-bridge-overlap',
@@ -116,24 +131,6 @@ export function virtualNetworkFindings(state: HubNetworkState): Finding[] {
     }
   }
   return findings;
-}
-
-/** Two IPv4 ranges (or addresses) overlap when they agree on the bits of the shorter prefix. Not IPv4: no overlap. */
-export function overlapsRange(a: string, b: string): boolean {
-  const left = parseIpv4Range(a);
-  const right = parseIpv4Range(b);
-  if (!left || !right) {
-    return false;
-  }
-  return left[0].match(right[0], Math.min(left[1], right[1]));
-}
-
-function parseIpv4Range(text: string): [ipaddr.IPv4, number] | undefined {
-  const value = text.trim();
-  if (ipaddr.IPv4.isValidCIDRFourPartDecimal(value)) {
-    return ipaddr.IPv4.parseCIDR(value);
-  }
-  return ipaddr.IPv4.isValidFourPartDecimal(value) ? [ipaddr.IPv4.parse(value), 32] : undefined;
 }
 
 function uniqueIds(ids: readonly string[]): string[] {

@@ -16,9 +16,7 @@ export interface WorkspaceNetworkAcls {
 }
 
 /** The workspace IP rules exist only in preview api-versions, so reading them can fail on its own. */
-export type NetworkAclsRead =
-  | { readonly succeeded: true }
-  | { readonly succeeded: false; readonly message: string };
+export type NetworkAclsRead = { readonly succeeded: true } | { readonly succeeded: false; readonly message: string };
 
 export type IsolationMode = 'Disabled' | 'AllowInternetOutbound' | 'AllowOnlyApprovedOutbound';
 export type OutboundRuleType = 'FQDN' | 'ServiceTag' | 'PrivateEndpoint';

@@ -3,7 +3,12 @@
  * The YAML rules, the wizards (pasted IP lists) and the hovers all read it.
  */
 import * as ipaddr from 'ipaddr.js';
-import { MAX_WORKSPACE_IP_RULES, RESERVED_IPV4_RANGES, type ReservedRange } from './reservedRanges';
+import {
+  DOCKER_BRIDGE_RANGE,
+  MAX_WORKSPACE_IP_RULES,
+  RESERVED_IPV4_RANGES,
+  type ReservedRange,
+} from './reservedRanges';
 
 export { MAX_WORKSPACE_IP_RULES };
 
@@ -108,11 +113,14 @@ function describeMalformed(text: string): string {
   if (text.endsWith('/')) return 'the prefix length after "/" is missing';
   const [address, ...rest] = text.split('/');
   if (rest.length > 1) return 'it has more than one "/"';
-  if (rest.length === 1 && !/^\d+$/.test(rest[0])) return `the prefix length "/${rest[0]}" is not a number from 0 to 32`;
-  if (rest.length === 1 && rest[0].length > 1 && rest[0][0] === '0') return `the prefix length "/${rest[0]}" has a leading zero`;
+  if (rest.length === 1 && !/^\d+$/.test(rest[0]))
+    return `the prefix length "/${rest[0]}" is not a number from 0 to 32`;
+  if (rest.length === 1 && rest[0].length > 1 && rest[0][0] === '0')
+    return `the prefix length "/${rest[0]}" has a leading zero`;
   if (rest.length === 1 && Number(rest[0]) > 32) return `the prefix length /${rest[0]} is above /32`;
   const octets = address.split('.');
-  if (octets.length !== 4) return `it has ${octets.length} part${octets.length === 1 ? '' : 's'} instead of four octets`;
+  if (octets.length !== 4)
+    return `it has ${octets.length} part${octets.length === 1 ? '' : 's'} instead of four octets`;
   if (octets.some((octet) => !/^\d+$/.test(octet))) return 'an octet is not a decimal number';
   if (octets.some((octet) => octet.length > 1 && octet[0] === '0')) return 'an octet has a leading zero';
   if (octets.some((octet) => Number(octet) > 255)) return 'an octet is above 255';
@@ -170,6 +178,18 @@ export function overlaps(a: Ipv4Rule, b: Ipv4Rule): boolean {
   return a.first <= b.last && b.first <= a.last;
 }
 
+/** Two IPv4 ranges or addresses, as text, share an address. Anything that is not IPv4 overlaps nothing. */
+export function rangesOverlap(a: string, b: string): boolean {
+  const left = parseIpRule(a);
+  const right = parseIpRule(b);
+  return left.kind === 'ipv4' && right.kind === 'ipv4' && overlaps(left.rule, right.rule);
+}
+
+/** The ranges among `ranges` that overlap Docker's default bridge. */
+export function dockerBridgeOverlaps(ranges: readonly string[]): string[] {
+  return ranges.filter((range) => rangesOverlap(range, DOCKER_BRIDGE_RANGE));
+}
+
 const RESERVED_RULES: readonly { readonly range: ReservedRange; readonly rule: Ipv4Rule }[] = RESERVED_IPV4_RANGES.map(
   (range) => {
     const parsed = parseIpRule(range.cidr);
@@ -223,7 +243,8 @@ export function ipRuleProblem(parsed: IpRuleParse): IpRuleProblem | undefined {
 
 function reservedMessage(rule: Ipv4Rule, reserved: readonly ReservedRange[]): string {
   const [first] = reserved;
-  const others = reserved.length > 1 ? ` and ${reserved.length - 1} other reserved range${reserved.length > 2 ? 's' : ''}` : '';
+  const others =
+    reserved.length > 1 ? ` and ${reserved.length - 1} other reserved range${reserved.length > 2 ? 's' : ''}` : '';
   return (
     `"${rule.text}" overlaps the reserved range ${first.cidr} (${first.purpose})${others}; ` +
     'Azure accepts only public internet addresses. Use the public address your traffic comes from.'
@@ -248,7 +269,8 @@ export const IP_RULE_SERVICES = {
 /** What `service` refuses in a rule every service accepts, or undefined. */
 export function serviceRuleProblem(rule: Ipv4Rule, service: IpRuleService): string | undefined {
   if (service.acceptsSingleHostPrefixes || !rule.hasPrefix || rule.prefix < 31) return undefined;
-  const addresses = rule.prefix === 32 ? formatIpv4(rule.first) : `${formatIpv4(rule.first)} and ${formatIpv4(rule.last)}`;
+  const addresses =
+    rule.prefix === 32 ? formatIpv4(rule.first) : `${formatIpv4(rule.first)} and ${formatIpv4(rule.last)}`;
   return `"${rule.text}": ${service.label} does not accept /${rule.prefix} prefixes. Write ${addresses} instead.`;
 }
 
@@ -279,7 +301,14 @@ export function parseIpList(paste: string): IpListEntry[] {
       duplicateOf = firstByNetwork.get(key);
       if (duplicateOf === undefined) firstByNetwork.set(key, entries.length);
     }
-    entries.push({ text, start, end: start + text.length, parsed, problem, ...(duplicateOf === undefined ? {} : { duplicateOf }) });
+    entries.push({
+      text,
+      start,
+      end: start + text.length,
+      parsed,
+      problem,
+      ...(duplicateOf === undefined ? {} : { duplicateOf }),
+    });
   }
   return entries;
 }

@@ -93,7 +93,10 @@ export function createPlan(
 /** FNV-1a over what each step does; cheap, stable, and enough to tell two plans apart. */
 export function planFingerprint(steps: readonly PlanStep[]): string {
   const text = steps
-    .map((step) => `${step.id} ${step.operation.method} ${step.operation.resourceId.toLowerCase()} ${JSON.stringify(step.operation.body ?? null)}`)
+    .map(
+      (step) =>
+        `${step.id} ${step.operation.method} ${step.operation.resourceId.toLowerCase()} ${JSON.stringify(step.operation.body ?? null)}`,
+    )
     .join('\n');
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) {

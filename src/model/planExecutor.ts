@@ -87,7 +87,10 @@ export function remainingSteps(plan: Plan, state: ExecutionState): PlanStep[] {
 }
 
 function isInPlace(record: StepRecord): boolean {
-  return (record.outcome === 'done' || record.outcome === 'skipped') && (record.rollback === undefined || record.rollback === 'kept');
+  return (
+    (record.outcome === 'done' || record.outcome === 'skipped') &&
+    (record.rollback === undefined || record.rollback === 'kept')
+  );
 }
 
 /** A resource this run created and no rollback removed: running its step again finds it there, and it stays ours. */
@@ -99,7 +102,12 @@ function stillCreatedByRun(record: StepRecord | undefined): boolean {
  * Runs the remaining steps in order and stops at the first failure. Pass the saved state to resume. A step cut off
  * by cancellation is recorded as failed, so a Resume runs it again (ARM PUTs are idempotent).
  */
-export async function runPlan(plan: Plan, runner: StepRunner, options: RunOptions = {}, previous?: ExecutionState): Promise<ExecutionState> {
+export async function runPlan(
+  plan: Plan,
+  runner: StepRunner,
+  options: RunOptions = {},
+  previous?: ExecutionState,
+): Promise<ExecutionState> {
   const signal = options.signal ?? new AbortController().signal;
   let state: ExecutionState = { ...(previous ?? initialExecutionState(plan)), cancelled: false };
   for (const step of remainingSteps(plan, state)) {
@@ -112,15 +120,29 @@ export async function runPlan(plan: Plan, runner: StepRunner, options: RunOption
       const result = await runner.runStep({ ...step, createdByRun: stillCreatedByRun(previousRecord) }, signal);
       if (result.outcome === 'kept') {
         // A planned delete the runner refused (the resource holds what the plan did not know about).
-        record = { stepId: step.id, outcome: 'failed', created: stillCreatedByRun(previousRecord), error: result.note ?? 'Not deleted: it changed since the plan was made.' };
+        record = {
+          stepId: step.id,
+          outcome: 'failed',
+          created: stillCreatedByRun(previousRecord),
+          error: result.note ?? 'Not deleted: it changed since the plan was made.',
+        };
       } else {
-        record = { stepId: step.id, outcome: result.outcome, created: (step.creates && result.outcome === 'done') || stillCreatedByRun(previousRecord) };
+        record = {
+          stepId: step.id,
+          outcome: result.outcome,
+          created: (step.creates && result.outcome === 'done') || stillCreatedByRun(previousRecord),
+        };
       }
     } catch (error) {
       const message = signal.aborted ? `Cancelled while running: ${errorMessage(error)}` : errorMessage(error);
       // A create that failed half-way and could not be cleaned up is still this run's: Roll back deletes it.
       const leftCreated = step.creates && error instanceof LeftBehindError;
-      record = { stepId: step.id, outcome: 'failed', created: leftCreated || stillCreatedByRun(previousRecord), error: message };
+      record = {
+        stepId: step.id,
+        outcome: 'failed',
+        created: leftCreated || stillCreatedByRun(previousRecord),
+        error: message,
+      };
     }
     state = withRecord(state, record);
     options.onProgress?.(state);
@@ -136,13 +158,24 @@ export async function runPlan(plan: Plan, runner: StepRunner, options: RunOption
  * ones (a DNS zone cannot be deleted while a VNet link remains). Running it again retries what is left. A resource
  * already gone counts as removed; one the runner keeps (it holds someone else's data) is not retried.
  */
-export async function rollbackPlan(plan: Plan, state: ExecutionState, runner: StepRunner, options: RunOptions = {}): Promise<ExecutionState> {
+export async function rollbackPlan(
+  plan: Plan,
+  state: ExecutionState,
+  runner: StepRunner,
+  options: RunOptions = {},
+): Promise<ExecutionState> {
   assertSamePlan(plan, state);
   const signal = options.signal ?? new AbortController().signal;
   const byId = new Map(plan.steps.map((step) => [step.id, step]));
   const toUndo = [...state.steps].reverse().filter(awaitsRollback);
-  const attempted = new Set(state.steps.filter((record) => record.outcome === 'done' || record.outcome === 'failed').map((record) => record.stepId));
-  const writtenByRun = plan.steps.filter((step) => attempted.has(step.id)).map(({ operation }) => ({ resourceId: operation.resourceId, apiVersion: operation.apiVersion }));
+  const attempted = new Set(
+    state.steps
+      .filter((record) => record.outcome === 'done' || record.outcome === 'failed')
+      .map((record) => record.stepId),
+  );
+  const writtenByRun = plan.steps
+    .filter((step) => attempted.has(step.id))
+    .map(({ operation }) => ({ resourceId: operation.resourceId, apiVersion: operation.apiVersion }));
   let current: ExecutionState = { ...state, cancelled: false };
   for (const record of toUndo) {
     const undo = byId.get(record.stepId)?.undo;
@@ -193,7 +226,8 @@ export interface RollbackProgress {
 
 export function rollbackProgress(state: ExecutionState): RollbackProgress {
   const newestFirst = [...state.steps].reverse();
-  const ids = (predicate: (record: StepRecord) => boolean) => newestFirst.filter((record) => record.created && predicate(record)).map((record) => record.stepId);
+  const ids = (predicate: (record: StepRecord) => boolean) =>
+    newestFirst.filter((record) => record.created && predicate(record)).map((record) => record.stepId);
   return {
     removed: ids((record) => record.rollback === 'done' || record.rollback === 'gone'),
     kept: ids((record) => record.rollback === 'kept'),
@@ -223,12 +257,17 @@ export function summarizeExecution(state: ExecutionState): ExecutionSummary {
 }
 
 function sameSteps(plan: Plan, state: ExecutionState): boolean {
-  return state.steps.length === plan.steps.length && state.steps.every((record, index) => record.stepId === plan.steps[index]?.id);
+  return (
+    state.steps.length === plan.steps.length &&
+    state.steps.every((record, index) => record.stepId === plan.steps[index]?.id)
+  );
 }
 
 function assertSamePlan(plan: Plan, state: ExecutionState): void {
   if (state.planId !== plan.id || !sameSteps(plan, state)) {
-    throw new Error('The saved run belongs to a different plan (the hub or the wizard answers changed); start the wizard again.');
+    throw new Error(
+      'The saved run belongs to a different plan (the hub or the wizard answers changed); start the wizard again.',
+    );
   }
 }
 

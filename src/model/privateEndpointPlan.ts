@@ -61,7 +61,7 @@ export interface PrivateEndpointsPlanInput {
   readonly dns: DnsChoice;
 }
 
-/** One endpoint: the "Add Private Endpoint to Hub" wizard's case (target: the workspace, `amlworkspace`). */
+/** One endpoint: the "Add Private Endpoint" wizard's case (target: the workspace, `amlworkspace`). */
 export interface PrivateEndpointWizardContext {
   readonly cloud: Cloud;
   readonly apiVersions: PlanApiVersions;
@@ -91,7 +91,10 @@ const TARGET_LABEL: Readonly<Record<GroupId, string>> = {
 };
 
 export function buildPrivateEndpointPlan(context: PrivateEndpointWizardContext): Plan {
-  return buildPrivateEndpointsPlan({ ...context, privateEndpoints: [{ ...context.privateEndpoint, target: context.target }] });
+  return buildPrivateEndpointsPlan({
+    ...context,
+    privateEndpoints: [{ ...context.privateEndpoint, target: context.target }],
+  });
 }
 
 /** One endpoint after the other: the endpoint, the zones and links it needs that are not there yet, its zone group. */
@@ -104,7 +107,12 @@ export function buildPrivateEndpointsPlan(input: PrivateEndpointsPlanInput): Pla
   const several = input.privateEndpoints.length > 1;
   const planned = new Set<string>();
   const steps = input.privateEndpoints.flatMap((endpoint) => {
-    const scope: EndpointScope = { input, endpoint, variables: endpointVariables(endpoint, variables, several), stepSuffix: several ? `:${endpoint.name}` : '' };
+    const scope: EndpointScope = {
+      input,
+      endpoint,
+      variables: endpointVariables(endpoint, variables, several),
+      stepSuffix: several ? `:${endpoint.name}` : '',
+    };
     const endpointStep = createEndpointStep(scope, variables);
     if (input.dns.kind !== 'privateDnsZones') return [endpointStep];
     return [endpointStep, ...privateDnsSteps(scope, input.dns, variables, planned)];
@@ -114,7 +122,8 @@ export function buildPrivateEndpointsPlan(input: PrivateEndpointsPlanInput): Pla
 
 function planTitle(endpoints: readonly PlannedPrivateEndpoint[]): string {
   const [only] = endpoints;
-  if (endpoints.length === 1 && only) return `Add private endpoint ${only.name} to ${TARGET_LABEL[only.target.groupId]} ${only.target.name}`;
+  if (endpoints.length === 1 && only)
+    return `Add private endpoint ${only.name} to ${TARGET_LABEL[only.target.groupId]} ${only.target.name}`;
   return `Add ${endpoints.length} private endpoints: ${endpoints.map((endpoint) => `${endpoint.target.name} ${endpoint.target.groupId}`).join(', ')}`;
 }
 
@@ -122,7 +131,10 @@ function assertValidNames(input: PrivateEndpointsPlanInput): void {
   const names = input.privateEndpoints.map((endpoint) => endpoint.name.toLowerCase());
   const twice = names.find((name, index) => names.indexOf(name) !== index);
   const problems = [
-    ...input.privateEndpoints.flatMap((endpoint) => [validatePrivateEndpointName(endpoint.name), validatePrivateLinkConnectionName(endpoint.connectionName)]),
+    ...input.privateEndpoints.flatMap((endpoint) => [
+      validatePrivateEndpointName(endpoint.name),
+      validatePrivateLinkConnectionName(endpoint.connectionName),
+    ]),
     twice === undefined ? undefined : `Two private endpoints are named ${twice}; each needs its own name.`,
     input.dns.kind === 'privateDnsZones' ? validateDnsZoneGroupName(input.dns.zoneGroupName) : undefined,
     input.dns.kind === 'privateDnsZones' ? validateVirtualNetworkLinkName(input.dns.virtualNetworkLinkName) : undefined,
@@ -142,7 +154,11 @@ interface EndpointScope {
 }
 
 /** Several endpoints: `BLOB_PRIVATE_ENDPOINT`, `VAULT_PRIVATE_ENDPOINT`…, so the script says which is which. */
-function endpointVariables(endpoint: PlannedPrivateEndpoint, variables: AzVariables, several: boolean): EndpointScope['variables'] {
+function endpointVariables(
+  endpoint: PlannedPrivateEndpoint,
+  variables: AzVariables,
+  several: boolean,
+): EndpointScope['variables'] {
   const prefix = several ? `${endpoint.target.groupId.toUpperCase()}_` : '';
   return {
     name: variables.ref(`${prefix}PRIVATE_ENDPOINT`, endpoint.name),
@@ -151,7 +167,10 @@ function endpointVariables(endpoint: PlannedPrivateEndpoint, variables: AzVariab
 }
 
 function privateEndpointId(endpoint: PlannedPrivateEndpoint): string {
-  return buildResourceId(endpoint.subscriptionId, endpoint.resourceGroup, 'Microsoft.Network', { type: 'privateEndpoints', name: endpoint.name });
+  return buildResourceId(endpoint.subscriptionId, endpoint.resourceGroup, 'Microsoft.Network', {
+    type: 'privateEndpoints',
+    name: endpoint.name,
+  });
 }
 
 function endpointOptions(scope: EndpointScope, variables: AzVariables): AzOption[] {
@@ -238,13 +257,19 @@ interface DnsScope {
 
 function dnsScope(endpoint: PlannedPrivateEndpoint, dns: PrivateDnsChoice, variables: AzVariables): DnsScope {
   const otherSubscription = dns.subscriptionId.toLowerCase() !== endpoint.subscriptionId.toLowerCase();
-  const subscriptionWord = variables.ref(otherSubscription ? 'DNS_SUBSCRIPTION_ID' : 'SUBSCRIPTION_ID', dns.subscriptionId);
+  const subscriptionWord = variables.ref(
+    otherSubscription ? 'DNS_SUBSCRIPTION_ID' : 'SUBSCRIPTION_ID',
+    dns.subscriptionId,
+  );
   const group = variables.ref('DNS_RESOURCE_GROUP', dns.resourceGroup);
   return {
     group,
     subscription: otherSubscription ? [['--subscription', subscriptionWord]] : [],
     zoneId: (zoneName) =>
-      buildResourceId(dns.subscriptionId, dns.resourceGroup, 'Microsoft.Network', { type: 'privateDnsZones', name: zoneName }),
+      buildResourceId(dns.subscriptionId, dns.resourceGroup, 'Microsoft.Network', {
+        type: 'privateDnsZones',
+        name: zoneName,
+      }),
     zoneIdWord: (zoneName) => ({
       template: [
         '/subscriptions/',
@@ -258,7 +283,12 @@ function dnsScope(endpoint: PlannedPrivateEndpoint, dns: PrivateDnsChoice, varia
 }
 
 /** The zones and links this endpoint needs that neither exist nor were planned for an earlier endpoint, then its zone group. */
-function privateDnsSteps(scope: EndpointScope, dns: PrivateDnsChoice, variables: AzVariables, planned: Set<string>): PlanStep[] {
+function privateDnsSteps(
+  scope: EndpointScope,
+  dns: PrivateDnsChoice,
+  variables: AzVariables,
+  planned: Set<string>,
+): PlanStep[] {
   const zones = privateDnsZonesFor(scope.input.cloud, scope.endpoint.target.groupId);
   const zoneScope = dnsScope(scope.endpoint, dns, variables);
   const has = (list: readonly string[], zone: string) => list.some((name) => name.toLowerCase() === zone);
@@ -267,8 +297,12 @@ function privateDnsSteps(scope: EndpointScope, dns: PrivateDnsChoice, variables:
     missing.forEach((zone) => planned.add(`${kind}:${zone}`));
     return missing;
   };
-  const createZones = unplanned(dns.existingZoneNames, 'zone').map((zone) => createZoneStep(scope.input, zoneScope, zone));
-  const linkZones = unplanned(dns.zonesLinkedToVirtualNetwork, 'link').map((zone) => linkZoneStep(scope.input, dns, zoneScope, zone, variables));
+  const createZones = unplanned(dns.existingZoneNames, 'zone').map((zone) =>
+    createZoneStep(scope.input, zoneScope, zone),
+  );
+  const linkZones = unplanned(dns.zonesLinkedToVirtualNetwork, 'link').map((zone) =>
+    linkZoneStep(scope.input, dns, zoneScope, zone, variables),
+  );
   return [...createZones, ...linkZones, zoneGroupStep(scope, dns, zoneScope, zones, variables)];
 }
 
@@ -278,7 +312,13 @@ function createZoneStep(input: PrivateEndpointsPlanInput, scope: DnsScope, zone:
   return {
     id: `create-zone:${zone}`,
     title: `Create private DNS zone ${zone}`,
-    operation: { method: 'PUT', resourceId: id, apiVersion: input.apiVersions.privateDns, body: { location: 'global' }, ifNoneMatch: '*' },
+    operation: {
+      method: 'PUT',
+      resourceId: id,
+      apiVersion: input.apiVersions.privateDns,
+      body: { location: 'global' },
+      ifNoneMatch: '*',
+    },
     az: azCommand('network private-dns zone create', options),
     creates: true,
     undo: {
@@ -291,11 +331,21 @@ function createZoneStep(input: PrivateEndpointsPlanInput, scope: DnsScope, zone:
   };
 }
 
-function linkZoneStep(input: PrivateEndpointsPlanInput, dns: PrivateDnsChoice, scope: DnsScope, zone: string, variables: AzVariables): PlanStep {
+function linkZoneStep(
+  input: PrivateEndpointsPlanInput,
+  dns: PrivateDnsChoice,
+  scope: DnsScope,
+  zone: string,
+  variables: AzVariables,
+): PlanStep {
   const virtualNetworkId = virtualNetworkIdOfSubnet(input.subnetId);
   const id = childResourceId(scope.zoneId(zone), 'virtualNetworkLinks', dns.virtualNetworkLinkName);
   const linkName = variables.ref('LINK_NAME', dns.virtualNetworkLinkName);
-  const target: AzOption[] = [['-g', scope.group], ['-n', linkName], ['-z', zone]];
+  const target: AzOption[] = [
+    ['-g', scope.group],
+    ['-n', linkName],
+    ['-z', zone],
+  ];
   return {
     id: `link-zone:${zone}`,
     title: `Link ${zone} to virtual network ${parseResourceId(virtualNetworkId).resources[0]?.name ?? ''}`,
@@ -303,7 +353,10 @@ function linkZoneStep(input: PrivateEndpointsPlanInput, dns: PrivateDnsChoice, s
       method: 'PUT',
       resourceId: id,
       apiVersion: input.apiVersions.privateDns,
-      body: { location: 'global', properties: { virtualNetwork: { id: virtualNetworkId }, registrationEnabled: false } },
+      body: {
+        location: 'global',
+        properties: { virtualNetwork: { id: virtualNetworkId }, registrationEnabled: false },
+      },
       ifNoneMatch: '*',
     },
     az: azCommand('network private-dns link vnet create', [
@@ -323,7 +376,13 @@ function linkZoneStep(input: PrivateEndpointsPlanInput, dns: PrivateDnsChoice, s
   };
 }
 
-function zoneGroupStep(scope: EndpointScope, dns: PrivateDnsChoice, zoneScope: DnsScope, zones: readonly string[], variables: AzVariables): PlanStep {
+function zoneGroupStep(
+  scope: EndpointScope,
+  dns: PrivateDnsChoice,
+  zoneScope: DnsScope,
+  zones: readonly string[],
+  variables: AzVariables,
+): PlanStep {
   const { endpoint, input } = scope;
   const id = childResourceId(privateEndpointId(endpoint), 'privateDnsZoneGroups', dns.zoneGroupName);
   const group: AzOption[] = [
@@ -339,7 +398,10 @@ function zoneGroupStep(scope: EndpointScope, dns: PrivateDnsChoice, zoneScope: D
       ['--zone-name', zoneConfigName(zone)],
     ]),
   );
-  const configs = zones.map((zone) => ({ name: zoneConfigName(zone), properties: { privateDnsZoneId: zoneScope.zoneId(zone) } }));
+  const configs = zones.map((zone) => ({
+    name: zoneConfigName(zone),
+    properties: { privateDnsZoneId: zoneScope.zoneId(zone) },
+  }));
   const whose = scope.stepSuffix ? `${endpoint.name}'s IPs` : `the endpoint's IPs`;
   return {
     id: `create-dns-zone-group${scope.stepSuffix}`,

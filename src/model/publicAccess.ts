@@ -67,7 +67,10 @@ export interface PublicAccessPatchOptions {
    * The network rules stored now. Disabled can hide a Deny default action (with its rules) left behind: "all networks"
    * must turn it to Allow, and keeps those rules (inert) rather than deleting them unseen.
    */
-  readonly storedNetworkAcls?: { readonly defaultAction: NetworkAclsDefaultAction; readonly ipRules: readonly string[] };
+  readonly storedNetworkAcls?: {
+    readonly defaultAction: NetworkAclsDefaultAction;
+    readonly ipRules: readonly string[];
+  };
 }
 
 /**
@@ -76,11 +79,19 @@ export interface PublicAccessPatchOptions {
  * could not be read (`current` undefined), "all networks" still sends the reset: Deny left behind would mean
  * "selected IPs".
  */
-export function publicAccessPatch(target: PublicAccessMode, current: PublicAccessMode | undefined, options: PublicAccessPatchOptions = {}): WorkspacePublicAccessPatch {
+export function publicAccessPatch(
+  target: PublicAccessMode,
+  current: PublicAccessMode | undefined,
+  options: PublicAccessPatchOptions = {},
+): WorkspacePublicAccessPatch {
   const removedIpRuleCount = current?.kind === 'selectedIps' ? current.ipRules.length : 0;
   const exposes = exposureRank(target) > exposureRank(current ?? { kind: 'disabled' });
   if (target.kind === 'selectedIps') {
-    validateSelectedIps(target.ipRules, options.service ?? IP_RULE_SERVICES.workspace, options.virtualNetworkRuleCount ?? 0);
+    validateSelectedIps(
+      target.ipRules,
+      options.service ?? IP_RULE_SERVICES.workspace,
+      options.virtualNetworkRuleCount ?? 0,
+    );
     const acls = { defaultAction: 'Deny' as const, ipRules: target.ipRules.map((value) => ({ value })) };
     const kept = new Set(target.ipRules);
     const removed = current?.kind === 'selectedIps' ? current.ipRules.filter((rule) => !kept.has(rule)).length : 0;
@@ -108,12 +119,20 @@ export function publicAccessPatch(target: PublicAccessMode, current: PublicAcces
   };
 }
 
-function validateSelectedIps(ipRules: readonly string[], service: IpRuleService, virtualNetworkRuleCount: number): void {
+function validateSelectedIps(
+  ipRules: readonly string[],
+  service: IpRuleService,
+  virtualNetworkRuleCount: number,
+): void {
   if (ipRules.length === 0 && virtualNetworkRuleCount === 0) {
-    throw new InvalidPublicAccessModeError('Add at least one IP rule: "selected IPs" with no rules would block everyone.');
+    throw new InvalidPublicAccessModeError(
+      'Add at least one IP rule: "selected IPs" with no rules would block everyone.',
+    );
   }
   if (ipRules.length > service.maxRules) {
-    throw new InvalidPublicAccessModeError(`${capitalized(service.label)} allows at most ${service.maxRules} IP rules; this mode has ${ipRules.length}.`);
+    throw new InvalidPublicAccessModeError(
+      `${capitalized(service.label)} allows at most ${service.maxRules} IP rules; this mode has ${ipRules.length}.`,
+    );
   }
 }
 
@@ -123,7 +142,12 @@ const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.sli
  * What a public-access step does to people, for the modal confirmation. `reached` names what becomes reachable
  * ("the hub endpoints", "ais-foundry-prod").
  */
-export function publicAccessConsequence(target: PublicAccessMode, removedIpRuleCount: number, exposes: boolean, reached: string): string | undefined {
+export function publicAccessConsequence(
+  target: PublicAccessMode,
+  removedIpRuleCount: number,
+  exposes: boolean,
+  reached: string,
+): string | undefined {
   const sentences: string[] = [];
   if (exposes) {
     sentences.push(

@@ -30,3 +30,6 @@ export const RESERVED_IPV4_RANGES: readonly ReservedRange[] = [
 
 /** Azure allows at most this many IP rules on a workspace. */
 export const MAX_WORKSPACE_IP_RULES = 200;
+
+/** Docker's default bridge network on compute instances: endpoint IPs inside it are unreachable from containers. */
+export const DOCKER_BRIDGE_RANGE = '172.17.0.0/16';

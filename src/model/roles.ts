@@ -38,9 +38,14 @@ export const ROLE_NAMES = {
  * workspaces/write.
  */
 export function roleToWrite(resourceId: string): string {
-  const [namespace = '', type = ''] = resourceId.split(/\/providers\//i).pop()?.split('/') ?? [];
+  const [namespace = '', type = ''] =
+    resourceId
+      .split(/\/providers\//i)
+      .pop()
+      ?.split('/') ?? [];
   const provider = namespace.toLowerCase();
-  if (provider === 'microsoft.authorization' && type.toLowerCase() === 'roleassignments') return ROLE_NAMES.roleAssignmentAdministrator;
+  if (provider === 'microsoft.authorization' && type.toLowerCase() === 'roleassignments')
+    return ROLE_NAMES.roleAssignmentAdministrator;
   switch (provider) {
     case 'microsoft.network':
       return ROLES.networkContributor.name;
@@ -126,7 +131,11 @@ export function privateStorageAccessRows(input: PrivateStorageAccessInput): Role
 }
 
 function sameGrant(one: RoleAssignmentRow, other: RoleAssignmentRow): boolean {
-  return one.role.id === other.role.id && one.principal.id.toLowerCase() === other.principal.id.toLowerCase() && normalizedScope(one.scope) === normalizedScope(other.scope);
+  return (
+    one.role.id === other.role.id &&
+    one.principal.id.toLowerCase() === other.principal.id.toLowerCase() &&
+    normalizedScope(one.scope) === normalizedScope(other.scope)
+  );
 }
 
 export interface ExistingRoleAssignment {
@@ -153,7 +162,10 @@ export function isRowGranted(row: RoleAssignmentRow, existing: readonly Existing
 }
 
 /** The rows of the private storage table that no existing assignment grants yet, in table order. */
-export function missingPrivateStorageRows(input: PrivateStorageAccessInput, existing: readonly ExistingRoleAssignment[]): RoleAssignmentRow[] {
+export function missingPrivateStorageRows(
+  input: PrivateStorageAccessInput,
+  existing: readonly ExistingRoleAssignment[],
+): RoleAssignmentRow[] {
   return privateStorageAccessRows(input).filter((row) => !isRowGranted(row, existing));
 }
 

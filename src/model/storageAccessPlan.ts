@@ -29,8 +29,15 @@ export function buildStorageAccessPlan(context: StorageAccessWizardContext): Pla
   const subscriptionId = parseResourceId(context.access.storageAccountId).subscriptionId;
   const subscription = variables.ref('SUBSCRIPTION_ID', subscriptionId);
   const missing = missingPrivateStorageRows(context.access, context.existingAssignments);
-  const steps = missing.map((row, index) => roleAssignmentStep(context, row, context.newAssignmentName(row, index), variables));
-  return createPlan(`Grant private access to storage account ${context.storageAccountName}`, steps, variables.list(), subscription.variable);
+  const steps = missing.map((row, index) =>
+    roleAssignmentStep(context, row, context.newAssignmentName(row, index), variables),
+  );
+  return createPlan(
+    `Grant private access to storage account ${context.storageAccountName}`,
+    steps,
+    variables.list(),
+    subscription.variable,
+  );
 }
 
 function roleAssignmentStep(

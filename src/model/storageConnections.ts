@@ -28,16 +28,27 @@ export function connectsToStorage(connection: StorageConnectionCandidate, storag
   return STORAGE_HOST.exec(connection.target ?? '')?.[1]?.toLowerCase() === accountName;
 }
 
-export function keyBasedStorageConnections(connections: readonly StorageConnectionCandidate[], storageAccountId: string): StorageConnectionCandidate[] {
-  return connections.filter((connection) => connectsToStorage(connection, storageAccountId) && KEY_AUTH_TYPES.has((connection.authType ?? '').toLowerCase()));
+export function keyBasedStorageConnections(
+  connections: readonly StorageConnectionCandidate[],
+  storageAccountId: string,
+): StorageConnectionCandidate[] {
+  return connections.filter(
+    (connection) =>
+      connectsToStorage(connection, storageAccountId) && KEY_AUTH_TYPES.has((connection.authType ?? '').toLowerCase()),
+  );
 }
 
 /** The review warning for connections that use keys, or undefined when none does. */
-export function keyBasedConnectionsWarning(connections: readonly StorageConnectionCandidate[], storageAccountId: string): string | undefined {
+export function keyBasedConnectionsWarning(
+  connections: readonly StorageConnectionCandidate[],
+  storageAccountId: string,
+): string | undefined {
   const found = keyBasedStorageConnections(connections, storageAccountId);
   if (found.length === 0) return undefined;
   const storageName = resourceNameOf(storageAccountId);
-  const list = found.map((connection) => `"${connection.name}" of ${connection.owner} (authType ${connection.authType ?? ''})`).join(', ');
+  const list = found
+    .map((connection) => `"${connection.name}" of ${connection.owner} (authType ${connection.authType ?? ''})`)
+    .join(', ');
   return (
     `Warning: ${list} ${found.length === 1 ? 'reaches' : 'reach'} ${storageName} with keys, so the role assignments are not used for it. ` +
     'Change the authentication to Microsoft Entra ID: in the Foundry portal, Management center → Connected resources → the connection → Edit → ' +

@@ -5,7 +5,13 @@
 import { parseResourceId, resourceNameOf } from './armIds';
 import { AzVariables, azCommand, jsonBody, type AzOption } from './azScript';
 import type { Cloud } from './clouds';
-import { describePublicAccessMode, publicAccessConsequence, publicAccessPatch, type PublicAccessMode, type PublicAccessPatchOptions } from './publicAccess';
+import {
+  describePublicAccessMode,
+  publicAccessConsequence,
+  publicAccessPatch,
+  type PublicAccessMode,
+  type PublicAccessPatchOptions,
+} from './publicAccess';
 import { createPlan, type Plan, type PlanApiVersions, type PlanStep } from './plan';
 
 export interface PublicAccessWizardContext {
@@ -20,12 +26,18 @@ export interface PublicAccessWizardContext {
 }
 
 export function buildPublicAccessPlan(context: PublicAccessWizardContext): Plan {
-  const patch = publicAccessPatch(context.target, context.current, context.storedNetworkAcls ? { storedNetworkAcls: context.storedNetworkAcls } : {});
+  const patch = publicAccessPatch(
+    context.target,
+    context.current,
+    context.storedNetworkAcls ? { storedNetworkAcls: context.storedNetworkAcls } : {},
+  );
   const variables = new AzVariables();
   const subscription = variables.ref('SUBSCRIPTION_ID', parseResourceId(context.workspace.id).subscriptionId);
   const hubId = variables.ref('HUB_ID', context.workspace.id);
   // Only a preview api-version accepts networkAcls; a stable one would drop them silently.
-  const apiVersion = patch.needsPreviewApiVersion ? context.apiVersions.workspacesPreview : context.apiVersions.workspaces;
+  const apiVersion = patch.needsPreviewApiVersion
+    ? context.apiVersions.workspacesPreview
+    : context.apiVersions.workspaces;
   const options: AzOption[] = [
     ['--method', 'patch'],
     ['--url', { template: [context.cloud.resourceManagerEndpoint, hubId, `?api-version=${apiVersion}`] }],
@@ -51,7 +63,12 @@ export function buildPublicAccessPlan(context: PublicAccessWizardContext): Plan 
     exposing: patch.exposes,
     consequence: publicAccessConsequence(context.target, patch.removedIpRuleCount, patch.exposes, 'the hub endpoints'),
   };
-  return createPlan(`Change public access of hub ${context.workspace.name}`, [step], variables.list(), subscription.variable);
+  return createPlan(
+    `Change public access of hub ${context.workspace.name}`,
+    [step],
+    variables.list(),
+    subscription.variable,
+  );
 }
 
 export interface ConnectionDecisionContext {
@@ -75,7 +92,11 @@ export function buildConnectionDecisionPlan(context: ConnectionDecisionContext):
       method: 'PUT',
       resourceId: context.connectionId,
       apiVersion: context.apiVersions.workspaces,
-      body: { properties: { privateLinkServiceConnectionState: { status: context.decision, description: context.description } } },
+      body: {
+        properties: {
+          privateLinkServiceConnectionState: { status: context.decision, description: context.description },
+        },
+      },
     },
     az: azCommand(`network private-endpoint-connection ${verb}`, [
       ['--id', variables.ref('CONNECTION_ID', context.connectionId)],
@@ -86,8 +107,8 @@ export function buildConnectionDecisionPlan(context: ConnectionDecisionContext):
     exposing: context.decision === 'Approved',
     consequence:
       context.decision === 'Approved'
-        ? 'Clients in the endpoint\'s virtual network can reach the hub privately.'
-        : 'The endpoint\'s owner loses private access to the hub; rejecting cannot be undone, they must create a new endpoint.',
+        ? "Clients in the endpoint's virtual network can reach the hub privately."
+        : "The endpoint's owner loses private access to the hub; rejecting cannot be undone, they must create a new endpoint.",
   };
   return createPlan(`${step.title}`, [step], variables.list(), subscription.variable);
 }
@@ -116,5 +137,10 @@ export function buildDeletePrivateEndpointPlan(context: DeletePrivateEndpointCon
     exposing: false,
     consequence: `Clients that reach ${context.workspaceName} through ${name} lose access; its DNS records go with its zone group.`,
   };
-  return createPlan(`Delete private endpoint ${name} of hub ${context.workspaceName}`, [step], variables.list(), subscription.variable);
+  return createPlan(
+    `Delete private endpoint ${name} of hub ${context.workspaceName}`,
+    [step],
+    variables.list(),
+    subscription.variable,
+  );
 }

@@ -27,7 +27,10 @@ export class HubsView implements vscode.TreeDataProvider<NodeView>, vscode.Dispo
   hubs(): Promise<HubsFeature> {
     if (!this.feature) {
       this.feature = this.loadFeature().then((feature) => {
-        this.disposables.push(feature, feature.provider.onDidChangeTreeData((node) => this.changed.fire(node)));
+        this.disposables.push(
+          feature,
+          feature.provider.onDidChangeTreeData((node) => this.changed.fire(node)),
+        );
         return feature;
       });
       // A failed load (bad settings) is retried on the next refresh.
@@ -43,7 +46,10 @@ export class HubsView implements vscode.TreeDataProvider<NodeView>, vscode.Dispo
   reset(): void {
     const old = this.feature;
     this.feature = undefined;
-    void old?.then((feature) => feature.dispose(), () => undefined);
+    void old?.then(
+      (feature) => feature.dispose(),
+      () => undefined,
+    );
     this.changed.fire(undefined);
   }
 

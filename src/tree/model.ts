@@ -29,7 +29,11 @@ export interface SubscriptionHubs {
 export type RootState =
   | { readonly kind: 'signedOut' }
   | { readonly kind: 'failed'; readonly error: AzureAccessError }
-  | { readonly kind: 'ready'; readonly subscriptions: readonly SubscriptionHubs[]; readonly skippedTenants: readonly SkippedTenant[] };
+  | {
+      readonly kind: 'ready';
+      readonly subscriptions: readonly SubscriptionHubs[];
+      readonly skippedTenants: readonly SkippedTenant[];
+    };
 
 export interface TreeModelOptions {
   readonly access: AzureAccess;
@@ -59,7 +63,10 @@ export class HubsTreeModel {
   loadRoot(): Promise<RootState> {
     if (!this.root) {
       this.rootAbort = new AbortController();
-      this.root = this.readRoot(this.rootAbort.signal).catch((error: unknown) => ({ kind: 'failed' as const, error: toAzureAccessError(error) }));
+      this.root = this.readRoot(this.rootAbort.signal).catch((error: unknown) => ({
+        kind: 'failed' as const,
+        error: toAzureAccessError(error),
+      }));
     }
     return this.root;
   }
@@ -91,7 +98,9 @@ export class HubsTreeModel {
     const key = accountId.toLowerCase();
     let read = this.accounts.get(key);
     if (!read) {
-      read = this.connectionOf(accountId).then((connection) => readDependentResource(connection, { kind: 'aiServices', id: accountId }, abortSignal));
+      read = this.connectionOf(accountId).then((connection) =>
+        readDependentResource(connection, { kind: 'aiServices', id: accountId }, abortSignal),
+      );
       this.accounts.set(key, read);
       const forget = () => {
         if (this.accounts.get(key) === read) this.accounts.delete(key);
@@ -144,7 +153,10 @@ export class HubsTreeModel {
   /** The connection whose credential reaches the resource's subscription. */
   async connectionOf(resourceId: string): Promise<ArmConnection> {
     const subscription = await this.findSubscriptionOf(resourceId);
-    if (!subscription) throw new Error(`The subscription of ${resourceId} is not signed in or not selected. Select it with "Foundry: Select Subscriptions…".`);
+    if (!subscription)
+      throw new Error(
+        `The subscription of ${resourceId} is not signed in or not selected. Select it with "Foundry: Select Subscriptions…".`,
+      );
     return this.connectionFor(subscription.credential);
   }
 
@@ -159,7 +171,9 @@ export class HubsTreeModel {
     if (!(await access.isSignedIn())) return { kind: 'signedOut' };
     const listing = await access.listSubscriptions();
     const selected = new Set(this.options.selectedSubscriptions().map((id) => id.toLowerCase()));
-    const subscriptions = listing.subscriptions.filter((s) => selected.size === 0 || selected.has(s.subscriptionId.toLowerCase()));
+    const subscriptions = listing.subscriptions.filter(
+      (s) => selected.size === 0 || selected.has(s.subscriptionId.toLowerCase()),
+    );
     // One discovery per credential (tenant): Resource Graph answers for all of its subscriptions at once.
     const byCredential = new Map<TokenCredential, SubscriptionAccess[]>();
     for (const subscription of subscriptions) {
@@ -168,13 +182,25 @@ export class HubsTreeModel {
     const sections = await Promise.all(
       [...byCredential.entries()].map(([credential, group]) => this.discover(credential, group, abortSignal)),
     );
-    return { kind: 'ready', subscriptions: sections.flat().sort((a, b) => a.subscription.name.localeCompare(b.subscription.name)), skippedTenants: listing.skippedTenants };
+    return {
+      kind: 'ready',
+      subscriptions: sections.flat().sort((a, b) => a.subscription.name.localeCompare(b.subscription.name)),
+      skippedTenants: listing.skippedTenants,
+    };
   }
 
-  private async discover(credential: TokenCredential, group: SubscriptionAccess[], abortSignal?: AbortSignal): Promise<SubscriptionHubs[]> {
+  private async discover(
+    credential: TokenCredential,
+    group: SubscriptionAccess[],
+    abortSignal?: AbortSignal,
+  ): Promise<SubscriptionHubs[]> {
     const connection = this.connectionFor(credential);
     try {
-      const result = await discoverHubs(connection, group.map((s) => s.subscriptionId), { abortSignal });
+      const result = await discoverHubs(
+        connection,
+        group.map((s) => s.subscriptionId),
+        { abortSignal },
+      );
       const inSubscription = <T extends { subscriptionId: string }>(items: readonly T[], id: string) =>
         items.filter((item) => item.subscriptionId.toLowerCase() === id.toLowerCase());
       return group.map((subscription) => ({
@@ -182,13 +208,20 @@ export class HubsTreeModel {
         hubs: inSubscription(result.hubs, subscription.subscriptionId),
         aiServices: inSubscription(result.aiServices, subscription.subscriptionId),
         orphanProjects: inSubscription(result.unmatchedProjects, subscription.subscriptionId),
-        error: result.failures.find((f) => f.subscriptionId.toLowerCase() === subscription.subscriptionId.toLowerCase())?.error,
+        error: result.failures.find((f) => f.subscriptionId.toLowerCase() === subscription.subscriptionId.toLowerCase())
+          ?.error,
       }));
     } catch (error) {
       // A tenant that fails never blanks the others: its subscriptions show the error.
       const failure = toAzureAccessError(error);
       if (failure.kind === 'cancelled') throw failure;
-      return group.map((subscription) => ({ subscription, hubs: [], aiServices: [], orphanProjects: [], error: failure }));
+      return group.map((subscription) => ({
+        subscription,
+        hubs: [],
+        aiServices: [],
+        orphanProjects: [],
+        error: failure,
+      }));
     }
   }
 

@@ -117,7 +117,8 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
       const color = TONE_COLOR[node.icon.tone];
       item.iconPath = new vscode.ThemeIcon(node.icon.codicon, color ? new vscode.ThemeColor(color) : undefined);
     }
-    if (node.command) item.command = { command: node.command.id, title: node.command.title, arguments: [...(node.command.args ?? [])] };
+    if (node.command)
+      item.command = { command: node.command.id, title: node.command.title, arguments: [...(node.command.args ?? [])] };
     return item;
   }
 
@@ -203,7 +204,9 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     const hubs = section.hubs.slice(0, shown).map((hub) => hubNode(hub, undefined));
     const more = section.hubs.length > shown ? [loadMoreNode(subscriptionId, shown, section.hubs.length)] : [];
     for (const account of section.aiServices) this.accountsById.set(account.id.toLowerCase(), account);
-    const accounts = section.aiServices.map((account) => aiServicesNode(account, this.describedAccounts.get(account.id.toLowerCase())));
+    const accounts = section.aiServices.map((account) =>
+      aiServicesNode(account, this.describedAccounts.get(account.id.toLowerCase())),
+    );
     return [...hubs, ...more, ...accounts, ...section.orphanProjects.map(projectNode)];
   }
 
@@ -227,8 +230,11 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
   private async aiServicesChildren(node: NodeView): Promise<NodeView[]> {
     const accountId = node.resourceId ?? node.id;
     try {
-      const account = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.aiServicesDetails(accountId));
-      if (account.readError !== undefined) return [errorNode(node.id, `Reading the account failed: ${account.readError}`, [node])];
+      const account = await vscode.window.withProgress({ location: { viewId: this.viewId } }, () =>
+        this.model.aiServicesDetails(accountId),
+      );
+      if (account.readError !== undefined)
+        return [errorNode(node.id, `Reading the account failed: ${account.readError}`, [node])];
       this.describeAccount(node, account);
       return aiServicesSections(account);
     } catch (error) {
@@ -269,7 +275,9 @@ export class HubsTreeProvider implements vscode.TreeDataProvider<NodeView> {
     const key = hubId.toLowerCase();
     if (this.reading.has(key)) return;
     this.reading.add(key);
-    void Promise.resolve(vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.hubDetails(hubId)))
+    void Promise.resolve(
+      vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.model.hubDetails(hubId)),
+    )
       .then(
         (state) => this.describedStates.set(key, state),
         (error: unknown) => this.hubFailures.set(key, messageOf(error)),

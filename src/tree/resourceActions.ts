@@ -18,7 +18,9 @@ export class ResourceActions {
   async openInPortal(node?: NodeView): Promise<void> {
     const resourceId = requireResourceId(node);
     const subscription = await this.model.findSubscriptionOf(resourceId);
-    await vscode.env.openExternal(vscode.Uri.parse(portalResourceUrl(this.model.access.cloud, resourceId, subscription?.tenantId)));
+    await vscode.env.openExternal(
+      vscode.Uri.parse(portalResourceUrl(this.model.access.cloud, resourceId, subscription?.tenantId)),
+    );
   }
 
   async copyResourceId(node?: NodeView): Promise<void> {
@@ -65,7 +67,9 @@ export class ResourceActions {
       subscriptionId: subscription.subscriptionId,
     }));
     if (items.length === 0) {
-      void vscode.window.showWarningMessage('This account sees no subscriptions. Sign in with another account or tenant.');
+      void vscode.window.showWarningMessage(
+        'This account sees no subscriptions. Sign in with another account or tenant.',
+      );
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(items, {

@@ -2,17 +2,17 @@
 import type { WizardDefinition, WizardResult, WizardServices } from './framework/wizard';
 import { runWizard } from './framework/wizard';
 import type { WizardId } from './ids';
-import { addDependencyEndpointsWizard } from './flows/addDependencyEndpoints';
+import { addDependencyPrivateEndpointsWizard } from './flows/addDependencyPrivateEndpoints';
 import { addPrivateEndpointWizard } from './flows/addPrivateEndpoint';
 import { configurePrivateDnsWizard } from './flows/configurePrivateDns';
-import { configureStorageAccessWizard } from './flows/configureStorageAccess';
-import { decideConnectionWizard } from './flows/decideConnection';
+import { configurePrivateStorageAccessWizard } from './flows/configurePrivateStorageAccess';
+import { approveOrRejectConnectionWizard } from './flows/approveOrRejectConnection';
 import { editIpRulesWizard } from './flows/editIpRules';
-import { exportDnsRecordsWizard } from './flows/exportDnsRecords';
+import { exportCustomDnsRecordsWizard } from './flows/exportCustomDnsRecords';
 import { removePrivateEndpointWizard } from './flows/removePrivateEndpoint';
-import { restrictDependentAccessWizard } from './flows/restrictDependentAccess';
-import { resumeRunWizard } from './flows/resumeRun';
-import { setPublicAccessWizard } from './flows/setPublicAccess';
+import { disableDependencyPublicAccessWizard } from './flows/disableDependencyPublicAccess';
+import { resumeOrRollBackWizard } from './flows/resumeOrRollBack';
+import { setPublicNetworkAccessWizard } from './flows/setPublicNetworkAccess';
 import { verifyPrivateEndpointWizard } from './flows/verifyPrivateEndpoint';
 
 // Each entry keeps its own context type; the catalog only needs to start them.
@@ -21,18 +21,21 @@ export const WIZARDS: Readonly<Record<WizardId, WizardDefinition<object>>> = {
   configurePrivateDns: configurePrivateDnsWizard as WizardDefinition<object>,
   verifyPrivateEndpoint: verifyPrivateEndpointWizard as WizardDefinition<object>,
   removePrivateEndpoint: removePrivateEndpointWizard as WizardDefinition<object>,
-  decideConnection: decideConnectionWizard as WizardDefinition<object>,
-  setPublicAccess: setPublicAccessWizard as WizardDefinition<object>,
+  approveOrRejectConnection: approveOrRejectConnectionWizard as WizardDefinition<object>,
+  setPublicNetworkAccess: setPublicNetworkAccessWizard as WizardDefinition<object>,
   editIpRules: editIpRulesWizard as WizardDefinition<object>,
-  exportDnsRecords: exportDnsRecordsWizard as WizardDefinition<object>,
-  restrictDependentAccess: restrictDependentAccessWizard as WizardDefinition<object>,
-  addDependencyPrivateEndpoints: addDependencyEndpointsWizard as WizardDefinition<object>,
-  resumeRun: resumeRunWizard as WizardDefinition<object>,
-  configureStorageAccess: configureStorageAccessWizard as WizardDefinition<object>,
+  exportCustomDnsRecords: exportCustomDnsRecordsWizard as WizardDefinition<object>,
+  disableDependencyPublicAccess: disableDependencyPublicAccessWizard as WizardDefinition<object>,
+  addDependencyPrivateEndpoints: addDependencyPrivateEndpointsWizard as WizardDefinition<object>,
+  resumeOrRollBack: resumeOrRollBackWizard as WizardDefinition<object>,
+  configurePrivateStorageAccess: configurePrivateStorageAccessWizard as WizardDefinition<object>,
 };
 
 /** Runs a wizard; Verify's fixes start other wizards through the same services. */
 export function startWizard(id: WizardId, args: readonly unknown[], services: WizardServices): Promise<WizardResult> {
-  const withStart: WizardServices = { ...services, startWizard: (next, nextArgs) => startWizard(next, nextArgs, services) };
+  const withStart: WizardServices = {
+    ...services,
+    startWizard: (next, nextArgs) => startWizard(next, nextArgs, services),
+  };
   return runWizard(WIZARDS[id], args, withStart);
 }

@@ -58,7 +58,9 @@ export function healthyZones(): PrivateDnsZoneStatus[] {
   ];
 }
 
-export function approvedConnection(endpoint: PrivateEndpoint | undefined = healthyEndpoint()): PrivateEndpointConnection {
+export function approvedConnection(
+  endpoint: PrivateEndpoint | undefined = healthyEndpoint(),
+): PrivateEndpointConnection {
   return {
     id: `${HUB_ID}/privateEndpointConnections/conn-1`,
     name: 'conn-1',
@@ -71,7 +73,11 @@ export function approvedConnection(endpoint: PrivateEndpoint | undefined = healt
 
 export function privateDependents(): DependentResource[] {
   const base = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ai/providers`;
-  const endpoint = (groupId: string) => ({ id: `${PE_ID}-${groupId}`, groupIds: [groupId], status: 'Approved' as const });
+  const endpoint = (groupId: string) => ({
+    id: `${PE_ID}-${groupId}`,
+    groupIds: [groupId],
+    status: 'Approved' as const,
+  });
   return [
     {
       kind: 'storage',

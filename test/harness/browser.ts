@@ -11,7 +11,9 @@ export interface RunningBrowser {
 }
 
 /** Debian's Chromium, headless. The background-networking flags keep it from flooding the closed network. */
-export async function launchBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<RunningBrowser> {
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<RunningBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'foundry-chromium-'));
   const xdg = join(profile, 'xdg');
   mkdirSync(xdg, { recursive: true });

@@ -54,7 +54,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -70,15 +72,20 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const port = options.port ?? (await freePort());
   const args = [
     CODE_SERVER_ENTRY,
-    '--config', join(runDir, 'config.yaml'),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    join(runDir, 'config.yaml'),
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
   ];
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(NODE24_BIN, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -114,7 +121,16 @@ function prepareRunDir(runDir: string, settings: Record<string, unknown>): RunDi
 function installExtension(vsix: string, dirs: RunDirs, env: NodeJS.ProcessEnv): void {
   const result = spawnSync(
     NODE24_BIN,
-    [CODE_SERVER_ENTRY, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix, '--force'],
+    [
+      CODE_SERVER_ENTRY,
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
     { env, encoding: 'utf8', timeout: 120_000 },
   );
   if (result.status !== 0) {
@@ -125,7 +141,10 @@ function installExtension(vsix: string, dirs: RunDirs, env: NodeJS.ProcessEnv): 
 function waitForListening(child: ChildProcess, onOutput?: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`code-server did not start within 60 s:\n${output.slice(-2000)}`)), 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`code-server did not start within 60 s:\n${output.slice(-2000)}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       output += text;
@@ -142,7 +161,9 @@ function waitForListening(child: ChildProcess, onOutput?: (line: string) => void
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`code-server exited with ${code} before listening:\n${output.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      fail(new Error(`code-server exited with ${code} before listening:\n${output.slice(-2000)}`)),
+    );
   });
 }
 

@@ -25,6 +25,10 @@ export function emulatorEnv(emulator) {
     NODE_EXTRA_CA_CERTS: emulator.caCertPath,
     [SANDBOX_SECRET_ENV]: emulator.clientSecret,
     // Integration tests drive faults and read state through the admin API.
-    FOUNDRY_EMULATOR: JSON.stringify({ url: emulator.url, adminToken: emulator.adminToken, caCertPath: emulator.caCertPath }),
+    FOUNDRY_EMULATOR: JSON.stringify({
+      url: emulator.url,
+      adminToken: emulator.adminToken,
+      caCertPath: emulator.caCertPath,
+    }),
   };
 }

@@ -14,7 +14,13 @@ import { REPO_ROOT } from './paths';
 const SUITE_TIMEOUT_MS = Number(process.env.FOUNDRY_INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
 
 /** Workbench chatter that arrives through codeAutomationLog but is not ours (the network is closed). */
-const NOISE = [/ENOTFOUND/, /marketplace/i, /ERR_NAME_NOT_RESOLVED/, /Failed to load resource/, /update\.code\.visualstudio/];
+const NOISE = [
+  /ENOTFOUND/,
+  /marketplace/i,
+  /ERR_NAME_NOT_RESOLVED/,
+  /Failed to load resource/,
+  /update\.code\.visualstudio/,
+];
 
 interface Results {
   passed: number;
@@ -51,9 +57,13 @@ async function main(): Promise<number> {
   rmSync(scratch, { recursive: true, force: true });
   for (const failure of results.failures) console.log(`\nFAILED: ${failure.title}\n${failure.error}`);
   console.log(`[integration] ${((performance.now() - started) / 1000).toFixed(1)} s in the extension host`);
-  console.log(`integration: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
+  console.log(
+    `integration: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`,
+  );
   if (exitCode !== 0 && results.failed === 0) {
-    console.log(`[integration] the extension host reported exit code ${exitCode} without a failing test (a crash or a load error)`);
+    console.log(
+      `[integration] the extension host reported exit code ${exitCode} without a failing test (a crash or a load error)`,
+    );
     return 1;
   }
   return results.failed > 0 || results.passed === 0 ? 1 : 0;
@@ -67,7 +77,10 @@ async function runInWorkbench(url: string, port: number, workspace: string, page
     ['skipWelcome', 'true'],
   ];
   const exit = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`integration tests did not finish within ${SUITE_TIMEOUT_MS / 1000} s`)), SUITE_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`integration tests did not finish within ${SUITE_TIMEOUT_MS / 1000} s`)),
+      SUITE_TIMEOUT_MS,
+    );
     void page.exposeFunction('codeAutomationExit', (code: number) => {
       clearTimeout(timer);
       resolve(code);
@@ -78,13 +91,21 @@ async function runInWorkbench(url: string, port: number, workspace: string, page
     if (!NOISE.some((pattern) => pattern.test(line))) console.log(type === 'error' ? `[host:error] ${line}` : line);
   });
   page.on('crash', () => console.log('[integration] the browser page crashed'));
-  await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.goto(
+    `${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  );
   await waitForWorkbench(page);
   return exit;
 }
 
 function readResults(file: string): Results {
-  if (!existsSync(file)) return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'the suite', error: 'no results file was written' }] };
+  if (!existsSync(file))
+    return {
+      passed: 0,
+      failed: 1,
+      pending: 0,
+      failures: [{ title: 'the suite', error: 'no results file was written' }],
+    };
   return JSON.parse(readFileSync(file, 'utf8')) as Results;
 }
 

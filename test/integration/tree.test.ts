@@ -33,7 +33,10 @@ describe('hubs tree against the demo topology', function () {
     await services.hubsView.refresh();
     const node = await tree.hub('hub-pending');
     const first = await services.hubsView.getChildren(node);
-    assert.deepEqual(first.map((n) => n.label), ['Loading…']);
+    assert.deepEqual(
+      first.map((n) => n.label),
+      ['Loading…'],
+    );
     assert.match((await tree.children(node))[0]?.label ?? '', /^Public access/);
   });
 
@@ -54,7 +57,11 @@ describe('hubs tree against the demo topology', function () {
   it('shows the selected-IPs hub with its three rules as children', async () => {
     const access = await tree.child(await tree.hub('hub-selected-ips'), /^Public access/);
     assert.equal(access.label, 'Public access: Enabled (selected IPs: 3 rules)');
-    assert.deepEqual((await tree.children(access)).map((n) => n.label).sort(), ['20.42.11.5', '20.50.64.0/20', '52.174.12.0/24']);
+    assert.deepEqual((await tree.children(access)).map((n) => n.label).sort(), [
+      '20.42.11.5',
+      '20.50.64.0/20',
+      '52.174.12.0/24',
+    ]);
   });
 
   it('shows the private hub with an approved endpoint, its IPs and complete DNS', async () => {
@@ -69,7 +76,10 @@ describe('hubs tree against the demo topology', function () {
     const dns = await tree.child(node, /^DNS$/);
     assert.equal(dns.description, 'complete');
     const zones = await tree.children(dns);
-    assert.deepEqual(zones.map((z) => z.label).sort(), ['privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net']);
+    assert.deepEqual(zones.map((z) => z.label).sort(), [
+      'privatelink.api.azureml.ms',
+      'privatelink.notebooks.azure.net',
+    ]);
     for (const zone of zones) assert.equal(zone.icon?.tone, 'secure', `${zone.label}: ${zone.description}`);
     assert.equal((await tree.child(node, /^Outbound/)).label, 'Outbound: Allow only approved outbound');
   });
@@ -95,10 +105,16 @@ describe('hubs tree against the demo topology', function () {
     assert.equal(account.description, 'AI Services · selected networks · westeurope');
     const [access, endpoints] = await tree.children(account);
     assert.equal(access!.label, 'Public access: Enabled (selected networks: 1 IP rule)');
-    assert.deepEqual((await tree.children(access)).map((n) => n.label), ['20.61.0.0/16']);
+    assert.deepEqual(
+      (await tree.children(access)).map((n) => n.label),
+      ['20.61.0.0/16'],
+    );
     assert.equal(endpoints!.label, 'Private endpoints (0)');
     const projects = await tree.child(await tree.hub('hub-private'), /^Projects/);
-    assert.deepEqual((await tree.children(projects)).map((n) => n.label), ['proj-private']);
+    assert.deepEqual(
+      (await tree.children(projects)).map((n) => n.label),
+      ['proj-private'],
+    );
   });
 
   it('copies a resource id and an az command for a hub', async () => {
@@ -106,10 +122,13 @@ describe('hubs tree against the demo topology', function () {
     await vscode.commands.executeCommand('foundryNetwork.copyResourceId', node);
     assert.equal(await vscode.env.clipboard.readText(), node.resourceId);
     await vscode.commands.executeCommand('foundryNetwork.copyAzCommand', node);
-    assert.match(await vscode.env.clipboard.readText(), /^az resource show --ids '\/subscriptions\/.+\/workspaces\/hub-public' --api-version /);
+    assert.match(
+      await vscode.env.clipboard.readText(),
+      /^az resource show --ids '\/subscriptions\/.+\/workspaces\/hub-public' --api-version /,
+    );
   });
 
-  it('opens a hub\'s ARM JSON read-only through View Properties', async () => {
+  it("opens a hub's ARM JSON read-only through View Properties", async () => {
     const node = await tree.hub('hub-private');
     // Through the feature itself, so a failure shows its error rather than a notification.
     const document = await (await services.hubsView.hubs()).actions.viewProperties(node);

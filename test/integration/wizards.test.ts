@@ -9,7 +9,8 @@ import { HubsTree, activateExtension } from './hubsTree';
 
 const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
 const PROD_GROUP = resourceGroupIdOf(PROD_SUBSCRIPTION_ID, 'rg-foundry-prod');
-const hubIdOf = (group: string, name: string) => `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
+const hubIdOf = (group: string, name: string) =>
+  `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
 const endpointIdOf = (group: string, name: string) => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
 
 /**
@@ -64,11 +65,25 @@ describe('wizards against the demo topology', function () {
     return tree.child(await tree.hub(hub), label);
   }
 
-  it('Add Private Endpoint from the hub\'s context menu: the tree shows an approved endpoint and a private hub', async () => {
-    const ui = await scripted([{ pick: 'vnet-hub' }, { confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }]);
-    const result = await vscode.commands.executeCommand('foundryNetwork.addPrivateEndpoint', await tree.hub('hub-public'));
+  it("Add Private Endpoint from the hub's context menu: the tree shows an approved endpoint and a private hub", async () => {
+    const ui = await scripted([
+      { pick: 'vnet-hub' },
+      { confirm: true },
+      { pick: 'snet-pe' },
+      { input: 'pe-hub-public' },
+      { pick: 'Azure Private DNS zones' },
+      { pick: 'Disable public network access' },
+      { pick: /Run these/ },
+    ]);
+    const result = await vscode.commands.executeCommand(
+      'foundryNetwork.addPrivateEndpoint',
+      await tree.hub('hub-public'),
+    );
     assert.equal(result, 'succeeded', JSON.stringify(ui.messages));
-    assert.equal((await admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.properties?.provisioningState, 'Succeeded');
+    assert.equal(
+      (await admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')))?.properties?.provisioningState,
+      'Succeeded',
+    );
     await eventually(async () => {
       assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Disabled');
       const endpoints = await section('hub-public', /^Private endpoints/);
@@ -77,12 +92,16 @@ describe('wizards against the demo topology', function () {
     });
   });
 
-  it('Configure Private DNS from the finding\'s fix completes the incomplete hub\'s DNS', async () => {
+  it("Configure Private DNS from the finding's fix completes the incomplete hub's DNS", async () => {
     const ui = await scripted([{ pick: /Run these 3 operations/ }]);
     const findings = await tree.children(await section('hub-dns-incomplete', /^Findings/));
-    const finding = findings.find((node) => node.command?.id === 'foundryNetwork.fixPrivateDns');
+    const finding = findings.find((node) => node.command?.id === 'foundryNetwork.configurePrivateDns');
     assert.ok(finding?.command, `a DNS finding with a fix: ${findings.map((node) => node.label).join(' | ')}`);
-    assert.equal(await vscode.commands.executeCommand(finding.command.id, ...(finding.command.args ?? [])), 'succeeded', JSON.stringify(ui.messages));
+    assert.equal(
+      await vscode.commands.executeCommand(finding.command.id, ...(finding.command.args ?? [])),
+      'succeeded',
+      JSON.stringify(ui.messages),
+    );
     await eventually(async () => assert.equal((await section('hub-dns-incomplete', /^DNS$/)).description, 'complete'));
   });
 
@@ -94,9 +113,17 @@ describe('wizards against the demo topology', function () {
   });
 
   it('Approve a pending connection from its tree node', async () => {
-    await scripted([{ pick: 'Approve' }, { input: 'Approved in the integration test' }, { pick: /Run this/ }, { confirm: true }]);
+    await scripted([
+      { pick: 'Approve' },
+      { input: 'Approved in the integration test' },
+      { pick: /Run this/ },
+      { confirm: true },
+    ]);
     const [connection] = await tree.children(await section('hub-pending', /^Private endpoints/));
-    assert.equal(await vscode.commands.executeCommand('foundryNetwork.approveConnection', connection), 'succeeded');
+    assert.equal(
+      await vscode.commands.executeCommand('foundryNetwork.approveOrRejectConnection', connection),
+      'succeeded',
+    );
     await eventually(async () => {
       const [after] = await tree.children(await section('hub-pending', /^Private endpoints/));
       assert.match(after?.description ?? '', /^Approved/);
@@ -105,7 +132,13 @@ describe('wizards against the demo topology', function () {
 
   it('Remove Private Endpoint leaves the hub private and the zones in place', async () => {
     const ui = await scripted([{ pick: 'Remove only the endpoint' }, { pick: /Run this/ }, { confirm: true }]);
-    assert.equal(await vscode.commands.executeCommand('foundryNetwork.deletePrivateEndpoint', endpointIdOf(DEV_GROUP, 'pe-hub-private')), 'succeeded');
+    assert.equal(
+      await vscode.commands.executeCommand(
+        'foundryNetwork.removePrivateEndpoint',
+        endpointIdOf(DEV_GROUP, 'pe-hub-private'),
+      ),
+      'succeeded',
+    );
     assert.match(ui.confirmations[0]?.detail ?? '', /does NOT make the hub public/);
     await eventually(async () => {
       assert.equal((await section('hub-private', /^Private endpoints/)).label, 'Private endpoints (0)');
@@ -113,7 +146,7 @@ describe('wizards against the demo topology', function () {
     });
   });
 
-  it('Add Private Endpoints to Hub Dependencies from the storage node: blob and file endpoints, zones and links, shown in the tree', async () => {
+  it('Add Private Endpoints to Dependencies from the storage node: blob and file endpoints, zones and links, shown in the tree', async () => {
     const ui = await scripted([
       { pickMany: ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev'] },
       { pick: 'vnet-hub' },
@@ -125,13 +158,20 @@ describe('wizards against the demo topology', function () {
       { pick: /Run these 8 operations/ },
     ]);
     const storage = await tree.child(await section('hub-private', /^Dependent resources/), /^Storage: stfoundrydev/);
-    assert.equal(await vscode.commands.executeCommand('foundryNetwork.addDependencyPrivateEndpoints', storage), 'succeeded', JSON.stringify(ui.messages));
+    assert.equal(
+      await vscode.commands.executeCommand('foundryNetwork.addDependencyPrivateEndpoints', storage),
+      'succeeded',
+      JSON.stringify(ui.messages),
+    );
     assert.deepEqual(ui.prompts[0]?.picked, ['blob endpoint of stfoundrydev', 'file endpoint of stfoundrydev']);
     for (const groupId of ['blob', 'file']) {
       const endpoint = endpointIdOf(DEV_GROUP, `pe-stfoundrydev-${groupId}`);
       const zone = `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.${groupId}.core.windows.net`;
       assert.equal((await admin.getResource(endpoint))?.properties?.provisioningState, 'Succeeded');
-      assert.equal((await admin.getResource(`${zone}/virtualNetworkLinks/link-vnet-hub`))?.properties?.registrationEnabled, false);
+      assert.equal(
+        (await admin.getResource(`${zone}/virtualNetworkLinks/link-vnet-hub`))?.properties?.registrationEnabled,
+        false,
+      );
       assert.ok(await admin.getResource(`${zone}/A/stfoundrydev`), `an A record in privatelink.${groupId}`);
     }
     await eventually(async () => {
@@ -141,23 +181,59 @@ describe('wizards against the demo topology', function () {
   });
 
   it('Edit IP Rules then Set Public Network Access: selected IPs, then back to all networks with the rules saved', async () => {
-    await scripted([{ pick: 'Add rules' }, { input: ['192.168.1.1', '52.1.2.0/24 20.30.40.50'] }, { pick: /Run this/ }]);
-    assert.equal(await vscode.commands.executeCommand('foundryNetwork.editIpRules', hubIdOf(DEV_GROUP, 'hub-public')), 'succeeded');
-    await eventually(async () => assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Enabled (selected IPs: 2 rules)'));
+    await scripted([
+      { pick: 'Add rules' },
+      { input: ['192.168.1.1', '52.1.2.0/24 20.30.40.50'] },
+      { pick: /Run this/ },
+    ]);
+    assert.equal(
+      await vscode.commands.executeCommand('foundryNetwork.editIpRules', hubIdOf(DEV_GROUP, 'hub-public')),
+      'succeeded',
+    );
+    await eventually(async () =>
+      assert.equal(
+        (await section('hub-public', /^Public access/)).label,
+        'Public access: Enabled (selected IPs: 2 rules)',
+      ),
+    );
     const access = await section('hub-public', /^Public access/);
 
-    const ui = await scripted([{ pick: 'Enabled from all networks' }, { pick: 'Save the current rules' }, { pick: /Run this/ }, { confirm: true }]);
-    assert.equal(await vscode.commands.executeCommand('foundryNetwork.changePublicAccess', access), 'succeeded');
+    const ui = await scripted([
+      { pick: 'Enabled from all networks' },
+      { pick: 'Save the current rules' },
+      { pick: /Run this/ },
+      { confirm: true },
+    ]);
+    assert.equal(await vscode.commands.executeCommand('foundryNetwork.setPublicNetworkAccess', access), 'succeeded');
     assert.match(ui.documents[0]?.content ?? '', /52\.1\.2\.0\/24\n20\.30\.40\.50/);
-    await eventually(async () => assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Enabled (all networks)'));
+    await eventually(async () =>
+      assert.equal((await section('hub-public', /^Public access/)).label, 'Public access: Enabled (all networks)'),
+    );
   });
 
   it('Set Public Network Access from the AI Services account node: Disabled, and the account redraws', async () => {
-    const accountNode = async () => tree.child(await tree.child(undefined, /^Contoso AI \(prod\)$/), /^ais-foundry-prod$/);
-    const ui = await scripted([{ pick: 'Disabled' }, { pick: 'Continue without saving' }, { pick: /Run this/ }, { confirm: true }]);
-    assert.equal(await vscode.commands.executeCommand('foundryNetwork.changePublicAccess', await accountNode()), 'succeeded', JSON.stringify(ui.messages));
-    assert.match(ui.prompts[0]?.placeholder ?? '', /^ais-foundry-prod now: Enabled from selected networks \(1 IP rule\)/);
-    assert.equal((await admin.getResource(`${PROD_GROUP}/providers/Microsoft.CognitiveServices/accounts/ais-foundry-prod`))?.properties?.publicNetworkAccess, 'Disabled');
+    const accountNode = async () =>
+      tree.child(await tree.child(undefined, /^Contoso AI \(prod\)$/), /^ais-foundry-prod$/);
+    const ui = await scripted([
+      { pick: 'Disabled' },
+      { pick: 'Continue without saving' },
+      { pick: /Run this/ },
+      { confirm: true },
+    ]);
+    assert.equal(
+      await vscode.commands.executeCommand('foundryNetwork.setPublicNetworkAccess', await accountNode()),
+      'succeeded',
+      JSON.stringify(ui.messages),
+    );
+    assert.match(
+      ui.prompts[0]?.placeholder ?? '',
+      /^ais-foundry-prod now: Enabled from selected networks \(1 IP rule\)/,
+    );
+    assert.equal(
+      (await admin.getResource(`${PROD_GROUP}/providers/Microsoft.CognitiveServices/accounts/ais-foundry-prod`))
+        ?.properties?.publicNetworkAccess,
+      'Disabled',
+    );
     await eventually(async () => {
       const [access] = await tree.children(await accountNode());
       assert.equal(access?.label, 'Public access: Disabled');
@@ -165,27 +241,54 @@ describe('wizards against the demo topology', function () {
     });
   });
 
-  it('Configure Private Storage Access from a project node grants the developers\' group Storage Blob Data Reader; a second run has nothing to do', async () => {
+  it("Configure Private Storage Access from a project node grants the developers' group Storage Blob Data Reader; a second run has nothing to do", async () => {
     const developers = 'd0000000-0000-4000-8000-0000000000d1';
-    const answers: ScriptedAnswer[] = [{ pick: 'ais-foundry-prod' }, { input: '' }, { input: developers }, { pick: 'Groups' }];
+    const answers: ScriptedAnswer[] = [
+      { pick: 'ais-foundry-prod' },
+      { input: '' },
+      { input: developers },
+      { pick: 'Groups' },
+    ];
     const project = await tree.child(await section('hub-dns-incomplete', /^Projects/), /^proj-dns-incomplete$/);
     const ui = await scripted([...answers, { pick: /Run this operation/ }]);
-    assert.equal(await vscode.commands.executeCommand('foundryNetwork.configureStorageAccess', project), 'succeeded', JSON.stringify(ui.messages));
+    assert.equal(
+      await vscode.commands.executeCommand('foundryNetwork.configurePrivateStorageAccess', project),
+      'succeeded',
+      JSON.stringify(ui.messages),
+    );
     const storage = `${PROD_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundryprod`;
     const reader = ui.logLines.find((line) => line.startsWith('✓ Give group'));
-    assert.match(reader ?? '', new RegExp(`Give group ${developers} the Storage Blob Data Reader role on stfoundryprod`));
-    const created = (await admin.requests()).filter((entry) => entry.method === 'PUT' && entry.path.startsWith(`${storage}/providers/Microsoft.Authorization/roleAssignments/`));
+    assert.match(
+      reader ?? '',
+      new RegExp(`Give group ${developers} the Storage Blob Data Reader role on stfoundryprod`),
+    );
+    const created = (await admin.requests()).filter(
+      (entry) =>
+        entry.method === 'PUT' &&
+        entry.path.startsWith(`${storage}/providers/Microsoft.Authorization/roleAssignments/`),
+    );
     assert.equal(created.length, 1, 'one role assignment written');
     const name = created[0]!.path.split('?')[0]!.split('/').pop()!;
-    assert.deepEqual((await admin.getResource(`${storage}/providers/Microsoft.Authorization/roleAssignments/${name}`))?.properties?.principalId, developers);
+    assert.deepEqual(
+      (await admin.getResource(`${storage}/providers/Microsoft.Authorization/roleAssignments/${name}`))?.properties
+        ?.principalId,
+      developers,
+    );
 
     const again = await scripted(answers);
-    assert.equal(await vscode.commands.executeCommand('foundryNetwork.configureStorageAccess', project), 'nothingToDo', JSON.stringify(again.messages));
+    assert.equal(
+      await vscode.commands.executeCommand('foundryNetwork.configurePrivateStorageAccess', project),
+      'nothingToDo',
+      JSON.stringify(again.messages),
+    );
   });
 
-  it('Export Custom DNS Records through the real QuickInput opens the hosts file with the endpoint\'s IP', async () => {
+  it("Export Custom DNS Records through the real QuickInput opens the hosts file with the endpoint's IP", async () => {
     (await services.hubsView.hubs()).wizards.useUi(undefined);
-    const running = vscode.commands.executeCommand('foundryNetwork.exportDnsRecords', await tree.hub('hub-private'));
+    const running = vscode.commands.executeCommand(
+      'foundryNetwork.exportCustomDnsRecords',
+      await tree.hub('hub-private'),
+    );
     let settled = false;
     void Promise.resolve(running).finally(() => (settled = true));
     // The format picker: accept its first item (hosts file) once it is shown.

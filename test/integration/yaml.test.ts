@@ -27,11 +27,17 @@ function codeOf(item: vscode.Diagnostic): string {
 }
 
 function describeAll(items: readonly vscode.Diagnostic[]): string {
-  return items.map((item) => `${codeOf(item)}@${item.range.start.line}:${item.range.start.character}`).join(', ') || 'none';
+  return (
+    items.map((item) => `${codeOf(item)}@${item.range.start.line}:${item.range.start.character}`).join(', ') || 'none'
+  );
 }
 
 /** Resolves with our diagnostics of `uri` once `done` accepts them (now, or on a later change). */
-function diagnosticsWhen(uri: vscode.Uri, done: (items: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+function diagnosticsWhen(
+  uri: vscode.Uri,
+  done: (items: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   if (done(ours(uri))) return Promise.resolve(ours(uri));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -63,8 +69,17 @@ function rangeOf(document: vscode.TextDocument, needle: string, within = needle)
   return new vscode.Range(document.positionAt(start), document.positionAt(start + needle.length));
 }
 
-async function codeActions(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, range, kind);
+async function codeActions(
+  document: vscode.TextDocument,
+  range: vscode.Range,
+  kind?: string,
+): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    range,
+    kind,
+  );
   return actions.filter((action): action is vscode.CodeAction => 'kind' in action || 'edit' in action);
 }
 
@@ -79,13 +94,19 @@ async function apply(action: vscode.CodeAction | undefined): Promise<void> {
  */
 async function restore(document: vscode.TextDocument, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  edit.replace(
+    document.uri,
+    new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+    text,
+  );
   assert.equal(await vscode.workspace.applyEdit(edit), true);
   assert.equal(await document.save(), true);
 }
 
 async function setYamlSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('foundryNetwork').update(`yaml.${key}`, value, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace
+    .getConfiguration('foundryNetwork')
+    .update(`yaml.${key}`, value, vscode.ConfigurationTarget.Workspace);
 }
 
 function labelOf(item: vscode.CompletionItem): string {
@@ -94,12 +115,23 @@ function labelOf(item: vscode.CompletionItem): string {
 
 /** The labels of the completion items, without the editor's word-based ones (every word of the open files). */
 async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    document.uri,
+    position,
+  );
   return list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Text).map(labelOf);
 }
 
-async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<{ text: string; range?: vscode.Range }> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+async function hoverText(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<{ text: string; range?: vscode.Range }> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    position,
+  );
   const text = hovers
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
@@ -136,7 +168,13 @@ describe('yaml: hub YAML language features', function () {
       assert.equal(convert.isPreferred, true);
       assert.equal(convert.kind?.value, 'quickfix');
       await apply(convert);
-      assert.ok(document.getText().includes('    ip_rules:\n        - value: "52.168.10.0/24"\n        - value: "20.42.17.8"\n    default_action: Deny\n'));
+      assert.ok(
+        document
+          .getText()
+          .includes(
+            '    ip_rules:\n        - value: "52.168.10.0/24"\n        - value: "20.42.17.8"\n    default_action: Deny\n',
+          ),
+      );
       await withCodes(document.uri, []);
     } finally {
       await restore(document, original);
@@ -147,7 +185,14 @@ describe('yaml: hub YAML language features', function () {
   it('offers each safe fix as preferred, and fixes every safe problem with source.fixAll', async () => {
     const document = await open('hub-selected-ips.yaml');
     const original = document.getText();
-    const codes = ['invalid-default-action', 'duplicate-ip-rule', 'non-canonical-cidr', 'invalid-ip-rule-entry', 'reserved-ip-range', 'redundant-ip-rule'];
+    const codes = [
+      'invalid-default-action',
+      'duplicate-ip-rule',
+      'non-canonical-cidr',
+      'invalid-ip-rule-entry',
+      'reserved-ip-range',
+      'redundant-ip-rule',
+    ];
     await withCodes(document.uri, codes);
     try {
       const atDeny = await codeActions(document, rangeOf(document, 'deny'));
@@ -158,12 +203,18 @@ describe('yaml: hub YAML language features', function () {
           ['Fix all safe hub YAML problems in this file (4)', false],
         ],
       );
-      assert.deepEqual(await codeActions(document, rangeOf(document, '10.1.0.0/16')), [], 'a reserved range has no automatic fix');
+      assert.deepEqual(
+        await codeActions(document, rangeOf(document, '10.1.0.0/16')),
+        [],
+        'a reserved range has no automatic fix',
+      );
       const fixAll = (await codeActions(document, new vscode.Range(0, 0, 0, 0), 'source.fixAll')).find(
         (action) => action.kind?.value === 'source.fixAll.foundryNetwork',
       );
       await apply(fixAll);
-      const rules = document.getText().slice(document.getText().indexOf('  default_action'), document.getText().indexOf('managed_network'));
+      const rules = document
+        .getText()
+        .slice(document.getText().indexOf('  default_action'), document.getText().indexOf('managed_network'));
       assert.equal(
         rules,
         '  default_action: Deny\n  ip_rules:\n    - value: "52.168.10.0/24"\n    - value: "40.112.0.0/16"\n    - value: 20.42.17.8\n' +
@@ -176,29 +227,51 @@ describe('yaml: hub YAML language features', function () {
   });
 
   it('completes enum values, keys and an IP rule item', async () => {
-    const content = 'kind: hub\nnetwork_acls:\n  default_action: \n  ip_rules:\n    \nmanaged_network:\n  isolation_mode: \n  \n';
+    const content =
+      'kind: hub\nnetwork_acls:\n  default_action: \n  ip_rules:\n    \nmanaged_network:\n  isolation_mode: \n  \n';
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
     const lineEnd = (line: number) => document.lineAt(line).range.end;
     const defaultAction = await completionLabels(document, lineEnd(2));
-    assert.ok(['Allow', 'Deny'].every((value) => defaultAction.includes(value)), `default_action: ${defaultAction}`);
+    assert.ok(
+      ['Allow', 'Deny'].every((value) => defaultAction.includes(value)),
+      `default_action: ${defaultAction}`,
+    );
     assert.ok(!defaultAction.includes('allow_internet_outbound'));
     assert.ok((await completionLabels(document, lineEnd(4))).includes('- value: "…"'));
     const isolation = await completionLabels(document, lineEnd(6));
-    for (const mode of ['disabled', 'allow_internet_outbound', 'allow_only_approved_outbound']) assert.ok(isolation.includes(mode), `isolation_mode: ${isolation}`);
+    for (const mode of ['disabled', 'allow_internet_outbound', 'allow_only_approved_outbound'])
+      assert.ok(isolation.includes(mode), `isolation_mode: ${isolation}`);
     const managedKeys = await completionLabels(document, lineEnd(7));
-    assert.ok(managedKeys.includes('outbound_rules') && !managedKeys.includes('isolation_mode'), `managed_network keys: ${managedKeys}`);
+    assert.ok(
+      managedKeys.includes('outbound_rules') && !managedKeys.includes('isolation_mode'),
+      `managed_network keys: ${managedKeys}`,
+    );
   });
 
   it('hovers an IP rule with its range, size, publicness and overlaps, and a key with its portal mode', async () => {
     const document = await open('hub-selected-ips.yaml');
-    await withCodes(document.uri, ['invalid-default-action', 'duplicate-ip-rule', 'non-canonical-cidr', 'invalid-ip-rule-entry', 'reserved-ip-range', 'redundant-ip-rule']);
-    const first = rangeOf(document, '52.168.10.0/24', '- value: "52.168.10.0/24"\n    - value: "52.168.10.0/24"\n    - value: "40');
+    await withCodes(document.uri, [
+      'invalid-default-action',
+      'duplicate-ip-rule',
+      'non-canonical-cidr',
+      'invalid-ip-rule-entry',
+      'reserved-ip-range',
+      'redundant-ip-rule',
+    ]);
+    const first = rangeOf(
+      document,
+      '52.168.10.0/24',
+      '- value: "52.168.10.0/24"\n    - value: "52.168.10.0/24"\n    - value: "40',
+    );
     const rule = await hoverText(document, first.start.translate(0, 3));
     assert.match(rule.text, /52\.168\.10\.0 – 52\.168\.10\.255 \(256 addresses\)/);
     assert.match(rule.text, /Public internet addresses/);
     assert.match(rule.text, /Overlaps rule 2 \(52\.168\.10\.0\/24\), rule 6 \(52\.168\.10\.128\/25\)/);
     assert.ok(rule.range?.contains(first), 'the hover covers the value');
-    assert.match((await hoverText(document, rangeOf(document, '10.1.0.0/16').start)).text, /Not public: overlaps 10\.0\.0\.0\/8/);
+    assert.match(
+      (await hoverText(document, rangeOf(document, '10.1.0.0/16').start)).text,
+      /Not public: overlaps 10\.0\.0\.0\/8/,
+    );
     const key = await hoverText(document, rangeOf(document, 'ip_rules').start);
     assert.match(key.text, /at most 200/);
     // default_action: deny is invalid, so the portal mode cannot be told yet.
@@ -209,13 +282,14 @@ describe('yaml: hub YAML language features', function () {
     const document = await open('hub-selected-ips.yaml');
     const original = document.getText();
     const lensTitles = async () =>
-      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)).map((lens) => [
-        lens.range.start.line,
-        lens.command?.title,
-      ]);
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)).map(
+        (lens) => [lens.range.start.line, lens.command?.title],
+      );
     const aclsLine = rangeOf(document, 'network_acls').start.line;
     const managed = 'Managed network: allow_only_approved_outbound, 1 outbound rule';
-    assert.deepEqual(await lensTitles(), [[aclsLine, `Public access: unclear until network_acls is fixed · ${managed}`]]);
+    assert.deepEqual(await lensTitles(), [
+      [aclsLine, `Public access: unclear until network_acls is fixed · ${managed}`],
+    ]);
     try {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(document.uri, rangeOf(document, 'deny'), 'Deny');
@@ -234,7 +308,10 @@ describe('yaml: hub YAML language features', function () {
     await withCodes((await open('hub-multi.yaml')).uri, ['reserved-ip-range', 'invalid-public-network-access']);
     assert.deepEqual(ours(kubernetes.uri), []);
     const kindValues = await completionLabels(kubernetes, rangeOf(kubernetes, 'Deployment').start);
-    assert.deepEqual(kindValues.filter((kind) => ['hub', 'project', 'default', 'feature_store'].includes(kind)), []);
+    assert.deepEqual(
+      kindValues.filter((kind) => ['hub', 'project', 'default', 'feature_store'].includes(kind)),
+      [],
+    );
     try {
       await setYamlSetting('include', ['**/k8s-deployment.yaml']);
       const forced = await withCodes(kubernetes.uri, ['duplicate-key']);
@@ -258,7 +335,11 @@ describe('yaml: hub YAML language features', function () {
       const first = new vscode.WorkspaceEdit();
       first.insert(document.uri, new vscode.Position(0, 0), '# checked again\n');
       assert.equal(await vscode.workspace.applyEdit(first), true);
-      const shifted = await diagnosticsWhen(document.uri, (items) => items[0]?.range.start.line === before[0]!.range.start.line + 1, 'the shifted hub diagnostic');
+      const shifted = await diagnosticsWhen(
+        document.uri,
+        (items) => items[0]?.range.start.line === before[0]!.range.start.line + 1,
+        'the shifted hub diagnostic',
+      );
       assert.deepEqual(shifted.map(codeOf), ['reserved-ip-range']);
     } finally {
       await restore(document, original);

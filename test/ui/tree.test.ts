@@ -21,7 +21,13 @@ describe('UI: the hubs tree against the emulator', () => {
     await page.getByRole('treeitem', { name: /^52\.174\.12\.0\/24/ }).waitFor();
     // The hub's own line now says what the details say.
     assert.match(await hub.innerText(), /Enabled from selected IPs \(3 rules\)/);
-    for (const section of [/^Private endpoints \(0\)/, /^DNS/, /^Outbound/, /^Dependent resources/, /^Findings \(\d+\)/]) {
+    for (const section of [
+      /^Private endpoints \(0\)/,
+      /^DNS/,
+      /^Outbound/,
+      /^Dependent resources/,
+      /^Findings \(\d+\)/,
+    ]) {
       assert.equal(await page.getByRole('treeitem', { name: section }).count(), 1, `section ${section} is shown`);
     }
     await screenshot(page, 'tree-hub-selected-ips');
@@ -54,7 +60,7 @@ describe('UI: the hubs tree against the emulator', () => {
     await access.click();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('treeitem', { name: /^20\.61\.0\.0\/16/ }).waitFor();
-    assert.equal(await page.getByRole('treeitem', { name: /^Private endpoints \(0\)/ }).count() >= 1, true);
+    assert.equal((await page.getByRole('treeitem', { name: /^Private endpoints \(0\)/ }).count()) >= 1, true);
     await screenshot(page, 'tree-ai-services-account');
   });
 });

@@ -20,7 +20,10 @@ describe('UI: the packaged extension before sign-in', () => {
     await runCommand(page, 'Foundry: Show Log');
     const output = page.locator('.panel .output-view, .part.panel');
     await output.first().waitFor();
-    await page.locator('.monaco-editor .view-lines', { hasText: 'Foundry Network activated' }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.monaco-editor .view-lines', { hasText: 'Foundry Network activated' })
+      .first()
+      .waitFor({ timeout: 20_000 });
     await screenshot(page, 'show-log-command');
   });
 });

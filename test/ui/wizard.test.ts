@@ -14,7 +14,7 @@ async function quickInputTitle(page: Page): Promise<string> {
   return (await page.locator('.quick-input-widget .quick-input-title').first().innerText()).trim();
 }
 
-describe('UI: Add Private Endpoint to Hub… from the palette, against the emulator', () => {
+describe('UI: Add Private Endpoint… from the palette, against the emulator', () => {
   const workbench = useWorkbench({ withEmulator: true });
 
   it('turns the public demo hub private with an approved endpoint, step by step', async () => {
@@ -26,7 +26,7 @@ describe('UI: Add Private Endpoint to Hub… from the palette, against the emula
     await page.getByRole('treeitem', { name: /Public access: Enabled \(all networks\)/ }).waitFor({ timeout: 60_000 });
     await screenshot(page, 'wizard-1-public-hub');
 
-    await runCommand(page, 'Foundry: Add Private Endpoint to Hub…');
+    await runCommand(page, 'Foundry: Add Private Endpoint…');
     await pickRow(page, 'Contoso AI (dev)');
     await pickRow(page, 'hub-public');
     // vnet-hub is the hub subscription's only VNet (the other subscription's VNets are one item away); it overlaps
@@ -40,7 +40,7 @@ describe('UI: Add Private Endpoint to Hub… from the palette, against the emula
     await pickRow(page, 'snet-pe');
     await page.locator('.quick-input-widget', { hasText: 'The private endpoint name' }).waitFor();
     // Subscription, hub, VNet, subnet, then the name.
-    assert.match(await quickInputTitle(page), /Add Private Endpoint to Hub: Step 5 of 8/);
+    assert.match(await quickInputTitle(page), /Add Private Endpoint: Step 5 of 8/);
     const input = page.locator('.quick-input-widget input');
     await input.fill('pe hub!');
     await page.locator('.quick-input-widget .quick-input-message', { hasText: 'can contain only letters' }).waitFor();
@@ -49,11 +49,16 @@ describe('UI: Add Private Endpoint to Hub… from the palette, against the emula
     await input.press('Enter');
     await pickRow(page, 'Azure Private DNS zones');
     await pickRow(page, 'Disable public network access');
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Run these' }).first().waitFor();
+    await page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Run these' })
+      .first()
+      .waitFor();
     await screenshot(page, 'wizard-4-review');
     await pickRow(page, 'Run these');
 
-    const done = page.locator('.notifications-toasts', { hasText: 'works: provisioning Succeeded, connection Approved' });
+    const done = page.locator('.notifications-toasts', {
+      hasText: 'works: provisioning Succeeded, connection Approved',
+    });
     await done.waitFor({ timeout: 60_000 });
     await page.getByRole('treeitem', { name: /Public access: Disabled/ }).waitFor({ timeout: 60_000 });
     await page.getByRole('treeitem', { name: /Private endpoints \(1\)/ }).click();

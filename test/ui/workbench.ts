@@ -23,7 +23,9 @@ export function packagedVsix(): string {
   return vsix;
 }
 
-export async function openWorkbench(options: { withEmulator?: boolean; settings?: Record<string, unknown> } = {}): Promise<Workbench> {
+export async function openWorkbench(
+  options: { withEmulator?: boolean; settings?: Record<string, unknown> } = {},
+): Promise<Workbench> {
   const scratch = mkdtempSync(join(tmpdir(), 'foundry-ui-'));
   const workspace = join(scratch, 'workspace');
   cpSync(join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
@@ -130,7 +132,10 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
   await quickInput.locator('input').fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await quickInput.waitFor({ state: 'hidden' });
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor();
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
+    .first()
+    .waitFor();
 }
 
 /**

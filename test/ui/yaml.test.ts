@@ -9,7 +9,10 @@ const STARTUP_MS = 90_000;
 
 /** The editor's text as shown: the view renders spaces as no-break spaces. */
 async function editorText(page: Page): Promise<string> {
-  return (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  return (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(
+    /\u00a0/g,
+    ' ',
+  );
 }
 
 describe('UI: hub YAML diagnostics and quick fixes in the packaged extension', () => {
@@ -19,7 +22,9 @@ describe('UI: hub YAML diagnostics and quick fixes in the packaged extension', (
     const { page } = workbench.current;
     await quickOpen(page, FILE);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: STARTUP_MS });
-    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Selected IPs' }).waitFor({ state: 'attached', timeout: STARTUP_MS });
+    await page
+      .locator('.monaco-editor .codelens-decoration', { hasText: 'Selected IPs' })
+      .waitFor({ state: 'attached', timeout: STARTUP_MS });
     await page.keyboard.press('Control+Shift+M');
     const problems = page.locator('.markers-panel');
     await problems.waitFor();
@@ -42,10 +47,15 @@ describe('UI: hub YAML diagnostics and quick fixes in the packaged extension', (
     await fix.click();
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
     const text = await editorText(page);
-    assert.match(text, /ip_rules:\n\s*- value: "52\.168\.10\.0\/24"\n\s*- value: "20\.42\.17\.8"\n\s*default_action: Deny/);
+    assert.match(
+      text,
+      /ip_rules:\n\s*- value: "52\.168\.10\.0\/24"\n\s*- value: "20\.42\.17\.8"\n\s*default_action: Deny/,
+    );
     await page.locator('.markers-panel').getByText('ip-rules-not-a-list').waitFor({ state: 'detached' });
     // The CodeLens above network_acls follows: the two values are now two rules.
-    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Selected IPs: 2 rules' }).waitFor({ state: 'attached' });
+    await page
+      .locator('.monaco-editor .codelens-decoration', { hasText: 'Selected IPs: 2 rules' })
+      .waitFor({ state: 'attached' });
     await screenshot(page, 'yaml-docs-example-fixed');
   });
 });

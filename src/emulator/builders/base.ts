@@ -14,7 +14,8 @@ export function guidFrom(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export const resourceGroupIdOf = (subscriptionId: string, resourceGroup: string): string => `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
+export const resourceGroupIdOf = (subscriptionId: string, resourceGroup: string): string =>
+  `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
 
 /** Placement shared by every top-level resource builder: subscription, resource group, region, tags. */
 export abstract class ResourceBuilder {

@@ -1,4 +1,11 @@
-import { type ArmJson, type DefaultAction, type PublicNetworkAccess, DEMO_TENANT_ID, ResourceBuilder, guidFrom } from './base';
+import {
+  type ArmJson,
+  type DefaultAction,
+  type PublicNetworkAccess,
+  DEMO_TENANT_ID,
+  ResourceBuilder,
+  guidFrom,
+} from './base';
 
 /** Public access and firewall, shared by storage, key vault, registry and AI Services builders. */
 abstract class NetworkedResourceBuilder extends ResourceBuilder {
@@ -34,7 +41,12 @@ export class StorageAccountBuilder extends NetworkedResourceBuilder {
         publicNetworkAccess: this.publicNetworkAccess,
         allowBlobPublicAccess: false,
         minimumTlsVersion: 'TLS1_2',
-        networkAcls: { bypass: 'AzureServices', defaultAction: this.defaultAction, ipRules: this.ipRules.map((value) => ({ value, action: 'Allow' })), virtualNetworkRules: [] },
+        networkAcls: {
+          bypass: 'AzureServices',
+          defaultAction: this.defaultAction,
+          ipRules: this.ipRules.map((value) => ({ value, action: 'Allow' })),
+          virtualNetworkRules: [],
+        },
       },
     };
   }
@@ -53,7 +65,12 @@ export class KeyVaultBuilder extends NetworkedResourceBuilder {
         sku: { family: 'A', name: 'standard' },
         enableRbacAuthorization: true,
         publicNetworkAccess: this.publicNetworkAccess,
-        networkAcls: { bypass: 'AzureServices', defaultAction: this.defaultAction, ipRules: this.ipRules.map((value) => ({ value })), virtualNetworkRules: [] },
+        networkAcls: {
+          bypass: 'AzureServices',
+          defaultAction: this.defaultAction,
+          ipRules: this.ipRules.map((value) => ({ value })),
+          virtualNetworkRules: [],
+        },
       },
     };
   }
@@ -79,7 +96,12 @@ export class ContainerRegistryBuilder extends NetworkedResourceBuilder {
         adminUserEnabled: false,
         publicNetworkAccess: this.publicNetworkAccess,
         ...(this.sku === 'Premium'
-          ? { networkRuleSet: { defaultAction: this.defaultAction, ipRules: this.ipRules.map((value) => ({ action: 'Allow', value })) } }
+          ? {
+              networkRuleSet: {
+                defaultAction: this.defaultAction,
+                ipRules: this.ipRules.map((value) => ({ action: 'Allow', value })),
+              },
+            }
           : {}),
       },
     };
@@ -108,7 +130,11 @@ export class AiServicesAccountBuilder extends NetworkedResourceBuilder {
       properties: {
         customSubDomainName: this.name,
         publicNetworkAccess: this.publicNetworkAccess,
-        networkAcls: { defaultAction: this.defaultAction, ipRules: this.ipRules.map((value) => ({ value })), virtualNetworkRules: [] },
+        networkAcls: {
+          defaultAction: this.defaultAction,
+          ipRules: this.ipRules.map((value) => ({ value })),
+          virtualNetworkRules: [],
+        },
       },
     };
   }

@@ -22,7 +22,11 @@ export class VirtualNetworkBuilder extends ResourceBuilder {
     return this;
   }
 
-  withSubnet(name: string, addressPrefix: string, privateEndpointNetworkPolicies: EndpointNetworkPolicies = 'Disabled'): this {
+  withSubnet(
+    name: string,
+    addressPrefix: string,
+    privateEndpointNetworkPolicies: EndpointNetworkPolicies = 'Disabled',
+  ): this {
     this.subnets.push({ name, addressPrefix, privateEndpointNetworkPolicies });
     return this;
   }
@@ -40,7 +44,11 @@ export class VirtualNetworkBuilder extends ResourceBuilder {
           id: this.subnetId(subnet.name),
           name: subnet.name,
           type: 'Microsoft.Network/virtualNetworks/subnets',
-          properties: { addressPrefix: subnet.addressPrefix, privateEndpointNetworkPolicies: subnet.privateEndpointNetworkPolicies, privateLinkServiceNetworkPolicies: 'Enabled' },
+          properties: {
+            addressPrefix: subnet.addressPrefix,
+            privateEndpointNetworkPolicies: subnet.privateEndpointNetworkPolicies,
+            privateLinkServiceNetworkPolicies: 'Enabled',
+          },
         })),
       },
     };
@@ -84,7 +92,11 @@ export class PrivateEndpointBuilder extends ResourceBuilder {
   build(): ArmJson {
     const connection = {
       name: this.name,
-      properties: { privateLinkServiceId: this.targetId, groupIds: this.groupIds, ...(this.isManual ? { requestMessage: this.requestMessage } : {}) },
+      properties: {
+        privateLinkServiceId: this.targetId,
+        groupIds: this.groupIds,
+        ...(this.isManual ? { requestMessage: this.requestMessage } : {}),
+      },
     };
     return {
       ...this.base(),
@@ -123,7 +135,10 @@ export class DnsZoneGroupBuilder {
       name: this.name,
       type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
       properties: {
-        privateDnsZoneConfigs: this.zoneIds.map((zoneId) => ({ name: (zoneId.split('/').pop() ?? '').replace(/\./g, '-'), properties: { privateDnsZoneId: zoneId } })),
+        privateDnsZoneConfigs: this.zoneIds.map((zoneId) => ({
+          name: (zoneId.split('/').pop() ?? '').replace(/\./g, '-'),
+          properties: { privateDnsZoneId: zoneId },
+        })),
       },
     };
   }

@@ -49,7 +49,8 @@ export class VirtualNetworkLinkBuilder {
   }
 }
 
-export const aVirtualNetworkLink = (zone: PrivateDnsZoneBuilder, name: string): VirtualNetworkLinkBuilder => new VirtualNetworkLinkBuilder(zone, name);
+export const aVirtualNetworkLink = (zone: PrivateDnsZoneBuilder, name: string): VirtualNetworkLinkBuilder =>
+  new VirtualNetworkLinkBuilder(zone, name);
 
 /** `anARecordSet(zone, 'myhost').withAddresses('10.0.0.4')`. */
 export class ARecordSetBuilder {
@@ -85,4 +86,5 @@ export class ARecordSetBuilder {
   }
 }
 
-export const anARecordSet = (zone: PrivateDnsZoneBuilder, name: string): ARecordSetBuilder => new ARecordSetBuilder(zone, name);
+export const anARecordSet = (zone: PrivateDnsZoneBuilder, name: string): ARecordSetBuilder =>
+  new ARecordSetBuilder(zone, name);

@@ -10,8 +10,17 @@ export class ConnectionBuilder {
   ) {}
 
   /** A hub's link to its AI Services account: category AIServices, metadata.ResourceId the account id. */
-  toAiServices(accountId: string, endpoint = `https://${accountId.split('/').pop()}.cognitiveservices.azure.com/`): this {
-    this.properties = { authType: 'AAD', category: 'AIServices', target: endpoint, isSharedToAll: true, metadata: { ApiType: 'Azure', ResourceId: accountId } };
+  toAiServices(
+    accountId: string,
+    endpoint = `https://${accountId.split('/').pop()}.cognitiveservices.azure.com/`,
+  ): this {
+    this.properties = {
+      authType: 'AAD',
+      category: 'AIServices',
+      target: endpoint,
+      isSharedToAll: true,
+      metadata: { ApiType: 'Azure', ResourceId: accountId },
+    };
     return this;
   }
 
@@ -31,11 +40,17 @@ export class ConnectionBuilder {
   }
 
   build(): ArmJson {
-    return { id: this.id, name: this.name, type: 'Microsoft.MachineLearningServices/workspaces/connections', properties: { ...this.properties } };
+    return {
+      id: this.id,
+      name: this.name,
+      type: 'Microsoft.MachineLearningServices/workspaces/connections',
+      properties: { ...this.properties },
+    };
   }
 }
 
-export const aConnection = (workspaceId: string, name: string): ConnectionBuilder => new ConnectionBuilder(workspaceId, name);
+export const aConnection = (workspaceId: string, name: string): ConnectionBuilder =>
+  new ConnectionBuilder(workspaceId, name);
 
 /** `aComputeInstance(project.id, 'ci-alice')`. */
 export class ComputeBuilder {
@@ -62,8 +77,14 @@ export class ComputeBuilder {
   }
 
   build(): ArmJson {
-    return { id: this.id, name: this.name, type: 'Microsoft.MachineLearningServices/workspaces/computes', properties: { computeType: this.computeType, properties: { vmSize: this.vmSize } } };
+    return {
+      id: this.id,
+      name: this.name,
+      type: 'Microsoft.MachineLearningServices/workspaces/computes',
+      properties: { computeType: this.computeType, properties: { vmSize: this.vmSize } },
+    };
   }
 }
 
-export const aComputeInstance = (workspaceId: string, name: string): ComputeBuilder => new ComputeBuilder(workspaceId, name);
+export const aComputeInstance = (workspaceId: string, name: string): ComputeBuilder =>
+  new ComputeBuilder(workspaceId, name);

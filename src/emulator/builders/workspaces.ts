@@ -1,4 +1,11 @@
-import { type ArmJson, type DefaultAction, type PublicNetworkAccess, DEMO_TENANT_ID, ResourceBuilder, guidFrom } from './base';
+import {
+  type ArmJson,
+  type DefaultAction,
+  type PublicNetworkAccess,
+  DEMO_TENANT_ID,
+  ResourceBuilder,
+  guidFrom,
+} from './base';
 
 export type WorkspaceKind = 'Hub' | 'Project' | 'Default' | 'FeatureStore' | string;
 export type IsolationMode = 'Disabled' | 'AllowInternetOutbound' | 'AllowOnlyApprovedOutbound';
@@ -129,13 +136,21 @@ export class WorkspaceBuilder extends ResourceBuilder {
       ...this.base(),
       kind: this.kind,
       sku: { name: 'Basic', tier: 'Basic' },
-      identity: this.systemIdentity ? { type: 'SystemAssigned', principalId: this.principalId, tenantId: DEMO_TENANT_ID } : { type: 'None' },
+      identity: this.systemIdentity
+        ? { type: 'SystemAssigned', principalId: this.principalId, tenantId: DEMO_TENANT_ID }
+        : { type: 'None' },
       properties: {
         friendlyName: this.name,
         publicNetworkAccess: 'Enabled',
         ...this.properties,
         workspaceId: this.workspaceId,
-        ...(this.kind.toLowerCase() === 'hub' ? { workspaceHubConfig: { defaultWorkspaceResourceGroup: `/subscriptions/${this.subscriptionId}/resourceGroups/${this.resourceGroup}` } } : {}),
+        ...(this.kind.toLowerCase() === 'hub'
+          ? {
+              workspaceHubConfig: {
+                defaultWorkspaceResourceGroup: `/subscriptions/${this.subscriptionId}/resourceGroups/${this.resourceGroup}`,
+              },
+            }
+          : {}),
         ...(this.connections.length > 0
           ? {
               privateEndpointConnections: this.connections.map((connection) => ({
@@ -144,7 +159,11 @@ export class WorkspaceBuilder extends ResourceBuilder {
                 type: 'Microsoft.MachineLearningServices/workspaces/privateEndpointConnections',
                 properties: {
                   privateEndpoint: { id: connection.privateEndpointId },
-                  privateLinkServiceConnectionState: { status: connection.status, description: connection.status, actionsRequired: 'None' },
+                  privateLinkServiceConnectionState: {
+                    status: connection.status,
+                    description: connection.status,
+                    actionsRequired: 'None',
+                  },
                   provisioningState: 'Succeeded',
                 },
               })),

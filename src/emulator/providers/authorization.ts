@@ -1,5 +1,12 @@
 import { type ArmResource, type Reply, ArmError } from '../arm';
-import { type RequestContext, type ResourceTypeDefinition, itemReply, listReply, propertiesOf, requestBody } from '../context';
+import {
+  type RequestContext,
+  type ResourceTypeDefinition,
+  itemReply,
+  listReply,
+  propertiesOf,
+  requestBody,
+} from '../context';
 
 const ASSIGNMENT_TYPE = 'Microsoft.Authorization/roleAssignments';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +29,8 @@ const scopeOf = (context: RequestContext): string => `/${context.path.scopeSegme
 function requireScope(context: RequestContext, scope: string): void {
   const parts = scope.split('/').filter(Boolean);
   if (parts.length <= 2) return;
-  if (!context.store.get(scope)) throw new ArmError(404, 'ResourceNotFound', `The scope '${scope}' of the role assignment does not exist.`);
+  if (!context.store.get(scope))
+    throw new ArmError(404, 'ResourceNotFound', `The scope '${scope}' of the role assignment does not exist.`);
 }
 
 const roleGuidOf = (roleDefinitionId: string): string => roleDefinitionId.split('/').pop()?.toLowerCase() ?? '';
@@ -31,17 +39,39 @@ function putAssignment(context: RequestContext): Reply {
   const scope = scopeOf(context);
   requireScope(context, scope);
   const name = context.path.names[0];
-  if (!GUID.test(name)) throw new ArmError(400, 'InvalidRoleAssignmentId', `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`);
+  if (!GUID.test(name))
+    throw new ArmError(
+      400,
+      'InvalidRoleAssignmentId',
+      `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`,
+    );
   const properties = propertiesOf(requestBody(context));
   const roleDefinitionId = String(properties.roleDefinitionId ?? '');
   const principalId = String(properties.principalId ?? '');
-  if (!ROLE_NAMES[roleGuidOf(roleDefinitionId)]) throw new ArmError(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${roleGuidOf(roleDefinitionId)}' does not exist.`);
-  if (!GUID.test(principalId)) throw new ArmError(400, 'InvalidPrincipalId', 'A valid principal ID must be provided for role assignment.');
+  if (!ROLE_NAMES[roleGuidOf(roleDefinitionId)])
+    throw new ArmError(
+      400,
+      'RoleDefinitionDoesNotExist',
+      `The specified role definition with ID '${roleGuidOf(roleDefinitionId)}' does not exist.`,
+    );
+  if (!GUID.test(principalId))
+    throw new ArmError(400, 'InvalidPrincipalId', 'A valid principal ID must be provided for role assignment.');
   const id = `${scope}/providers/${ASSIGNMENT_TYPE}/${name}`;
   const existing = context.store.get(id);
-  const duplicate = assignmentsAt(context, scope).find((assignment) => assignment.id.toLowerCase() !== id.toLowerCase() && assignment.properties?.principalId === principalId && roleGuidOf(String(assignment.properties?.roleDefinitionId)) === roleGuidOf(roleDefinitionId));
-  if (duplicate) throw new ArmError(409, 'RoleAssignmentExists', `The role assignment already exists (${duplicate.name}).`);
-  if (existing && existing.properties?.principalId !== principalId) throw new ArmError(400, 'RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.');
+  const duplicate = assignmentsAt(context, scope).find(
+    (assignment) =>
+      assignment.id.toLowerCase() !== id.toLowerCase() &&
+      assignment.properties?.principalId === principalId &&
+      roleGuidOf(String(assignment.properties?.roleDefinitionId)) === roleGuidOf(roleDefinitionId),
+  );
+  if (duplicate)
+    throw new ArmError(409, 'RoleAssignmentExists', `The role assignment already exists (${duplicate.name}).`);
+  if (existing && existing.properties?.principalId !== principalId)
+    throw new ArmError(
+      400,
+      'RoleAssignmentUpdateNotPermitted',
+      'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.',
+    );
   const now = new Date().toISOString();
   const assignment: ArmResource = {
     id,
@@ -68,7 +98,9 @@ function putAssignment(context: RequestContext): Reply {
 }
 
 const assignmentsAt = (context: RequestContext, scope: string): ArmResource[] =>
-  context.store.ofType(ASSIGNMENT_TYPE).filter((assignment) => String(assignment.properties?.scope ?? '').toLowerCase() === scope.toLowerCase());
+  context.store
+    .ofType(ASSIGNMENT_TYPE)
+    .filter((assignment) => String(assignment.properties?.scope ?? '').toLowerCase() === scope.toLowerCase());
 
 const withoutEtag = ({ etag: _etag, ...rest }: ArmResource): Omit<ArmResource, 'etag'> => rest;
 
@@ -78,7 +110,12 @@ function listAssignments(context: RequestContext): Reply {
   const filter = (context.query.get('$filter') ?? '').trim();
   const principal = /principalId\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
   const atScope = /atScope\(\)/i.test(filter);
-  if (filter && !principal && !atScope) throw new ArmError(400, 'UnsupportedQuery', `The emulator supports $filter=atScope() and principalId eq '<id>', not '${filter}'.`);
+  if (filter && !principal && !atScope)
+    throw new ArmError(
+      400,
+      'UnsupportedQuery',
+      `The emulator supports $filter=atScope() and principalId eq '<id>', not '${filter}'.`,
+    );
   const assignments = context.store.ofType(ASSIGNMENT_TYPE).filter((assignment) => {
     const at = String(assignment.properties?.scope ?? '').toLowerCase();
     const above = scope === at || scope.startsWith(`${at}/`);
@@ -95,7 +132,13 @@ function roleDefinition(context: RequestContext, guid: string): Record<string, u
     id: `${scopeOf(context)}/providers/Microsoft.Authorization/roleDefinitions/${guid}`,
     name: guid,
     type: 'Microsoft.Authorization/roleDefinitions',
-    properties: { roleName, type: 'BuiltInRole', description: roleName, assignableScopes: ['/'], permissions: [{ actions: [], notActions: [], dataActions: [], notDataActions: [] }] },
+    properties: {
+      roleName,
+      type: 'BuiltInRole',
+      description: roleName,
+      assignableScopes: ['/'],
+      permissions: [{ actions: [], notActions: [], dataActions: [], notDataActions: [] }],
+    },
   };
 }
 
@@ -105,7 +148,12 @@ export const authorizationDefinitions: ResourceTypeDefinition[] = [
     list: listAssignments,
     get: (context) => {
       const assignment = context.store.get(`${scopeOf(context)}/providers/${ASSIGNMENT_TYPE}/${context.path.names[0]}`);
-      if (!assignment) throw new ArmError(404, 'RoleAssignmentNotFound', `The role assignment '${context.path.names[0]}' is not found.`);
+      if (!assignment)
+        throw new ArmError(
+          404,
+          'RoleAssignmentNotFound',
+          `The role assignment '${context.path.names[0]}' is not found.`,
+        );
       return itemReply(withoutEtag(assignment) as ArmResource);
     },
     put: putAssignment,
@@ -121,7 +169,9 @@ export const authorizationDefinitions: ResourceTypeDefinition[] = [
     get: (context) => ({ status: 200, body: roleDefinition(context, context.path.names[0]) }),
     list: (context) => {
       const filter = /roleName\s+eq\s+'([^']+)'/i.exec(context.query.get('$filter') ?? '')?.[1];
-      const guids = Object.keys(ROLE_NAMES).filter((guid) => !filter || ROLE_NAMES[guid].toLowerCase() === filter.toLowerCase());
+      const guids = Object.keys(ROLE_NAMES).filter(
+        (guid) => !filter || ROLE_NAMES[guid].toLowerCase() === filter.toLowerCase(),
+      );
       return listReply(guids.map((guid) => roleDefinition(context, guid)));
     },
   },

@@ -1,25 +1,71 @@
 import { type ArmResource, type Reply, ArmError, isRecord, systemData } from '../arm';
-import { type RequestContext, type ResourceTypeDefinition, checkPreconditions, inScope, itemReply, listReply, normalizeLocation, propertiesOf, requestBody, requireLocation, requireResource, resourceIdOf } from '../context';
+import {
+  type RequestContext,
+  type ResourceTypeDefinition,
+  checkPreconditions,
+  inScope,
+  itemReply,
+  listReply,
+  normalizeLocation,
+  propertiesOf,
+  requestBody,
+  requireLocation,
+  requireResource,
+  resourceIdOf,
+} from '../context';
 import { normalizeIdentity } from '../identity';
 import { collectProblems, invalidRules } from '../ipRuleValidation';
-import { type LroShape, type LroUrls, beginOperation, cognitiveServicesUrls, containerRegistryUrls, storageUrls } from '../lroReplies';
-import { connectionSummaries, privateEndpointConnectionDefinition, privateLinkResourcesDefinition } from '../privateLinks';
+import {
+  type LroShape,
+  type LroUrls,
+  beginOperation,
+  cognitiveServicesUrls,
+  containerRegistryUrls,
+  storageUrls,
+} from '../lroReplies';
+import {
+  connectionSummaries,
+  privateEndpointConnectionDefinition,
+  privateLinkResourcesDefinition,
+} from '../privateLinks';
 
 /** How one data service behaves: its validation and defaults, and the LRO shape of each write (undefined: synchronous). */
 interface ServiceSpec {
   type: string;
-  build(context: RequestContext, body: Record<string, unknown>, existing: ArmResource | undefined, merged: Record<string, unknown>): ArmResource;
+  build(
+    context: RequestContext,
+    body: Record<string, unknown>,
+    existing: ArmResource | undefined,
+    merged: Record<string, unknown>,
+  ): ArmResource;
   putLro?: { shape: LroShape; urls: LroUrls; onUpdate: boolean };
   patchLro?: { shape: LroShape; urls: LroUrls };
   deleteLro?: { shape: LroShape; urls: LroUrls };
 }
 
-const ASYNC_BODY = { createdStatus: 201, updatedStatus: 200, withBody: true, asyncOperation: true, location: false } as const;
-const ACCEPTED_LOCATION = { createdStatus: 202, updatedStatus: 202, withBody: false, asyncOperation: false, location: true } as const;
+const ASYNC_BODY = {
+  createdStatus: 201,
+  updatedStatus: 200,
+  withBody: true,
+  asyncOperation: true,
+  location: false,
+} as const;
+const ACCEPTED_LOCATION = {
+  createdStatus: 202,
+  updatedStatus: 202,
+  withBody: false,
+  asyncOperation: false,
+  location: true,
+} as const;
 
 function publicAccessOf(properties: Record<string, unknown>): string {
   const access = String(properties.publicNetworkAccess ?? 'Enabled');
-  if (!['Enabled', 'Disabled', 'SecuredByPerimeter'].includes(access)) throw new ArmError(400, 'InvalidPublicNetworkAccess', `publicNetworkAccess must be Enabled or Disabled, not '${access}'.`);
+  if (!['Enabled', 'Disabled', 'SecuredByPerimeter'].includes(access))
+    throw new ArmError(
+      400,
+      'InvalidPublicNetworkAccess',
+      `publicNetworkAccess must be Enabled or Disabled, not '${access}'.`,
+    );
   return access;
 }
 
@@ -27,13 +73,27 @@ function publicAccessOf(properties: Record<string, unknown>): string {
  * Firewall rules of storage, key vault and AI Services: IPv4 public addresses; some services refuse /31 and /32, some
  * limit the rule count. The given object replaces the stored one as a whole (a PATCH without virtualNetworkRules drops them).
  */
-function firewall(given: unknown, options: { allowSingleHostPrefix: boolean; action?: boolean; normalizeHost?: boolean; maxRules?: number }): Record<string, unknown> {
+function firewall(
+  given: unknown,
+  options: { allowSingleHostPrefix: boolean; action?: boolean; normalizeHost?: boolean; maxRules?: number },
+): Record<string, unknown> {
   const acls = isRecord(given) ? given : {};
   const defaultAction = String(acls.defaultAction ?? 'Allow');
-  if (!['Allow', 'Deny'].includes(defaultAction)) throw new ArmError(400, 'InvalidNetworkAcls', `networkAcls.defaultAction must be Allow or Deny, not '${defaultAction}'.`);
-  const values = (Array.isArray(acls.ipRules) ? acls.ipRules : []).map((rule) => String((rule as { value?: unknown })?.value ?? ''));
+  if (!['Allow', 'Deny'].includes(defaultAction))
+    throw new ArmError(
+      400,
+      'InvalidNetworkAcls',
+      `networkAcls.defaultAction must be Allow or Deny, not '${defaultAction}'.`,
+    );
+  const values = (Array.isArray(acls.ipRules) ? acls.ipRules : []).map((rule) =>
+    String((rule as { value?: unknown })?.value ?? ''),
+  );
   if (options.maxRules !== undefined && values.length > options.maxRules) {
-    throw new ArmError(400, 'InvalidNetworkAcls', `networkAcls.ipRules has ${values.length} rules; at most ${options.maxRules} are allowed.`);
+    throw new ArmError(
+      400,
+      'InvalidNetworkAcls',
+      `networkAcls.ipRules has ${values.length} rules; at most ${options.maxRules} are allowed.`,
+    );
   }
   const problems = collectProblems(values, options);
   if (problems.length > 0) throw invalidRules(problems);
@@ -41,10 +101,20 @@ function firewall(given: unknown, options: { allowSingleHostPrefix: boolean; act
     value: options.normalizeHost && !value.includes('/') ? `${value}/32` : value,
     ...(options.action ? { action: 'Allow' } : {}),
   }));
-  return { ...acls, defaultAction, ipRules, virtualNetworkRules: Array.isArray(acls.virtualNetworkRules) ? acls.virtualNetworkRules : [] };
+  return {
+    ...acls,
+    defaultAction,
+    ipRules,
+    virtualNetworkRules: Array.isArray(acls.virtualNetworkRules) ? acls.virtualNetworkRules : [],
+  };
 }
 
-const base = (context: RequestContext, type: string, body: Record<string, unknown>, existing: ArmResource | undefined): ArmResource => ({
+const base = (
+  context: RequestContext,
+  type: string,
+  body: Record<string, unknown>,
+  existing: ArmResource | undefined,
+): ArmResource => ({
   id: resourceIdOf(context, definitions.get(type)!),
   name: existing?.name ?? context.path.names[0],
   type,
@@ -58,8 +128,18 @@ const storage: ServiceSpec = {
   putLro: { shape: ACCEPTED_LOCATION, urls: storageUrls, onUpdate: false },
   build: (context, body, existing, properties) => {
     const name = existing?.name ?? context.path.names[0];
-    if (!/^[a-z0-9]{3,24}$/.test(name)) throw new ArmError(400, 'AccountNameInvalid', `${name} is not a valid storage account name: 3 to 24 lower-case letters and digits.`);
-    const endpoints = Object.fromEntries(['blob', 'file', 'queue', 'table', 'dfs', 'web'].map((service) => [service, `https://${name}.${service}.core.windows.net/`]));
+    if (!/^[a-z0-9]{3,24}$/.test(name))
+      throw new ArmError(
+        400,
+        'AccountNameInvalid',
+        `${name} is not a valid storage account name: 3 to 24 lower-case letters and digits.`,
+      );
+    const endpoints = Object.fromEntries(
+      ['blob', 'file', 'queue', 'table', 'dfs', 'web'].map((service) => [
+        service,
+        `https://${name}.${service}.core.windows.net/`,
+      ]),
+    );
     return {
       ...base(context, storage.type, body, existing),
       kind: String(body.kind ?? existing?.kind ?? 'StorageV2'),
@@ -71,7 +151,11 @@ const storage: ServiceSpec = {
         supportsHttpsTrafficOnly: true,
         ...properties,
         publicNetworkAccess: publicAccessOf(properties),
-        networkAcls: { bypass: 'AzureServices', resourceAccessRules: [], ...firewall(properties.networkAcls, { allowSingleHostPrefix: false, action: true }) },
+        networkAcls: {
+          bypass: 'AzureServices',
+          resourceAccessRules: [],
+          ...firewall(properties.networkAcls, { allowSingleHostPrefix: false, action: true }),
+        },
         primaryEndpoints: endpoints,
         primaryLocation: existing?.location ?? normalizeLocation(String(body.location)),
         statusOfPrimary: 'available',
@@ -98,7 +182,10 @@ const keyVault: ServiceSpec = {
         ...properties,
         publicNetworkAccess: publicAccessOf(properties),
         // Key Vault shows a bare IP as /32.
-        networkAcls: { bypass: 'AzureServices', ...firewall(properties.networkAcls, { allowSingleHostPrefix: true, normalizeHost: true }) },
+        networkAcls: {
+          bypass: 'AzureServices',
+          ...firewall(properties.networkAcls, { allowSingleHostPrefix: true, normalizeHost: true }),
+        },
         vaultUri: `https://${name}.vault.azure.net/`,
       },
     };
@@ -113,9 +200,16 @@ const containerRegistry: ServiceSpec = {
   build: (context, body, existing, properties) => {
     const sku = isRecord(body.sku) ? body.sku : (existing?.sku ?? { name: 'Basic', tier: 'Basic' });
     const premium = String(sku.name) === 'Premium';
-    const rules = isRecord(properties.networkRuleSet) && Array.isArray(properties.networkRuleSet.ipRules) ? properties.networkRuleSet.ipRules : [];
+    const rules =
+      isRecord(properties.networkRuleSet) && Array.isArray(properties.networkRuleSet.ipRules)
+        ? properties.networkRuleSet.ipRules
+        : [];
     if (!premium && (rules.length > 0 || properties.publicNetworkAccess === 'Disabled')) {
-      throw new ArmError(400, 'PremiumSkuRequired', 'Network rules and disabling public network access need the Premium SKU of Azure Container Registry.');
+      throw new ArmError(
+        400,
+        'PremiumSkuRequired',
+        'Network rules and disabling public network access need the Premium SKU of Azure Container Registry.',
+      );
     }
     const name = existing?.name ?? context.path.names[0];
     const { networkRuleSet: _rules, ...rest } = properties;
@@ -128,7 +222,14 @@ const containerRegistry: ServiceSpec = {
         ...rest,
         loginServer: `${name.toLowerCase()}.azurecr.io`,
         publicNetworkAccess: publicAccessOf(properties),
-        ...(premium ? { networkRuleSet: { ...firewall(properties.networkRuleSet, { allowSingleHostPrefix: true, action: true }), virtualNetworkRules: undefined } } : {}),
+        ...(premium
+          ? {
+              networkRuleSet: {
+                ...firewall(properties.networkRuleSet, { allowSingleHostPrefix: true, action: true }),
+                virtualNetworkRules: undefined,
+              },
+            }
+          : {}),
       },
     };
   },
@@ -142,7 +243,9 @@ const cognitiveAccount: ServiceSpec = {
   patchLro: { shape: ASYNC_BODY, urls: cognitiveServicesUrls },
   deleteLro: { shape: ACCEPTED_LOCATION, urls: cognitiveServicesUrls },
   build: (context, body, existing, properties) => {
-    const subdomain = String(properties.customSubDomainName ?? existing?.properties?.customSubDomainName ?? context.path.names[0]).toLowerCase();
+    const subdomain = String(
+      properties.customSubDomainName ?? existing?.properties?.customSubDomainName ?? context.path.names[0],
+    ).toLowerCase();
     return {
       ...base(context, cognitiveAccount.type, body, existing),
       kind: String(body.kind ?? existing?.kind ?? 'AIServices'),
@@ -153,15 +256,30 @@ const cognitiveAccount: ServiceSpec = {
         customSubDomainName: subdomain,
         publicNetworkAccess: publicAccessOf(properties),
         // Learn: up to 100 IP rules, and /31 or /32 prefixes are refused (a single address goes bare).
-        networkAcls: firewall(properties.networkAcls, { allowSingleHostPrefix: false, maxRules: AI_SERVICES_MAX_IP_RULES }),
+        networkAcls: firewall(properties.networkAcls, {
+          allowSingleHostPrefix: false,
+          maxRules: AI_SERVICES_MAX_IP_RULES,
+        }),
         endpoint: `https://${subdomain}.cognitiveservices.azure.com/`,
-        endpoints: { 'OpenAI Language Model Instance API': `https://${subdomain}.openai.azure.com/`, 'AI Foundry API': `https://${subdomain}.services.ai.azure.com/` },
+        endpoints: {
+          'OpenAI Language Model Instance API': `https://${subdomain}.openai.azure.com/`,
+          'AI Foundry API': `https://${subdomain}.services.ai.azure.com/`,
+        },
       },
     };
   },
 };
 
-const READ_ONLY = ['provisioningState', 'privateEndpointConnections', 'primaryEndpoints', 'vaultUri', 'loginServer', 'endpoint', 'endpoints', 'creationTime'];
+const READ_ONLY = [
+  'provisioningState',
+  'privateEndpointConnections',
+  'primaryEndpoints',
+  'vaultUri',
+  'loginServer',
+  'endpoint',
+  'endpoints',
+  'creationTime',
+];
 
 function write(spec: ServiceSpec, context: RequestContext, merge: boolean): Reply {
   const id = resourceIdOf(context, definitions.get(spec.type)!);
@@ -169,10 +287,18 @@ function write(spec: ServiceSpec, context: RequestContext, merge: boolean): Repl
   checkPreconditions(context, existing);
   const body = requestBody(context);
   const given = Object.fromEntries(Object.entries(propertiesOf(body)).filter(([key]) => !READ_ONLY.includes(key)));
-  const previous = merge ? Object.fromEntries(Object.entries(existing?.properties ?? {}).filter(([key]) => !READ_ONLY.includes(key))) : {};
+  const previous = merge
+    ? Object.fromEntries(Object.entries(existing?.properties ?? {}).filter(([key]) => !READ_ONLY.includes(key)))
+    : {};
   const resource = spec.build(context, merge ? { ...existing, ...body } : body, existing, { ...previous, ...given });
   const lro = merge ? spec.patchLro : spec.putLro && (spec.putLro.onUpdate || !existing) ? spec.putLro : undefined;
-  const stored = context.store.put({ ...resource, properties: { ...resource.properties, provisioningState: lro && !context.seeding ? (existing ? 'Updating' : 'Creating') : 'Succeeded' } });
+  const stored = context.store.put({
+    ...resource,
+    properties: {
+      ...resource.properties,
+      provisioningState: lro && !context.seeding ? (existing ? 'Updating' : 'Creating') : 'Succeeded',
+    },
+  });
   if (!lro || context.seeding) return itemReply(view(context, stored), existing ? 200 : 201);
   return beginOperation(context, {
     method: merge ? 'PATCH' : 'PUT',

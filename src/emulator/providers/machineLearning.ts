@@ -18,17 +18,39 @@ import {
 import { normalizeIdentity } from '../identity';
 import { validateWorkspaceIpRules } from '../ipRuleValidation';
 import { beginDelete, beginOperation, machineLearningUrls } from '../lroReplies';
-import { connectionSummaries, notebookLabel, privateEndpointConnectionDefinition, privateLinkResourcesDefinition } from '../privateLinks';
+import {
+  connectionSummaries,
+  notebookLabel,
+  privateEndpointConnectionDefinition,
+  privateLinkResourcesDefinition,
+} from '../privateLinks';
 import { outboundRulesDefinition, normalizeManagedNetwork } from './managedNetwork';
 import { computesDefinition, connectionsDefinition } from './workspaceChildren';
 
 const WORKSPACE_TYPE = 'Microsoft.MachineLearningServices/workspaces';
-const WORKSPACE_LRO = { createdStatus: 202, updatedStatus: 202, withBody: false, asyncOperation: false, location: true } as const;
+const WORKSPACE_LRO = {
+  createdStatus: 202,
+  updatedStatus: 202,
+  withBody: false,
+  asyncOperation: false,
+  location: true,
+} as const;
 
 /** Properties the service computes: a client's values are ignored (a seed's are kept). */
-const READ_ONLY = ['workspaceId', 'provisioningState', 'privateEndpointConnections', 'privateLinkCount', 'notebookInfo', 'discoveryUrl', 'mlFlowTrackingUri', 'tenantId', 'serviceProvisionedResourceGroup'];
+const READ_ONLY = [
+  'workspaceId',
+  'provisioningState',
+  'privateEndpointConnections',
+  'privateLinkCount',
+  'notebookInfo',
+  'discoveryUrl',
+  'mlFlowTrackingUri',
+  'tenantId',
+  'serviceProvisionedResourceGroup',
+];
 
-const aclsVisible = (context: RequestContext): boolean => context.seeding || workspaceVersionHasNetworkAcls(context.apiVersion);
+const aclsVisible = (context: RequestContext): boolean =>
+  context.seeding || workspaceVersionHasNetworkAcls(context.apiVersion);
 
 /** How ARM shows a workspace: connections from the child resources; `networkAcls` only on the preview versions. */
 export function workspaceView(context: RequestContext, stored: ArmResource): ArmResource {
@@ -41,24 +63,45 @@ export function workspaceView(context: RequestContext, stored: ArmResource): Arm
   return { ...view, properties };
 }
 
-const isKind = (resource: ArmResource | undefined, kind: string): boolean => (resource?.kind ?? '').toLowerCase() === kind.toLowerCase();
+const isKind = (resource: ArmResource | undefined, kind: string): boolean =>
+  (resource?.kind ?? '').toLowerCase() === kind.toLowerCase();
 
 function validateProject(context: RequestContext, kind: string, properties: Record<string, unknown>): void {
   if (kind.toLowerCase() !== 'project') return;
   const hubId = properties.hubResourceId;
-  if (typeof hubId !== 'string' || hubId.length === 0) throw new ArmError(400, 'ValidationError', 'A project workspace needs properties.hubResourceId: the id of its hub.');
+  if (typeof hubId !== 'string' || hubId.length === 0)
+    throw new ArmError(
+      400,
+      'ValidationError',
+      'A project workspace needs properties.hubResourceId: the id of its hub.',
+    );
   const hub = context.store.get(hubId);
-  if (!hub || !isKind(hub, 'hub')) throw new ArmError(400, 'ValidationError', `The hub '${hubId}' of this project does not exist or is not a workspace of kind Hub.`);
+  if (!hub || !isKind(hub, 'hub'))
+    throw new ArmError(
+      400,
+      'ValidationError',
+      `The hub '${hubId}' of this project does not exist or is not a workspace of kind Hub.`,
+    );
 }
 
 /** Applies `networkAcls` from a write: validated; leaving "selected IPs" (Allow, or access Disabled) empties the rules. */
-function applyNetworkAcls(context: RequestContext, incoming: Record<string, unknown>, previous: Record<string, unknown>): Record<string, unknown> {
+function applyNetworkAcls(
+  context: RequestContext,
+  incoming: Record<string, unknown>,
+  previous: Record<string, unknown>,
+): Record<string, unknown> {
   const merged = { ...previous, ...incoming };
   let acls = isRecord(previous.networkAcls) ? previous.networkAcls : { defaultAction: 'Allow', ipRules: [] };
   if (aclsVisible(context) && isRecord(incoming.networkAcls)) {
     const defaultAction = String(incoming.networkAcls.defaultAction ?? acls.defaultAction ?? 'Allow');
-    if (!['Allow', 'Deny'].includes(defaultAction)) throw new ArmError(400, 'InvalidNetworkAcls', `networkAcls.defaultAction must be Allow or Deny, not '${defaultAction}'.`);
-    const ipRules = 'ipRules' in incoming.networkAcls ? validateWorkspaceIpRules(incoming.networkAcls.ipRules) : acls.ipRules;
+    if (!['Allow', 'Deny'].includes(defaultAction))
+      throw new ArmError(
+        400,
+        'InvalidNetworkAcls',
+        `networkAcls.defaultAction must be Allow or Deny, not '${defaultAction}'.`,
+      );
+    const ipRules =
+      'ipRules' in incoming.networkAcls ? validateWorkspaceIpRules(incoming.networkAcls.ipRules) : acls.ipRules;
     acls = { defaultAction, ipRules };
   }
   if (merged.publicNetworkAccess === 'Disabled') acls = { defaultAction: 'Deny', ipRules: [] };
@@ -66,20 +109,34 @@ function applyNetworkAcls(context: RequestContext, incoming: Record<string, unkn
   return { ...merged, networkAcls: acls };
 }
 
-function computedProperties(context: RequestContext, name: string, location: string, previous: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
-  const workspaceId = String(previous.workspaceId ?? (context.seeding && typeof given.workspaceId === 'string' ? given.workspaceId : randomUUID()));
+function computedProperties(
+  context: RequestContext,
+  name: string,
+  location: string,
+  previous: Record<string, unknown>,
+  given: Record<string, unknown>,
+): Record<string, unknown> {
+  const workspaceId = String(
+    previous.workspaceId ??
+      (context.seeding && typeof given.workspaceId === 'string' ? given.workspaceId : randomUUID()),
+  );
   return {
     workspaceId,
     tenantId: context.tenantId,
     discoveryUrl: `https://${location}.api.azureml.ms/discovery`,
     mlFlowTrackingUri: `azureml://${location}.api.azureml.ms/mlflow/v1.0`,
-    notebookInfo: { fqdn: `${notebookLabel(name, location, workspaceId)}.${location}.notebooks.azure.net`, resourceId: randomHex(previous) },
+    notebookInfo: {
+      fqdn: `${notebookLabel(name, location, workspaceId)}.${location}.notebooks.azure.net`,
+      resourceId: randomHex(previous),
+    },
     serviceProvisionedResourceGroup: `azureml-rg-${name}_${workspaceId}`.slice(0, 90),
   };
 }
 
 const randomHex = (previous: Record<string, unknown>): string =>
-  (isRecord(previous.notebookInfo) && typeof previous.notebookInfo.resourceId === 'string' ? previous.notebookInfo.resourceId : randomUUID().replace(/-/g, ''));
+  isRecord(previous.notebookInfo) && typeof previous.notebookInfo.resourceId === 'string'
+    ? previous.notebookInfo.resourceId
+    : randomUUID().replace(/-/g, '');
 
 function putWorkspace(context: RequestContext): Reply {
   const id = resourceIdOf(context, workspaceDefinition);
@@ -96,7 +153,13 @@ function patchWorkspace(context: RequestContext): Reply {
   return writeWorkspace(context, id, existing, requestBody(context), false);
 }
 
-function writeWorkspace(context: RequestContext, id: string, existing: ArmResource | undefined, body: Record<string, unknown>, replace: boolean): Reply {
+function writeWorkspace(
+  context: RequestContext,
+  id: string,
+  existing: ArmResource | undefined,
+  body: Record<string, unknown>,
+  replace: boolean,
+): Reply {
   const name = existing?.name ?? context.path.names[0];
   const location = existing?.location ?? normalizeLocation(requireLocation(body));
   const kind = String((replace ? body.kind : undefined) ?? existing?.kind ?? body.kind ?? 'Default');
@@ -106,7 +169,13 @@ function writeWorkspace(context: RequestContext, id: string, existing: ArmResour
   const kept = aclsVisible(context) ? READ_ONLY : [...READ_ONLY, 'networkAcls'];
   const previous = replace ? { ...pick(existing?.properties, kept) } : { ...existing?.properties };
   validateProject(context, kind, { ...previous, ...incoming });
-  if (existing && !replace && isKind(existing, 'project') && 'hubResourceId' in incoming && incoming.hubResourceId !== existing.properties?.hubResourceId) {
+  if (
+    existing &&
+    !replace &&
+    isKind(existing, 'project') &&
+    'hubResourceId' in incoming &&
+    incoming.hubResourceId !== existing.properties?.hubResourceId
+  ) {
     throw new ArmError(400, 'ValidationError', 'The hub of a project cannot be changed.');
   }
   let properties = applyNetworkAcls(context, incoming, previous);
@@ -121,7 +190,11 @@ function writeWorkspace(context: RequestContext, id: string, existing: ArmResour
     provisioningState: context.seeding ? 'Succeeded' : existing ? 'Updating' : 'Creating',
   };
   if (!['Enabled', 'Disabled'].includes(String(properties.publicNetworkAccess))) {
-    throw new ArmError(400, 'ValidationError', `publicNetworkAccess must be Enabled or Disabled, not '${String(properties.publicNetworkAccess)}'.`);
+    throw new ArmError(
+      400,
+      'ValidationError',
+      `publicNetworkAccess must be Enabled or Disabled, not '${String(properties.publicNetworkAccess)}'.`,
+    );
   }
   const workspace: ArmResource = {
     id,
@@ -154,9 +227,19 @@ function deleteWorkspace(context: RequestContext): Reply {
   const existing = context.store.get(id);
   if (!existing) return { status: 204 };
   if (isKind(existing, 'hub')) {
-    const projects = context.store.ofType(WORKSPACE_TYPE).filter((workspace) => isKind(workspace, 'project') && String(workspace.properties?.hubResourceId ?? '').toLowerCase() === id.toLowerCase());
+    const projects = context.store
+      .ofType(WORKSPACE_TYPE)
+      .filter(
+        (workspace) =>
+          isKind(workspace, 'project') &&
+          String(workspace.properties?.hubResourceId ?? '').toLowerCase() === id.toLowerCase(),
+      );
     if (projects.length > 0) {
-      throw new ArmError(400, 'ValidationError', `The hub '${existing.name}' still has projects (${projects.map((project) => project.name).join(', ')}): delete them first.`);
+      throw new ArmError(
+        400,
+        'ValidationError',
+        `The hub '${existing.name}' still has projects (${projects.map((project) => project.name).join(', ')}): delete them first.`,
+      );
     }
   }
   return beginDelete(context, existing, { shape: WORKSPACE_LRO, urls: machineLearningUrls });
@@ -164,11 +247,17 @@ function deleteWorkspace(context: RequestContext): Reply {
 
 export const workspaceDefinition: ResourceTypeDefinition = {
   type: WORKSPACE_TYPE,
-  get: (context) => itemReply(workspaceView(context, requireResource(context, resourceIdOf(context, workspaceDefinition)))),
+  get: (context) =>
+    itemReply(workspaceView(context, requireResource(context, resourceIdOf(context, workspaceDefinition)))),
   list: (context) => {
     const kindFilter = context.query.get('kind');
-    const workspaces = inScope(context, WORKSPACE_TYPE).filter((workspace) => !kindFilter || isKind(workspace, kindFilter));
-    return pagedListReply(context, workspaces.map((workspace) => workspaceView(context, workspace)));
+    const workspaces = inScope(context, WORKSPACE_TYPE).filter(
+      (workspace) => !kindFilter || isKind(workspace, kindFilter),
+    );
+    return pagedListReply(
+      context,
+      workspaces.map((workspace) => workspaceView(context, workspace)),
+    );
   },
   put: putWorkspace,
   patch: patchWorkspace,

@@ -1,5 +1,12 @@
 import { type Reply, ArmError, isRecord } from '../arm';
-import { type RequestContext, type ResourceTypeDefinition, listReply, propertiesOf, requestBody, requireParent } from '../context';
+import {
+  type RequestContext,
+  type ResourceTypeDefinition,
+  listReply,
+  propertiesOf,
+  requestBody,
+  requireParent,
+} from '../context';
 
 const ISOLATION_MODES = ['Disabled', 'AllowInternetOutbound', 'AllowOnlyApprovedOutbound'];
 const RULE_TYPES = ['FQDN', 'PrivateEndpoint', 'ServiceTag'];
@@ -9,10 +16,16 @@ export function normalizeManagedNetwork(input: unknown): Record<string, unknown>
   const given = isRecord(input) ? input : {};
   const isolationMode = String(given.isolationMode ?? 'Disabled');
   if (!ISOLATION_MODES.includes(isolationMode)) {
-    throw new ArmError(400, 'ValidationError', `managedNetwork.isolationMode must be one of ${ISOLATION_MODES.join(', ')}, not '${isolationMode}'.`);
+    throw new ArmError(
+      400,
+      'ValidationError',
+      `managedNetwork.isolationMode must be one of ${ISOLATION_MODES.join(', ')}, not '${isolationMode}'.`,
+    );
   }
   const rules = isRecord(given.outboundRules) ? given.outboundRules : {};
-  const outboundRules = Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, normalizeRule(name, rule)]));
+  const outboundRules = Object.fromEntries(
+    Object.entries(rules).map(([name, rule]) => [name, normalizeRule(name, rule)]),
+  );
   const active = isolationMode !== 'Disabled';
   return {
     ...given,
@@ -40,11 +53,17 @@ export function outboundRulesDefinition(workspaceDefinition: ResourceTypeDefinit
   const rulesOf = (context: RequestContext): { workspaceId: string; rules: Record<string, unknown> } => {
     const workspace = requireParent(context, workspaceDefinition);
     const managedNetwork = isRecord(workspace.properties?.managedNetwork) ? workspace.properties.managedNetwork : {};
-    return { workspaceId: workspace.id, rules: isRecord(managedNetwork.outboundRules) ? managedNetwork.outboundRules : {} };
+    return {
+      workspaceId: workspace.id,
+      rules: isRecord(managedNetwork.outboundRules) ? managedNetwork.outboundRules : {},
+    };
   };
   const save = (context: RequestContext, rules: Record<string, unknown>): void => {
     const workspace = requireParent(context, workspaceDefinition);
-    const managedNetwork = normalizeManagedNetwork({ ...(workspace.properties?.managedNetwork as object), outboundRules: rules });
+    const managedNetwork = normalizeManagedNetwork({
+      ...(workspace.properties?.managedNetwork as object),
+      outboundRules: rules,
+    });
     context.store.put({ ...workspace, properties: { ...workspace.properties, managedNetwork } });
   };
   return {
@@ -56,7 +75,12 @@ export function outboundRulesDefinition(workspaceDefinition: ResourceTypeDefinit
     get: (context): Reply => {
       const { workspaceId, rules } = rulesOf(context);
       const name = context.path.names[1];
-      if (!(name in rules)) throw new ArmError(404, 'ResourceNotFound', `Outbound rule '${name}' was not found on workspace '${context.path.names[0]}'.`);
+      if (!(name in rules))
+        throw new ArmError(
+          404,
+          'ResourceNotFound',
+          `Outbound rule '${name}' was not found on workspace '${context.path.names[0]}'.`,
+        );
       return { status: 200, body: ruleView(workspaceId, name, rules[name]) };
     },
     put: (context): Reply => {

@@ -30,7 +30,11 @@ function locationRoute(type: string, readResource: ResourceReader, deleteStatus:
 }
 
 /** One route that answers both ways, told apart by a query parameter (ML `type=location`, Storage `monitor=true`). */
-function dualRoute(type: string, readResource: ResourceReader, isLocation: (context: RequestContext) => boolean): ResourceTypeDefinition {
+function dualRoute(
+  type: string,
+  readResource: ResourceReader,
+  isLocation: (context: RequestContext) => boolean,
+): ResourceTypeDefinition {
   const status = statusRoute(type);
   const location = locationRoute(type, readResource, 200);
   return { type, get: (context) => (isLocation(context) ? location.get!(context) : status.get!(context)) };
@@ -43,8 +47,16 @@ export function operationDefinitions(readResource: ResourceReader): ResourceType
     locationRoute('Microsoft.Network/locations/operationResults', readResource, 204),
     statusRoute('Microsoft.Network/privateDnsOperationStatuses'),
     locationRoute('Microsoft.Network/privateDnsOperationResults', readResource, 204),
-    dualRoute('Microsoft.MachineLearningServices/locations/workspaceOperationsStatus', readResource, (context) => context.query.get('type') !== 'async'),
-    dualRoute('Microsoft.Storage/locations/asyncoperations', readResource, (context) => context.query.get('monitor') === 'true'),
+    dualRoute(
+      'Microsoft.MachineLearningServices/locations/workspaceOperationsStatus',
+      readResource,
+      (context) => context.query.get('type') !== 'async',
+    ),
+    dualRoute(
+      'Microsoft.Storage/locations/asyncoperations',
+      readResource,
+      (context) => context.query.get('monitor') === 'true',
+    ),
     statusRoute('Microsoft.ContainerRegistry/locations/operationStatuses'),
     locationRoute('Microsoft.ContainerRegistry/locations/operationResults', readResource, 204),
     statusRoute('Microsoft.CognitiveServices/locations/operationsStatus'),

@@ -20,10 +20,27 @@ const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
 const LINK_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
 const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'PTR', 'SOA', 'SRV', 'TXT'];
 /** Private DNS answers every zone and link write with 202, Location and Azure-AsyncOperation, and no body. */
-const PRIVATE_DNS_LRO = { createdStatus: 202, updatedStatus: 202, withBody: false, asyncOperation: true, location: true } as const;
+const PRIVATE_DNS_LRO = {
+  createdStatus: 202,
+  updatedStatus: 202,
+  withBody: false,
+  asyncOperation: true,
+  location: true,
+} as const;
 
-function privateDnsWrite(context: RequestContext, resource: ArmResource, existed: boolean, method: 'PUT' | 'PATCH'): Reply {
-  return beginWrite(context, resource, { method, existed, shape: PRIVATE_DNS_LRO, urls: privateDnsUrls, runningState: existed ? 'Updating' : 'Creating' });
+function privateDnsWrite(
+  context: RequestContext,
+  resource: ArmResource,
+  existed: boolean,
+  method: 'PUT' | 'PATCH',
+): Reply {
+  return beginWrite(context, resource, {
+    method,
+    existed,
+    shape: PRIVATE_DNS_LRO,
+    urls: privateDnsUrls,
+    runningState: existed ? 'Updating' : 'Creating',
+  });
 }
 
 function privateDnsDelete(context: RequestContext, resource: ArmResource): Reply {
@@ -45,14 +62,19 @@ function zoneView(context: RequestContext, zone: ArmResource): ArmResource {
       maxNumberOfVirtualNetworkLinks: 1000,
       numberOfVirtualNetworkLinks: links.length,
       maxNumberOfVirtualNetworkLinksWithRegistration: 100,
-      numberOfVirtualNetworkLinksWithRegistration: links.filter((link) => link.properties?.registrationEnabled === true).length,
+      numberOfVirtualNetworkLinksWithRegistration: links.filter((link) => link.properties?.registrationEnabled === true)
+        .length,
     },
   };
 }
 
 function requireGlobal(body: Record<string, unknown>): void {
   if (typeof body.location !== 'string' || body.location.toLowerCase() !== 'global') {
-    throw new ArmError(400, 'InvalidLocation', "Private DNS zones and virtual network links must use location 'global'.");
+    throw new ArmError(
+      400,
+      'InvalidLocation',
+      "Private DNS zones and virtual network links must use location 'global'.",
+    );
   }
 }
 
@@ -67,8 +89,16 @@ const zoneDefinition: ResourceTypeDefinition = {
     const body = requestBody(context);
     requireGlobal(body);
     const name = context.path.names[0].toLowerCase();
-    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(name)) throw new ArmError(400, 'InvalidZoneName', `'${context.path.names[0]}' is not a valid DNS zone name.`);
-    const zone: ArmResource = { id, name: context.path.names[0], type: ZONE_TYPE, location: 'global', tags: tagsOf(body, existing), properties: { internalId: existing?.properties?.internalId ?? randomUUID() } };
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(name))
+      throw new ArmError(400, 'InvalidZoneName', `'${context.path.names[0]}' is not a valid DNS zone name.`);
+    const zone: ArmResource = {
+      id,
+      name: context.path.names[0],
+      type: ZONE_TYPE,
+      location: 'global',
+      tags: tagsOf(body, existing),
+      properties: { internalId: existing?.properties?.internalId ?? randomUUID() },
+    };
     if (!existing) {
       context.store.put({
         id: `${id}/SOA/@`,
@@ -78,7 +108,15 @@ const zoneDefinition: ResourceTypeDefinition = {
           ttl: 3600,
           fqdn: `${zone.name}.`,
           isAutoRegistered: false,
-          soaRecord: { email: 'azureprivatedns-host.microsoft.com', expireTime: 2419200, host: 'azureprivatedns.net', minimumTtl: 10, refreshTime: 3600, retryTime: 300, serialNumber: 1 },
+          soaRecord: {
+            email: 'azureprivatedns-host.microsoft.com',
+            expireTime: 2419200,
+            host: 'azureprivatedns.net',
+            minimumTtl: 10,
+            refreshTime: 3600,
+            retryTime: 300,
+            serialNumber: 1,
+          },
         },
       });
     }
@@ -95,7 +133,11 @@ const zoneDefinition: ResourceTypeDefinition = {
     checkPreconditions(context, zone);
     const links = context.store.children(zone.id, LINK_TYPE);
     if (links.length > 0) {
-      throw new ArmError(409, 'CannotDeleteResource', `The private DNS zone '${zone.name}' cannot be deleted because it still has virtual network links (${links.map((link) => link.name).join(', ')}). Delete the links first.`);
+      throw new ArmError(
+        409,
+        'CannotDeleteResource',
+        `The private DNS zone '${zone.name}' cannot be deleted because it still has virtual network links (${links.map((link) => link.name).join(', ')}). Delete the links first.`,
+      );
     }
     return privateDnsDelete(context, zone);
   },
@@ -103,7 +145,8 @@ const zoneDefinition: ResourceTypeDefinition = {
 
 const linkDefinition: ResourceTypeDefinition = {
   type: LINK_TYPE,
-  list: (context) => pagedListReply(context, context.store.children(requireParent(context, zoneDefinition).id, LINK_TYPE)),
+  list: (context) =>
+    pagedListReply(context, context.store.children(requireParent(context, zoneDefinition).id, LINK_TYPE)),
   get: (context) => {
     requireParent(context, zoneDefinition);
     return itemReply(requireResource(context, resourceIdOf(context, linkDefinition)));
@@ -118,16 +161,35 @@ const linkDefinition: ResourceTypeDefinition = {
     const properties = propertiesOf(body);
     const vnetId = String((properties.virtualNetwork as { id?: string } | undefined)?.id ?? '');
     const vnet = context.store.get(vnetId);
-    if (!vnet || vnet.type !== 'Microsoft.Network/virtualNetworks') throw new ArmError(400, 'BadRequest', `Virtual network '${vnetId}' of link '${context.path.names[1]}' was not found.`);
-    const duplicate = context.store.children(zone.id, LINK_TYPE).find((link) => !sameId(link.id, id) && sameId((link.properties?.virtualNetwork as { id?: string })?.id, vnet.id));
-    if (duplicate) throw new ArmError(409, 'Conflict', `A virtual network cannot be linked to the same zone more than once: '${vnet.name}' is already linked by '${duplicate.name}'.`);
+    if (!vnet || vnet.type !== 'Microsoft.Network/virtualNetworks')
+      throw new ArmError(
+        400,
+        'BadRequest',
+        `Virtual network '${vnetId}' of link '${context.path.names[1]}' was not found.`,
+      );
+    const duplicate = context.store
+      .children(zone.id, LINK_TYPE)
+      .find(
+        (link) => !sameId(link.id, id) && sameId((link.properties?.virtualNetwork as { id?: string })?.id, vnet.id),
+      );
+    if (duplicate)
+      throw new ArmError(
+        409,
+        'Conflict',
+        `A virtual network cannot be linked to the same zone more than once: '${vnet.name}' is already linked by '${duplicate.name}'.`,
+      );
     const link: ArmResource = {
       id,
       name: context.path.names[1],
       type: LINK_TYPE,
       location: 'global',
       tags: tagsOf(body, existing),
-      properties: { virtualNetwork: { id: vnet.id }, registrationEnabled: properties.registrationEnabled === true, resolutionPolicy: properties.resolutionPolicy ?? 'Default', virtualNetworkLinkState: 'Completed' },
+      properties: {
+        virtualNetwork: { id: vnet.id },
+        registrationEnabled: properties.registrationEnabled === true,
+        resolutionPolicy: properties.resolutionPolicy ?? 'Default',
+        virtualNetworkLinkState: 'Completed',
+      },
     };
     return privateDnsWrite(context, link, Boolean(existing), 'PUT');
   },
@@ -136,8 +198,16 @@ const linkDefinition: ResourceTypeDefinition = {
     checkPreconditions(context, existing);
     const body = requestBody(context);
     const properties = propertiesOf(body);
-    const registrationEnabled = typeof properties.registrationEnabled === 'boolean' ? properties.registrationEnabled : existing.properties?.registrationEnabled;
-    return privateDnsWrite(context, { ...existing, tags: tagsOf(body, existing), properties: { ...existing.properties, registrationEnabled } }, true, 'PATCH');
+    const registrationEnabled =
+      typeof properties.registrationEnabled === 'boolean'
+        ? properties.registrationEnabled
+        : existing.properties?.registrationEnabled;
+    return privateDnsWrite(
+      context,
+      { ...existing, tags: tagsOf(body, existing), properties: { ...existing.properties, registrationEnabled } },
+      true,
+      'PATCH',
+    );
   },
   delete: (context) => {
     const link = context.store.get(resourceIdOf(context, linkDefinition));
@@ -148,7 +218,14 @@ const linkDefinition: ResourceTypeDefinition = {
 };
 
 function recordView(zone: ArmResource, record: ArmResource): ArmResource {
-  return { ...record, properties: { ...record.properties, fqdn: record.name === '@' ? `${zone.name}.` : `${record.name}.${zone.name}.`, isAutoRegistered: false } };
+  return {
+    ...record,
+    properties: {
+      ...record.properties,
+      fqdn: record.name === '@' ? `${zone.name}.` : `${record.name}.${zone.name}.`,
+      isAutoRegistered: false,
+    },
+  };
 }
 
 /** Record sets are synchronous: 201 on create, 200 on update, 200 (or 204 if absent) on delete. */
@@ -158,7 +235,10 @@ function recordDefinition(recordType: string): ResourceTypeDefinition {
     type,
     list: (context) => {
       const zone = requireParent(context, zoneDefinition);
-      return pagedListReply(context, context.store.children(zone.id, type).map((record) => recordView(zone, record)));
+      return pagedListReply(
+        context,
+        context.store.children(zone.id, type).map((record) => recordView(zone, record)),
+      );
     },
     get: (context) => {
       const zone = requireParent(context, zoneDefinition);
@@ -168,7 +248,8 @@ function recordDefinition(recordType: string): ResourceTypeDefinition {
     patch: (context) => writeRecord(context, definition, true),
     delete: (context) => {
       requireParent(context, zoneDefinition);
-      if (recordType === 'SOA') throw new ArmError(400, 'BadRequest', 'The SOA record set of a zone cannot be deleted.');
+      if (recordType === 'SOA')
+        throw new ArmError(400, 'BadRequest', 'The SOA record set of a zone cannot be deleted.');
       const record = context.store.get(resourceIdOf(context, definition));
       if (!record) return { status: 204 };
       checkPreconditions(context, record);
@@ -184,13 +265,15 @@ function writeRecord(context: RequestContext, definition: ResourceTypeDefinition
   const id = resourceIdOf(context, definition);
   const existing = context.store.get(id);
   checkPreconditions(context, existing);
-  if (merge && !existing) throw new ArmError(404, 'ResourceNotFound', `The record set '${context.path.names[1]}' does not exist.`);
+  if (merge && !existing)
+    throw new ArmError(404, 'ResourceNotFound', `The record set '${context.path.names[1]}' does not exist.`);
   const body = requestBody(context);
   const given = propertiesOf(body);
   const properties: Record<string, unknown> = merge ? { ...existing?.properties, ...given } : { ttl: 3600, ...given };
   if (Array.isArray(properties.aRecords)) {
     for (const record of properties.aRecords as { ipv4Address?: string }[]) {
-      if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(String(record?.ipv4Address ?? ''))) throw new ArmError(400, 'BadRequest', `'${String(record?.ipv4Address)}' is not an IPv4 address.`);
+      if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(String(record?.ipv4Address ?? '')))
+        throw new ArmError(400, 'BadRequest', `'${String(record?.ipv4Address)}' is not an IPv4 address.`);
     }
   }
   const { fqdn: _fqdn, isAutoRegistered: _auto, ...settable } = properties;
@@ -200,7 +283,12 @@ function writeRecord(context: RequestContext, definition: ResourceTypeDefinition
 
 function allRecords(context: RequestContext): Reply {
   const zone = requireParent(context, zoneDefinition);
-  return pagedListReply(context, RECORD_TYPES.flatMap((type) => context.store.children(zone.id, `${ZONE_TYPE}/${type}`)).map((record) => recordView(zone, record)));
+  return pagedListReply(
+    context,
+    RECORD_TYPES.flatMap((type) => context.store.children(zone.id, `${ZONE_TYPE}/${type}`)).map((record) =>
+      recordView(zone, record),
+    ),
+  );
 }
 
 export const privateDnsDefinitions: ResourceTypeDefinition[] = [

@@ -13,7 +13,14 @@ import {
   requireResource,
   resourceIdOf,
 } from '../context';
-import { type PrivateDnsName, addConnection, connectionFor, deterministicGuid, groupDefinition, removeConnectionsOf } from '../privateLinks';
+import {
+  type PrivateDnsName,
+  addConnection,
+  connectionFor,
+  deterministicGuid,
+  groupDefinition,
+  removeConnectionsOf,
+} from '../privateLinks';
 import { NIC_TYPE, SUBNET_TYPE, allocatePrivateIp, networkDelete, networkWrite } from './network';
 import { zoneGroupDefinition, removeZoneGroupRecords } from './zoneGroups';
 
@@ -40,18 +47,34 @@ function connectionRequests(properties: Record<string, unknown>): ConnectionRequ
         manual,
       };
     });
-  return [...read(properties.privateLinkServiceConnections, false), ...read(properties.manualPrivateLinkServiceConnections, true)];
+  return [
+    ...read(properties.privateLinkServiceConnections, false),
+    ...read(properties.manualPrivateLinkServiceConnections, true),
+  ];
 }
 
 const invalidReference = (id: string, endpointId: string): ArmError =>
-  new ArmError(400, 'InvalidResourceReference', `Resource ${id} referenced by resource ${endpointId} was not found. Please make sure that the referenced resource exists, and that both resources are in the same region.`);
+  new ArmError(
+    400,
+    'InvalidResourceReference',
+    `Resource ${id} referenced by resource ${endpointId} was not found. Please make sure that the referenced resource exists, and that both resources are in the same region.`,
+  );
 
 /** Checks the subnet, the single connection, its target and its group id; returns the target. */
-function validateEndpoint(context: RequestContext, endpointId: string, subnetId: string, requests: ConnectionRequest[]): { subnet: ArmResource; target: ArmResource; request: ConnectionRequest } {
+function validateEndpoint(
+  context: RequestContext,
+  endpointId: string,
+  subnetId: string,
+  requests: ConnectionRequest[],
+): { subnet: ArmResource; target: ArmResource; request: ConnectionRequest } {
   const subnet = context.store.get(subnetId);
   if (!subnet || subnet.type !== SUBNET_TYPE) throw invalidReference(subnetId || '(no subnet.id)', endpointId);
   if (requests.length !== 1) {
-    throw new ArmError(400, 'PrivateEndpointMustHaveExactlyOneConnection', 'A private endpoint needs exactly one entry in privateLinkServiceConnections or manualPrivateLinkServiceConnections.');
+    throw new ArmError(
+      400,
+      'PrivateEndpointMustHaveExactlyOneConnection',
+      'A private endpoint needs exactly one entry in privateLinkServiceConnections or manualPrivateLinkServiceConnections.',
+    );
   }
   const request = requests[0];
   const target = context.store.get(request.targetId);
@@ -66,7 +89,14 @@ function validateEndpoint(context: RequestContext, endpointId: string, subnetId:
   return { subnet, target, request };
 }
 
-function createNic(context: RequestContext, endpointId: string, endpoint: { name: string; location: string }, subnet: ArmResource, groupId: string, names: PrivateDnsName[]): { nicId: string; address: string } {
+function createNic(
+  context: RequestContext,
+  endpointId: string,
+  endpoint: { name: string; location: string },
+  subnet: ArmResource,
+  groupId: string,
+  names: PrivateDnsName[],
+): { nicId: string; address: string } {
   const resourceGroupId = endpointId.split('/providers/')[0];
   const nicName = `${endpoint.name}.nic.${deterministicGuid(`nic:${endpointId.toLowerCase()}`)}`;
   const nicId = `${resourceGroupId}/providers/Microsoft.Network/networkInterfaces/${nicName}`;
@@ -90,7 +120,11 @@ function createNic(context: RequestContext, endpointId: string, endpoint: { name
             privateIPAddressVersion: 'IPv4',
             subnet: { id: subnet.id },
             primary: true,
-            privateLinkConnectionProperties: { groupId, requiredMemberName: 'default', fqdns: names.map((name) => name.fqdn) },
+            privateLinkConnectionProperties: {
+              groupId,
+              requiredMemberName: 'default',
+              fqdns: names.map((name) => name.fqdn),
+            },
           },
         },
       ],
@@ -112,13 +146,21 @@ export function endpointView(context: RequestContext, endpoint: ArmResource): Ar
       const connection = item as Record<string, unknown>;
       const settings = propertiesOf(connection);
       const onTarget = connectionFor(context.store, String(settings.privateLinkServiceId ?? ''), endpoint.id);
-      const state = onTarget?.properties?.privateLinkServiceConnectionState ?? { status: 'Disconnected', description: 'The connection was removed by the owner of the target.', actionsRequired: 'None' };
+      const state = onTarget?.properties?.privateLinkServiceConnectionState ?? {
+        status: 'Disconnected',
+        description: 'The connection was removed by the owner of the target.',
+        actionsRequired: 'None',
+      };
       return { ...connection, properties: { ...settings, privateLinkServiceConnectionState: state } };
     });
   const properties = endpoint.properties ?? {};
   return {
     ...endpoint,
-    properties: { ...properties, privateLinkServiceConnections: withState(properties.privateLinkServiceConnections), manualPrivateLinkServiceConnections: withState(properties.manualPrivateLinkServiceConnections) },
+    properties: {
+      ...properties,
+      privateLinkServiceConnections: withState(properties.privateLinkServiceConnections),
+      manualPrivateLinkServiceConnections: withState(properties.manualPrivateLinkServiceConnections),
+    },
   };
 }
 
@@ -129,7 +171,12 @@ function connectionEntries(endpointId: string, requests: ConnectionRequest[], ma
       id: `${endpointId}/${manual ? 'manualPrivateLinkServiceConnections' : 'privateLinkServiceConnections'}/${request.name}`,
       name: request.name,
       type: 'Microsoft.Network/privateEndpoints/privateLinkServiceConnections',
-      properties: { provisioningState: 'Succeeded', privateLinkServiceId: request.targetId, groupIds: request.groupIds, ...(manual ? { requestMessage: request.requestMessage } : {}) },
+      properties: {
+        provisioningState: 'Succeeded',
+        privateLinkServiceId: request.targetId,
+        groupIds: request.groupIds,
+        ...(manual ? { requestMessage: request.requestMessage } : {}),
+      },
     }));
 }
 
@@ -143,15 +190,37 @@ function putEndpoint(context: RequestContext): Reply {
   const requests = connectionRequests(properties);
   const { subnet, target, request } = validateEndpoint(context, id, subnetId, requests);
   if (existing && !sameId(String((existing.properties?.subnet as { id?: string })?.id), subnetId)) {
-    throw new ArmError(400, 'CannotChangeSubnetOfPrivateEndpoint', 'The subnet of a private endpoint cannot be changed: create a new endpoint.');
+    throw new ArmError(
+      400,
+      'CannotChangeSubnetOfPrivateEndpoint',
+      'The subnet of a private endpoint cannot be changed: create a new endpoint.',
+    );
   }
   const location = existing?.location ?? normalizeLocation(requireLocation(body));
   const names = groupDefinition(target, request.groupIds[0])?.names(target) ?? [];
   let nicId = String(((existing?.properties?.networkInterfaces as { id: string }[] | undefined) ?? [])[0]?.id ?? '');
-  let address = String(((existing?.properties?.customDnsConfigs as { ipAddresses: string[] }[] | undefined) ?? [])[0]?.ipAddresses?.[0] ?? '');
-  if (!existing) ({ nicId, address } = createNic(context, id, { name: context.path.names[0], location }, subnet, request.groupIds[0], names));
+  let address = String(
+    ((existing?.properties?.customDnsConfigs as { ipAddresses: string[] }[] | undefined) ?? [])[0]?.ipAddresses?.[0] ??
+      '',
+  );
+  if (!existing)
+    ({ nicId, address } = createNic(
+      context,
+      id,
+      { name: context.path.names[0], location },
+      subnet,
+      request.groupIds[0],
+      names,
+    ));
   if (!connectionFor(context.store, target.id, id)) {
-    addConnection(context.store, target, id, request.manual ? 'Pending' : 'Approved', request.manual ? request.requestMessage : 'Auto-Approved', request.groupIds);
+    addConnection(
+      context.store,
+      target,
+      id,
+      request.manual ? 'Pending' : 'Approved',
+      request.manual ? request.requestMessage : 'Auto-Approved',
+      request.groupIds,
+    );
   }
   const endpoint: ArmResource = {
     id,
@@ -182,7 +251,8 @@ function deleteEndpoint(context: RequestContext): Reply {
   const targets = connectionRequests(endpoint.properties ?? {}).map((request) => request.targetId);
   const nics = ((endpoint.properties?.networkInterfaces as { id: string }[] | undefined) ?? []).map((nic) => nic.id);
   return networkDelete(context, endpoint, () => {
-    for (const group of context.store.children(endpoint.id, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups')) removeZoneGroupRecords(context.store, group);
+    for (const group of context.store.children(endpoint.id, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups'))
+      removeZoneGroupRecords(context.store, group);
     removeConnectionsOf(context.store, endpoint.id, targets);
     nics.forEach((nic) => context.store.delete(nic));
     context.store.delete(endpoint.id);
@@ -191,10 +261,14 @@ function deleteEndpoint(context: RequestContext): Reply {
 
 export const endpointDefinition: ResourceTypeDefinition = {
   type: ENDPOINT_TYPE,
-  get: (context) => itemReply(endpointView(context, requireResource(context, resourceIdOf(context, endpointDefinition)))),
+  get: (context) =>
+    itemReply(endpointView(context, requireResource(context, resourceIdOf(context, endpointDefinition)))),
   list: (context) => listReply(inScope(context, ENDPOINT_TYPE).map((endpoint) => endpointView(context, endpoint))),
   put: putEndpoint,
   delete: deleteEndpoint,
 };
 
-export const privateEndpointDefinitions: ResourceTypeDefinition[] = [endpointDefinition, zoneGroupDefinition(endpointDefinition)];
+export const privateEndpointDefinitions: ResourceTypeDefinition[] = [
+  endpointDefinition,
+  zoneGroupDefinition(endpointDefinition),
+];

@@ -30,21 +30,39 @@ function toRow(resource: ArmResource, tenantId: string): Row {
 }
 
 const invalidQuery = (reason: string): ArmError =>
-  new ArmError(400, 'BadRequest', `Please provide below info when asking for support: the emulator cannot run this query: ${reason}.`, [
-    { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.' },
-    { code: 'UnsupportedQuery', message: `The emulator supports only the KQL subset in src/emulator/README.md: ${reason}.` },
-  ]);
+  new ArmError(
+    400,
+    'BadRequest',
+    `Please provide below info when asking for support: the emulator cannot run this query: ${reason}.`,
+    [
+      {
+        code: 'InvalidQuery',
+        message:
+          'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.',
+      },
+      {
+        code: 'UnsupportedQuery',
+        message: `The emulator supports only the KQL subset in src/emulator/README.md: ${reason}.`,
+      },
+    ],
+  );
 
-const tokenFor = (offset: number, query: string): string => Buffer.from(JSON.stringify({ offset, query: createHash('sha1').update(query).digest('hex') })).toString('base64url');
+const tokenFor = (offset: number, query: string): string =>
+  Buffer.from(JSON.stringify({ offset, query: createHash('sha1').update(query).digest('hex') })).toString('base64url');
 
 function offsetOf(skipToken: unknown, query: string): number {
   if (skipToken === undefined || skipToken === null || skipToken === '') return 0;
   try {
-    const parsed = JSON.parse(Buffer.from(String(skipToken), 'base64url').toString('utf8')) as { offset: number; query: string };
+    const parsed = JSON.parse(Buffer.from(String(skipToken), 'base64url').toString('utf8')) as {
+      offset: number;
+      query: string;
+    };
     if (parsed.query !== createHash('sha1').update(query).digest('hex')) throw new Error('other query');
     return parsed.offset;
   } catch {
-    throw new ArmError(400, 'BadRequest', 'The $skipToken is invalid or belongs to another query.', [{ code: 'InvalidSkipToken', message: 'Send the $skipToken of the previous page of the same query.' }]);
+    throw new ArmError(400, 'BadRequest', 'The $skipToken is invalid or belongs to another query.', [
+      { code: 'InvalidSkipToken', message: 'Send the $skipToken of the previous page of the same query.' },
+    ]);
   }
 }
 
@@ -64,19 +82,28 @@ function queryResources(context: RequestContext): Reply {
     if (error instanceof UnsupportedQueryError) throw invalidQuery(error.message);
     throw error;
   }
-  const subscriptions = Array.isArray(body.subscriptions) ? body.subscriptions.map((id) => String(id).toLowerCase()) : context.store.subscriptions.map((subscription) => subscription.subscriptionId);
+  const subscriptions = Array.isArray(body.subscriptions)
+    ? body.subscriptions.map((id) => String(id).toLowerCase())
+    : context.store.subscriptions.map((subscription) => subscription.subscriptionId);
   let rows = context.store
     .all()
-    .filter((resource) => resource.id.split('/').length === 9 && subscriptions.includes(resource.id.split('/')[2].toLowerCase()))
+    .filter(
+      (resource) =>
+        resource.id.split('/').length === 9 && subscriptions.includes(resource.id.split('/')[2].toLowerCase()),
+    )
     .map((resource) => toRow(resource, context.tenantId))
     .filter(compiled.filter);
   for (const key of [...compiled.order].reverse()) {
-    rows = [...rows].sort((a, b) => compareValues(valueAt(a, key.path), valueAt(b, key.path)) * (key.descending ? -1 : 1));
+    rows = [...rows].sort(
+      (a, b) => compareValues(valueAt(a, key.path), valueAt(b, key.path)) * (key.descending ? -1 : 1),
+    );
   }
   if (compiled.take !== undefined) rows = rows.slice(0, compiled.take);
   if (compiled.project) {
     const columns = compiled.project;
-    rows = rows.map((row) => Object.fromEntries(columns.map((column) => [column.alias, valueAt(row, column.path) ?? null])));
+    rows = rows.map((row) =>
+      Object.fromEntries(columns.map((column) => [column.alias, valueAt(row, column.path) ?? null])),
+    );
   }
   const offset = skip + offsetOf(options.$skipToken, body.query);
   const page = rows.slice(offset, offset + top);
@@ -106,4 +133,7 @@ function asTable(rows: Row[]): { columns: { name: string; type: string }[]; rows
   };
 }
 
-export const resourceGraphDefinition: ResourceTypeDefinition = { type: 'Microsoft.ResourceGraph/resources', post: queryResources };
+export const resourceGraphDefinition: ResourceTypeDefinition = {
+  type: 'Microsoft.ResourceGraph/resources',
+  post: queryResources,
+};

@@ -1,5 +1,13 @@
 import { type ArmResource, type Reply, ArmError, isRecord, systemData } from '../arm';
-import { type RequestContext, checkPreconditions, itemReply, listReply, normalizeLocation, requestBody, requireLocation } from '../context';
+import {
+  type RequestContext,
+  checkPreconditions,
+  itemReply,
+  listReply,
+  normalizeLocation,
+  requestBody,
+  requireLocation,
+} from '../context';
 import { supportedApiVersions } from '../apiVersions';
 import { RETRY_AFTER_SECONDS, locationPollReply } from '../lro';
 import type { SubscriptionRecord } from '../store';
@@ -9,15 +17,31 @@ export function routeScopePath(context: RequestContext): Reply | undefined {
   const lower = context.path.scopeSegments.map((segment) => segment.toLowerCase());
   if (context.path.namespace !== undefined) return undefined;
   checkResourcesApiVersion(context);
-  if (lower.length === 1 && lower[0] === 'tenants') return listReply([{ id: `/tenants/${context.tenantId}`, tenantId: context.tenantId, tenantCategory: 'Home', displayName: 'Emulator tenant', defaultDomain: 'emulator.local', domains: ['emulator.local'] }]);
+  if (lower.length === 1 && lower[0] === 'tenants')
+    return listReply([
+      {
+        id: `/tenants/${context.tenantId}`,
+        tenantId: context.tenantId,
+        tenantCategory: 'Home',
+        displayName: 'Emulator tenant',
+        defaultDomain: 'emulator.local',
+        domains: ['emulator.local'],
+      },
+    ]);
   if (lower[0] !== 'subscriptions') return undefined;
-  if (lower.length === 1) return expectGet(context, () => listReply(context.store.subscriptions.map((subscription) => subscriptionBody(context, subscription))));
+  if (lower.length === 1)
+    return expectGet(context, () =>
+      listReply(context.store.subscriptions.map((subscription) => subscriptionBody(context, subscription))),
+    );
   const subscription = requireSubscription(context);
-  if (lower.length === 2) return expectGet(context, () => ({ status: 200, body: subscriptionBody(context, subscription) }));
-  if (lower[2] === 'resourcegroups' && lower.length === 3) return expectGet(context, () => listReply(resourceGroupsOf(context)));
+  if (lower.length === 2)
+    return expectGet(context, () => ({ status: 200, body: subscriptionBody(context, subscription) }));
+  if (lower[2] === 'resourcegroups' && lower.length === 3)
+    return expectGet(context, () => listReply(resourceGroupsOf(context)));
   if (lower[2] === 'resourcegroups' && lower.length === 4) return resourceGroup(context);
   if (lower[2] === 'operationresults' && lower.length === 4) return resourceGroupDeletePoll(context);
-  if (lower[2] === 'locations' && lower.length === 3) return expectGet(context, () => listReply(LOCATIONS.map((name) => locationBody(context, name))));
+  if (lower[2] === 'locations' && lower.length === 3)
+    return expectGet(context, () => listReply(LOCATIONS.map((name) => locationBody(context, name))));
   const resourcesAt = lower[2] === 'resources' ? 3 : lower[2] === 'resourcegroups' && lower[4] === 'resources' ? 5 : -1;
   if (resourcesAt === lower.length) return expectGet(context, () => genericList(context));
   return undefined;
@@ -26,14 +50,23 @@ export function routeScopePath(context: RequestContext): Reply | undefined {
 function checkResourcesApiVersion(context: RequestContext): void {
   const supported = supportedApiVersions('microsoft.resources');
   if (context.seeding || supported.includes(context.apiVersion.toLowerCase())) return;
-  throw new ArmError(400, 'InvalidApiVersionParameter', `The api-version '${context.apiVersion}' is invalid. The supported versions are '${supported.join(',')}'.`);
+  throw new ArmError(
+    400,
+    'InvalidApiVersionParameter',
+    `The api-version '${context.apiVersion}' is invalid. The supported versions are '${supported.join(',')}'.`,
+  );
 }
 
 const LOCATIONS = ['eastus', 'eastus2', 'westus2', 'westeurope', 'northeurope', 'swedencentral', 'uksouth'];
 
 export function requireSubscription(context: RequestContext): SubscriptionRecord {
   const subscription = context.store.subscription(context.path.subscriptionId);
-  if (!subscription) throw new ArmError(404, 'SubscriptionNotFound', `The subscription '${context.path.subscriptionId}' could not be found.`);
+  if (!subscription)
+    throw new ArmError(
+      404,
+      'SubscriptionNotFound',
+      `The subscription '${context.path.subscriptionId}' could not be found.`,
+    );
   return subscription;
 }
 
@@ -43,7 +76,11 @@ function expectGet(context: RequestContext, reply: () => Reply): Reply {
 }
 
 export const methodNotAllowed = (context: RequestContext): ArmError =>
-  new ArmError(405, 'MethodNotAllowed', `The requested method '${context.method}' is not allowed on '/${context.path.segments.join('/')}'.`);
+  new ArmError(
+    405,
+    'MethodNotAllowed',
+    `The requested method '${context.method}' is not allowed on '/${context.path.segments.join('/')}'.`,
+  );
 
 function subscriptionBody(context: RequestContext, subscription: SubscriptionRecord): Record<string, unknown> {
   return {
@@ -54,7 +91,11 @@ function subscriptionBody(context: RequestContext, subscription: SubscriptionRec
     tenantId: subscription.tenantId ?? context.tenantId,
     displayName: subscription.displayName,
     state: subscription.state ?? 'Enabled',
-    subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' },
+    subscriptionPolicies: {
+      locationPlacementId: 'Public_2014-09-01',
+      quotaId: 'PayAsYouGo_2014-09-01',
+      spendingLimit: 'Off',
+    },
   };
 }
 
@@ -67,12 +108,15 @@ const locationBody = (context: RequestContext, name: string): Record<string, unk
 });
 
 const resourceGroupsOf = (context: RequestContext): ArmResource[] =>
-  context.store.ofType('Microsoft.Resources/resourceGroups').filter((group) => group.id.toLowerCase().startsWith(`/subscriptions/${context.path.subscriptionId}/`));
+  context.store
+    .ofType('Microsoft.Resources/resourceGroups')
+    .filter((group) => group.id.toLowerCase().startsWith(`/subscriptions/${context.path.subscriptionId}/`));
 
 function resourceGroup(context: RequestContext): Reply {
   const id = `/subscriptions/${context.path.subscriptionId}/resourceGroups/${context.path.resourceGroup}`;
   const existing = context.store.get(id);
-  const missing = (): ArmError => new ArmError(404, 'ResourceGroupNotFound', `Resource group '${context.path.resourceGroup}' could not be found.`);
+  const missing = (): ArmError =>
+    new ArmError(404, 'ResourceGroupNotFound', `Resource group '${context.path.resourceGroup}' could not be found.`);
   switch (context.method) {
     case 'HEAD':
       return { status: existing ? 204 : 404 };
@@ -127,7 +171,12 @@ function genericList(context: RequestContext): Reply {
     : `/subscriptions/${context.path.subscriptionId}`;
   const filter = context.query.get('$filter');
   const typeFilter = filter ? /^resourceType\s+eq\s+'([^']+)'$/i.exec(filter.trim()) : null;
-  if (filter && !typeFilter) throw new ArmError(400, 'InvalidFilterInQueryString', `The emulator supports only $filter=resourceType eq '<type>', not '${filter}'.`);
+  if (filter && !typeFilter)
+    throw new ArmError(
+      400,
+      'InvalidFilterInQueryString',
+      `The emulator supports only $filter=resourceType eq '<type>', not '${filter}'.`,
+    );
   const resources = context.store
     .under(scope)
     .filter((resource) => resource.id.split('/').length === 9 && resource.type !== 'Microsoft.Resources/resourceGroups')

@@ -1,5 +1,15 @@
 import { type ArmResource, type Reply, ArmError, isRecord } from '../arm';
-import { type RequestContext, type ResourceTypeDefinition, checkPreconditions, itemReply, listReply, propertiesOf, requestBody, requireParent, resourceIdOf } from '../context';
+import {
+  type RequestContext,
+  type ResourceTypeDefinition,
+  checkPreconditions,
+  itemReply,
+  listReply,
+  propertiesOf,
+  requestBody,
+  requireParent,
+  resourceIdOf,
+} from '../context';
 import { groupDefinition } from '../privateLinks';
 import type { ResourceStore } from '../store';
 import { networkDelete, networkWrite } from './network';
@@ -17,9 +27,15 @@ interface RecordSetEntry {
 }
 
 /** The names this endpoint needs in DNS, with its private IP, from its target's private-link group. */
-function endpointNames(store: ResourceStore, endpoint: ArmResource): { fqdn: string; zone: string; recordName: string; address: string }[] {
+function endpointNames(
+  store: ResourceStore,
+  endpoint: ArmResource,
+): { fqdn: string; zone: string; recordName: string; address: string }[] {
   const properties = endpoint.properties ?? {};
-  const connections = [...((properties.privateLinkServiceConnections as unknown[]) ?? []), ...((properties.manualPrivateLinkServiceConnections as unknown[]) ?? [])];
+  const connections = [
+    ...((properties.privateLinkServiceConnections as unknown[]) ?? []),
+    ...((properties.manualPrivateLinkServiceConnections as unknown[]) ?? []),
+  ];
   const settings = propertiesOf((connections[0] ?? {}) as Record<string, unknown>);
   const target = store.get(String(settings.privateLinkServiceId ?? ''));
   const groupId = Array.isArray(settings.groupIds) ? String(settings.groupIds[0]) : '';
@@ -31,7 +47,13 @@ function endpointNames(store: ResourceStore, endpoint: ArmResource): { fqdn: str
   }));
 }
 
-function writeRecord(store: ResourceStore, zone: ArmResource, name: string, address: string, endpoint: ArmResource): void {
+function writeRecord(
+  store: ResourceStore,
+  zone: ArmResource,
+  name: string,
+  address: string,
+  endpoint: ArmResource,
+): void {
   const id = `${zone.id}/A/${name}`;
   store.put({
     id,
@@ -42,7 +64,9 @@ function writeRecord(store: ResourceStore, zone: ArmResource, name: string, addr
       aRecords: [{ ipv4Address: address }],
       fqdn: `${name}.${zone.name}.`,
       isAutoRegistered: false,
-      metadata: { creator: `created by private endpoint ${endpoint.name} with resource guid ${String(endpoint.properties?.resourceGuid ?? '')}` },
+      metadata: {
+        creator: `created by private endpoint ${endpoint.name} with resource guid ${String(endpoint.properties?.resourceGuid ?? '')}`,
+      },
     },
   });
 }
@@ -55,7 +79,9 @@ export function removeZoneGroupRecords(store: ResourceStore, group: ArmResource)
       const id = `${String(settings.privateDnsZoneId)}/A/${recordSet.recordSetName}`;
       const existing = store.get(id);
       if (!existing) continue;
-      const remaining = ((existing.properties?.aRecords as { ipv4Address: string }[]) ?? []).filter((record) => !recordSet.ipAddresses.includes(record.ipv4Address));
+      const remaining = ((existing.properties?.aRecords as { ipv4Address: string }[]) ?? []).filter(
+        (record) => !recordSet.ipAddresses.includes(record.ipv4Address),
+      );
       if (remaining.length === 0) store.delete(id);
       else store.put({ ...existing, properties: { ...existing.properties, aRecords: remaining } });
     }
@@ -67,17 +93,29 @@ function putZoneGroup(context: RequestContext, endpointDefinition: ResourceTypeD
   const id = resourceIdOf(context, zoneGroupDefinition(endpointDefinition));
   const existing = context.store.get(id);
   checkPreconditions(context, existing);
-  const others = context.store.children(endpoint.id, ZONE_GROUP_TYPE).filter((group) => group.id.toLowerCase() !== id.toLowerCase());
-  if (others.length > 0) throw new ArmError(400, 'OnlyOnePrivateDnsZoneGroupPerPrivateEndpointAllowed', `Private endpoint ${endpoint.name} already has the zone group '${others[0].name}'; only one is allowed.`);
+  const others = context.store
+    .children(endpoint.id, ZONE_GROUP_TYPE)
+    .filter((group) => group.id.toLowerCase() !== id.toLowerCase());
+  if (others.length > 0)
+    throw new ArmError(
+      400,
+      'OnlyOnePrivateDnsZoneGroupPerPrivateEndpointAllowed',
+      `Private endpoint ${endpoint.name} already has the zone group '${others[0].name}'; only one is allowed.`,
+    );
   const configs = propertiesOf(requestBody(context)).privateDnsZoneConfigs;
-  if (!Array.isArray(configs) || configs.length === 0 || configs.length > 5) throw new ArmError(400, 'InvalidRequestFormat', 'privateDnsZoneConfigs needs between 1 and 5 zones.');
+  if (!Array.isArray(configs) || configs.length === 0 || configs.length > 5)
+    throw new ArmError(400, 'InvalidRequestFormat', 'privateDnsZoneConfigs needs between 1 and 5 zones.');
   const names = endpointNames(context.store, endpoint);
   const zones = configs.map((config) => {
     const entry = isRecord(config) ? config : {};
     const zoneId = String(propertiesOf(entry).privateDnsZoneId ?? '');
     const zone = context.store.get(zoneId);
     if (!zone || zone.type !== 'Microsoft.Network/privateDnsZones') {
-      throw new ArmError(400, 'InvalidPrivateDnsZoneIds', `Private DNS zone '${zoneId}' referenced by zone group '${context.path.names[1]}' was not found.`);
+      throw new ArmError(
+        400,
+        'InvalidPrivateDnsZoneIds',
+        `Private DNS zone '${zoneId}' referenced by zone group '${context.path.names[1]}' was not found.`,
+      );
     }
     return { entry, zone };
   });
@@ -93,9 +131,17 @@ function putZoneGroup(context: RequestContext, endpointDefinition: ResourceTypeD
       ipAddresses: [name.address],
       provisioningState: 'Succeeded',
     }));
-    return { name: String(entry.name ?? zone.name.replace(/\./g, '-')), properties: { privateDnsZoneId: zone.id, recordSets } };
+    return {
+      name: String(entry.name ?? zone.name.replace(/\./g, '-')),
+      properties: { privateDnsZoneId: zone.id, recordSets },
+    };
   });
-  const group: ArmResource = { id, name: context.path.names[1], type: ZONE_GROUP_TYPE, properties: { privateDnsZoneConfigs: zoneConfigs } };
+  const group: ArmResource = {
+    id,
+    name: context.path.names[1],
+    type: ZONE_GROUP_TYPE,
+    properties: { privateDnsZoneConfigs: zoneConfigs },
+  };
   return networkWrite(context, group, Boolean(existing));
 }
 
@@ -103,7 +149,8 @@ function putZoneGroup(context: RequestContext, endpointDefinition: ResourceTypeD
 export function zoneGroupDefinition(endpointDefinition: ResourceTypeDefinition): ResourceTypeDefinition {
   const definition: ResourceTypeDefinition = {
     type: ZONE_GROUP_TYPE,
-    list: (context) => listReply(context.store.children(requireParent(context, endpointDefinition).id, ZONE_GROUP_TYPE)),
+    list: (context) =>
+      listReply(context.store.children(requireParent(context, endpointDefinition).id, ZONE_GROUP_TYPE)),
     get: (context) => {
       requireParent(context, endpointDefinition);
       const group = context.store.get(resourceIdOf(context, definition));

@@ -33,21 +33,34 @@ function accountAccessNode(account: DependentResource): NodeView {
   const ipRules = account.ipRules ?? [];
   const subnets = account.virtualNetworkSubnetIds ?? [];
   const children: NodeView[] = [
-    ...ipRules.map((rule) => ({ id: `${id}/ip/${rule}`, label: rule, context: 'info' as const, icon: { codicon: 'circle-small-filled', tone: 'neutral' as const } })),
+    ...ipRules.map((rule) => ({
+      id: `${id}/ip/${rule}`,
+      label: rule,
+      context: 'info' as const,
+      icon: { codicon: 'circle-small-filled', tone: 'neutral' as const },
+    })),
     ...subnets.map((subnetId) => ({
       id: `${id}/subnet/${subnetId}`,
-      label: tryParseResourceId(subnetId)?.resources.map((resource) => resource.name).join('/') ?? subnetId,
+      label:
+        tryParseResourceId(subnetId)
+          ?.resources.map((resource) => resource.name)
+          .join('/') ?? subnetId,
       description: 'VNet rule',
       context: 'info' as const,
       resourceId: subnetId,
       icon: { codicon: 'type-hierarchy-sub', tone: 'neutral' as const },
     })),
   ];
-  const counts = [plural(ipRules.length, 'IP rule'), ...(subnets.length ? [plural(subnets.length, 'VNet rule')] : [])].join(', ');
+  const counts = [
+    plural(ipRules.length, 'IP rule'),
+    ...(subnets.length ? [plural(subnets.length, 'VNet rule')] : []),
+  ].join(', ');
   return {
     ...base,
     label: `Public access: Enabled (selected networks: ${counts})`,
-    description: children.length ? 'only these reach it' : 'no rule lets a network in (trusted Azure services may still, if allowed)',
+    description: children.length
+      ? 'only these reach it'
+      : 'no rule lets a network in (trusted Azure services may still, if allowed)',
     icon: { codicon: 'shield', tone: 'warning' },
     tooltip: `**Public network access is Enabled from selected networks.** Only these addresses and subnets reach ${account.name} from outside its private endpoints.`,
     expandable: children.length > 0,

@@ -36,7 +36,12 @@ export function dependentResourceNode(hubId: string, resource: DependentResource
     resourceId: resource.id,
   };
   if (resource.readError !== undefined) {
-    return { ...base, description: 'could not be read', icon: { codicon: kind.codicon, tone: 'error' }, tooltip: resource.readError };
+    return {
+      ...base,
+      description: 'could not be read',
+      icon: { codicon: kind.codicon, tone: 'error' },
+      tooltip: resource.readError,
+    };
   }
   const approved = approvedGroupIds(resource);
   const endpoints = kind.groupIds.map((groupId) => `${groupId} ${approved.has(groupId) ? '✓' : '✗'}`).join(' ');

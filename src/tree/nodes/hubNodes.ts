@@ -107,9 +107,12 @@ export function privateEndpointsNode(state: HubNetworkState): NodeView {
 function connectionNode(hubId: string, connection: PrivateEndpointConnection): NodeView {
   const endpoint = connection.privateEndpoint;
   const endpointName = endpoint?.name ?? resourceNameOf(connection.privateEndpointId);
-  const where = endpoint ? `${resourceNameOf(endpoint.virtualNetworkId)}/${resourceNameOf(endpoint.subnetId)}` : 'endpoint not readable';
+  const where = endpoint
+    ? `${resourceNameOf(endpoint.virtualNetworkId)}/${resourceNameOf(endpoint.subnetId)}`
+    : 'endpoint not readable';
   const ips = endpoint?.privateIpAddresses.join(', ') || 'no private IP';
-  const records = endpoint?.dnsZoneGroups.flatMap((group) => group.zoneConfigs.flatMap((zone) => zone.recordSets)) ?? [];
+  const records =
+    endpoint?.dnsZoneGroups.flatMap((group) => group.zoneConfigs.flatMap((zone) => zone.recordSets)) ?? [];
   return {
     id: connection.id,
     label: endpointName,
@@ -129,13 +132,17 @@ function connectionNode(hubId: string, connection: PrivateEndpointConnection): N
       .filter(Boolean)
       .join('\n\n'),
     expandable: records.length > 0,
-    children: records.map((record) => dnsRecordNode(hubId, `${connection.id}/record/${record.fqdn}`, record.fqdn, record.ipAddresses)),
+    children: records.map((record) =>
+      dnsRecordNode(hubId, `${connection.id}/record/${record.fqdn}`, record.fqdn, record.ipAddresses),
+    ),
   };
 }
 
 export function dnsNode(state: HubNetworkState): NodeView {
   const hubId = state.workspace.id;
-  const endpointVnets = state.privateEndpointConnections.flatMap((c) => (c.privateEndpoint ? [c.privateEndpoint.virtualNetworkId] : []));
+  const endpointVnets = state.privateEndpointConnections.flatMap((c) =>
+    c.privateEndpoint ? [c.privateEndpoint.virtualNetworkId] : [],
+  );
   const zones = state.dnsZones.map((zone) => zoneNode(hubId, zone, endpointVnets));
   const complete = zones.every((zone) => zone.icon?.tone === 'secure');
   const needed = endpointVnets.length > 0;
@@ -152,14 +159,18 @@ export function dnsNode(state: HubNetworkState): NodeView {
 }
 
 function zoneNode(hubId: string, zone: PrivateDnsZoneStatus, endpointVnets: readonly string[]): NodeView {
-  const unlinked = endpointVnets.filter((vnet) => !zone.linkedVirtualNetworkIds.some((linked) => sameResourceId(linked, vnet)));
+  const unlinked = endpointVnets.filter(
+    (vnet) => !zone.linkedVirtualNetworkIds.some((linked) => sameResourceId(linked, vnet)),
+  );
   const problems: string[] = [];
   if (!zone.exists) problems.push('missing');
   else {
     if (unlinked.length) problems.push(`not linked to ${[...new Set(unlinked.map(resourceNameOf))].join(', ')}`);
     if (endpointVnets.length && zone.aRecords.length === 0) problems.push('no A records');
   }
-  const status = problems.length ? problems.join(', ') : `${plural(zone.linkedVirtualNetworkIds.length, 'link')}, ${plural(zone.aRecords.length, 'record')}`;
+  const status = problems.length
+    ? problems.join(', ')
+    : `${plural(zone.linkedVirtualNetworkIds.length, 'link')}, ${plural(zone.aRecords.length, 'record')}`;
   return {
     id: `${hubId}/dns/${zone.zoneName}`,
     label: zone.zoneName,
@@ -168,16 +179,33 @@ function zoneNode(hubId: string, zone: PrivateDnsZoneStatus, endpointVnets: read
     contextFlags: problems.length ? ['incomplete'] : [],
     hubId,
     resourceId: zone.exists ? zone.id : undefined,
-    icon: { codicon: zone.exists ? 'globe' : 'question', tone: problems.length ? (zone.exists ? 'warning' : 'error') : 'secure' },
+    icon: {
+      codicon: zone.exists ? 'globe' : 'question',
+      tone: problems.length ? (zone.exists ? 'warning' : 'error') : 'secure',
+    },
     tooltip: `**${zone.zoneName}** (${zone.groupId})\n\n${zone.exists ? `Linked VNets: ${zone.linkedVirtualNetworkIds.map(resourceNameOf).join(', ') || 'none'}` : 'The zone does not exist where the endpoint needs it.'}`,
     expandable: zone.aRecords.length > 0,
-    children: zone.aRecords.map((record) => dnsRecordNode(hubId, `${hubId}/dns/${zone.zoneName}/${record.relativeName}`, record.relativeName, record.ipAddresses)),
+    children: zone.aRecords.map((record) =>
+      dnsRecordNode(
+        hubId,
+        `${hubId}/dns/${zone.zoneName}/${record.relativeName}`,
+        record.relativeName,
+        record.ipAddresses,
+      ),
+    ),
   };
 }
 
 /** An A record, under its endpoint (by FQDN) or under its zone (by relative name). */
 function dnsRecordNode(hubId: string, id: string, label: string, ipAddresses: readonly string[]): NodeView {
-  return { id, label, description: ipAddresses.join(', '), context: 'dnsRecord', hubId, icon: { codicon: 'symbol-constant', tone: 'neutral' } };
+  return {
+    id,
+    label,
+    description: ipAddresses.join(', '),
+    context: 'dnsRecord',
+    hubId,
+    icon: { codicon: 'symbol-constant', tone: 'neutral' },
+  };
 }
 
 const ISOLATION_LABEL: Readonly<Record<ManagedNetwork['isolationMode'], string>> = {
@@ -195,7 +223,10 @@ export function outboundNode(hubId: string, managedNetwork: ManagedNetwork | und
     description: rules.length ? plural(rules.length, 'rule') : undefined,
     context: 'outbound',
     hubId,
-    icon: { codicon: 'arrow-up', tone: mode === 'AllowOnlyApprovedOutbound' ? 'secure' : mode === 'AllowInternetOutbound' ? 'warning' : 'neutral' },
+    icon: {
+      codicon: 'arrow-up',
+      tone: mode === 'AllowOnlyApprovedOutbound' ? 'secure' : mode === 'AllowInternetOutbound' ? 'warning' : 'neutral',
+    },
     tooltip: `**Managed network isolation: ${ISOLATION_LABEL[mode]}**${managedNetwork?.status ? `\n\nStatus: ${managedNetwork.status}` : ''}`,
     expandable: rules.length > 0,
     children: rules.map((rule) => ({
@@ -204,7 +235,10 @@ export function outboundNode(hubId: string, managedNetwork: ManagedNetwork | und
       description: `${rule.type} → ${rule.destination}${rule.status ? ` (${rule.status})` : ''}`,
       context: 'outboundRule' as const,
       hubId,
-      icon: { codicon: rule.type === 'FQDN' ? 'link' : rule.type === 'ServiceTag' ? 'tag' : 'plug', tone: 'neutral' as const },
+      icon: {
+        codicon: rule.type === 'FQDN' ? 'link' : rule.type === 'ServiceTag' ? 'tag' : 'plug',
+        tone: 'neutral' as const,
+      },
       tooltip: rule.category ? `Category: ${rule.category}` : undefined,
     })),
   };

@@ -103,7 +103,8 @@ export function projectNode(project: DiscoveredResource): NodeView {
 /** An account from discovery; `details` (read from ARM) win, since Resource Graph lags behind our own writes. */
 export function aiServicesNode(account: DiscoveredResource, details?: DependentResource): NodeView {
   const publicNetworkAccess = details && !details.readError ? details.publicNetworkAccess : account.publicNetworkAccess;
-  const networkDefaultAction = details && !details.readError ? details.networkDefaultAction : account.networkDefaultAction;
+  const networkDefaultAction =
+    details && !details.readError ? details.networkDefaultAction : account.networkDefaultAction;
   const disabled = publicNetworkAccess?.toLowerCase() === 'disabled';
   const selected = !disabled && networkDefaultAction?.toLowerCase() === 'deny';
   const access = disabled ? 'public access disabled' : selected ? 'selected networks' : 'public access enabled';
@@ -143,5 +144,10 @@ export function errorNode(id: string, message: string, retryArgs: readonly unkno
 }
 
 export function loadingNode(id: string): NodeView {
-  return { id: `${id}/loading`, label: 'Loading…', context: 'info', icon: { codicon: 'loading~spin', tone: 'neutral' } };
+  return {
+    id: `${id}/loading`,
+    label: 'Loading…',
+    context: 'info',
+    icon: { codicon: 'loading~spin', tone: 'neutral' },
+  };
 }

@@ -22,12 +22,20 @@ export class ConnectionDirectory implements HubDirectory {
   }
 
   async subscriptions(): Promise<readonly SubscriptionSummary[]> {
-    return (await listSubscriptions(this.armConnection)).map((subscription) => ({ id: subscription.subscriptionId, name: subscription.displayName ?? subscription.subscriptionId }));
+    return (await listSubscriptions(this.armConnection)).map((subscription) => ({
+      id: subscription.subscriptionId,
+      name: subscription.displayName ?? subscription.subscriptionId,
+    }));
   }
 
   async hubs(subscriptionId: string): Promise<readonly HubSummary[]> {
     const result = await discoverHubs(this.armConnection, [subscriptionId]);
-    return result.hubs.map((hub) => ({ id: hub.id, name: hub.name, location: hub.location, subscriptionId: hub.subscriptionId }));
+    return result.hubs.map((hub) => ({
+      id: hub.id,
+      name: hub.name,
+      location: hub.location,
+      subscriptionId: hub.subscriptionId,
+    }));
   }
 
   readHub(hubId: string): Promise<HubNetworkState> {
@@ -36,7 +44,12 @@ export class ConnectionDirectory implements HubDirectory {
 
   async aiServicesAccounts(subscriptionId: string): Promise<readonly HubSummary[]> {
     const result = await discoverHubs(this.armConnection, [subscriptionId]);
-    return result.aiServices.map((account) => ({ id: account.id, name: account.name, location: account.location, subscriptionId: account.subscriptionId }));
+    return result.aiServices.map((account) => ({
+      id: account.id,
+      name: account.name,
+      location: account.location,
+      subscriptionId: account.subscriptionId,
+    }));
   }
 
   readAiServicesAccount(accountId: string): Promise<AiServicesAccount> {

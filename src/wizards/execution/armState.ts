@@ -9,9 +9,19 @@ export interface ArmRead {
 }
 
 /** The resource as ARM has it now, or undefined when it does not exist. */
-export async function readResource(client: ServiceClient, resourceId: string, apiVersion: string, abortSignal?: AbortSignal): Promise<ArmRead | undefined> {
+export async function readResource(
+  client: ServiceClient,
+  resourceId: string,
+  apiVersion: string,
+  abortSignal?: AbortSignal,
+): Promise<ArmRead | undefined> {
   try {
-    const response = await sendArm<Record<string, unknown>>(client, { method: 'GET', path: resourceId, apiVersion, abortSignal });
+    const response = await sendArm<Record<string, unknown>>(client, {
+      method: 'GET',
+      path: resourceId,
+      apiVersion,
+      abortSignal,
+    });
     const body = response.body ?? {};
     return { body, etag: response.etag ?? (typeof body.etag === 'string' ? body.etag : undefined) };
   } catch (error) {

@@ -15,7 +15,8 @@ import type { ArmConnection } from '../../azure/clients';
 import { isRoleAssignmentExists, toAzureAccessError } from '../../azure/errors';
 import { listAllPages } from '../../azure/workspaceApi';
 import { isResourceType, parentResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
-import { ConcurrentChangeError, isPreconditionFailed, sameEtag, valueAt } from '../../model/concurrency';
+import type { ConcurrentChangeError } from '../../model/concurrency';
+import { isPreconditionFailed, lostUpdate, sameEtag, valueAt } from '../../model/concurrency';
 import type { ArmOperation } from '../../model/plan';
 import { LeftBehindError, type RunnableStep, type StepResult, type StepRunner } from '../../model/planExecutor';
 import { roleToWrite } from '../../model/roles';
@@ -71,7 +72,8 @@ export class WizardStepRunner implements StepRunner {
     if (asPlanned && provisioningStateOf(current.body) !== 'Failed') return SKIPPED;
     if (isCreatingStep(step)) {
       // The plan meant to create it; someone else did, with other settings: do not take it over.
-      if (!asPlanned) throw new ConcurrentChangeError(resourceNameOf(operation.resourceId), ['(created meanwhile with other settings)']);
+      if (!asPlanned)
+        throw lostUpdate(resourceNameOf(operation.resourceId), ['(created meanwhile with other settings)']);
       // As planned but Failed (say a roll back's delete failed): written again to recover it; who created it is unchanged.
       this.assertOwnFailed(step);
       await this.send(operation, signal);
@@ -96,10 +98,21 @@ export class WizardStepRunner implements StepRunner {
       if (provisioningStateOf(after.body) === 'Succeeded' && holds(after.body, operation.body)) return DONE;
       const name = resourceNameOf(operation.resourceId);
       const mapped = this.actionable(error, operation);
-      const cleaned = await this.send({ method: 'DELETE', resourceId: operation.resourceId, apiVersion: operation.apiVersion }, signal).then(() => true, () => false);
-      if (cleaned) throw new ExplainedStepError(`${mapped.message} The half-created ${name} was deleted, so Resume creates it again.`);
+      const cleaned = await this.send(
+        { method: 'DELETE', resourceId: operation.resourceId, apiVersion: operation.apiVersion },
+        signal,
+      ).then(
+        () => true,
+        () => false,
+      );
+      if (cleaned)
+        throw new ExplainedStepError(
+          `${mapped.message} The half-created ${name} was deleted, so Resume creates it again.`,
+        );
       // Still there: the run owns it, so Resume may write it again and Roll back deletes it.
-      throw new LeftBehindError(`${mapped.message} The half-created ${name} could not be deleted; Resume writes it again, Roll back deletes it.`);
+      throw new LeftBehindError(
+        `${mapped.message} The half-created ${name} could not be deleted; Resume writes it again, Roll back deletes it.`,
+      );
     }
   }
 
@@ -110,7 +123,9 @@ export class WizardStepRunner implements StepRunner {
     const differs = Object.entries(wanted).filter(([path, value]) => !holds(found[path], value));
     if (differs.length > 0) {
       const name = resourceNameOf(operation.resourceId);
-      throw new StepRefusedError(`${name} already exists with other settings (${differs.map(([path]) => path).join(', ')}). Choose another name, or delete the existing one first.`);
+      throw new StepRefusedError(
+        `${name} already exists with other settings (${differs.map(([path]) => path).join(', ')}). Choose another name, or delete the existing one first.`,
+      );
     }
     // Left Failed (say by a roll back's delete that failed): writing it again as planned is how ARM recovers it.
     if (provisioningStateOf(current.body) === 'Failed') {
@@ -123,12 +138,15 @@ export class WizardStepRunner implements StepRunner {
   /** A PUT replaces the whole resource: a Failed one is written again only when this run created it. */
   private assertOwnFailed(step: RunnableStep): void {
     if (step.createdByRun) return;
-    throw new StepRefusedError(`${resourceNameOf(step.operation.resourceId)} exists but is in a Failed state; repair or delete it, then Resume.`);
+    throw new StepRefusedError(
+      `${resourceNameOf(step.operation.resourceId)} exists but is in a Failed state; repair or delete it, then Resume.`,
+    );
   }
 
   private async patch(operation: ArmOperation, signal: AbortSignal): Promise<StepResult> {
     const current = await this.read(operation, signal);
-    if (!current) throw new StepRefusedError(`${resourceNameOf(operation.resourceId)} no longer exists. Refresh the view.`);
+    if (!current)
+      throw new StepRefusedError(`${resourceNameOf(operation.resourceId)} no longer exists. Refresh the view.`);
     const alreadyApplied = patchApplied(operation, current.body);
     if (alreadyApplied && provisioningStateOf(current.body) !== 'Failed') return SKIPPED;
     let ifMatch = operation.ifMatch;
@@ -147,13 +165,20 @@ export class WizardStepRunner implements StepRunner {
     return DONE;
   }
 
-  private async remove(operation: ArmOperation, writtenByRun: NonNullable<RunnableStep['writtenByRun']>, signal: AbortSignal): Promise<StepResult> {
+  private async remove(
+    operation: ArmOperation,
+    writtenByRun: NonNullable<RunnableStep['writtenByRun']>,
+    signal: AbortSignal,
+  ): Promise<StepResult> {
     const current = await this.read(operation, signal);
     if (!current) return SKIPPED;
     const contents = await this.zoneContents(operation, writtenByRun, signal);
     if (contents.length > 0) {
       const name = resourceNameOf(operation.resourceId);
-      return { outcome: 'kept', note: `Kept ${name}: it holds ${contents.join(', ')}, which deleting the zone would delete too. Delete the zone yourself once nothing needs it.` };
+      return {
+        outcome: 'kept',
+        note: `Kept ${name}: it holds ${contents.join(', ')}, which deleting the zone would delete too. Delete the zone yourself once nothing needs it.`,
+      };
     }
     try {
       await this.send(operation, signal);
@@ -169,27 +194,47 @@ export class WizardStepRunner implements StepRunner {
    * deletes a zone with all its record sets, so a zone is deleted only when nothing in it is someone else's (a
    * rollback removes the run's links and zone groups first).
    */
-  private async zoneContents(operation: ArmOperation, writtenByRun: NonNullable<RunnableStep['writtenByRun']>, signal: AbortSignal): Promise<string[]> {
+  private async zoneContents(
+    operation: ArmOperation,
+    writtenByRun: NonNullable<RunnableStep['writtenByRun']>,
+    signal: AbortSignal,
+  ): Promise<string[]> {
     const zoneId = operation.resourceId;
     if (!isResourceType(zoneId, 'Microsoft.Network/privateDnsZones')) return [];
     const list = (path: string) => this.listAll(`${zoneId}/${path}`, operation.apiVersion, signal);
-    const [recordSets, links, ownRecordSets] = await Promise.all([list('ALL'), list('virtualNetworkLinks'), this.recordSetsWrittenBy(writtenByRun, zoneId, signal)]);
+    const [recordSets, links, ownRecordSets] = await Promise.all([
+      list('ALL'),
+      list('virtualNetworkLinks'),
+      this.recordSetsWrittenBy(writtenByRun, zoneId, signal),
+    ]);
     const records = recordSets
-      .filter((recordSet) => !String(recordSet.type ?? '').toUpperCase().endsWith('/SOA') && !ownRecordSets.has(String(recordSet.name).toLowerCase()))
+      .filter(
+        (recordSet) =>
+          !String(recordSet.type ?? '')
+            .toUpperCase()
+            .endsWith('/SOA') && !ownRecordSets.has(String(recordSet.name).toLowerCase()),
+      )
       .map((recordSet) => `record set ${String(recordSet.name)}`);
     return [...records, ...links.map((link) => `virtual network link ${String(link.name)}`)];
   }
 
   /** The names of the record sets that the run's zone groups registered in a zone (lower case). */
-  private async recordSetsWrittenBy(writtenByRun: NonNullable<RunnableStep['writtenByRun']>, zoneId: string, signal: AbortSignal): Promise<Set<string>> {
+  private async recordSetsWrittenBy(
+    writtenByRun: NonNullable<RunnableStep['writtenByRun']>,
+    zoneId: string,
+    signal: AbortSignal,
+  ): Promise<Set<string>> {
     const zoneGroupType = 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups';
     const written = writtenByRun.filter((write) => isResourceType(write.resourceId, zoneGroupType));
-    const groups = await Promise.all(written.map((write) => readResource(this.connection.arm, write.resourceId, write.apiVersion, signal)));
+    const groups = await Promise.all(
+      written.map((write) => readResource(this.connection.arm, write.resourceId, write.apiVersion, signal)),
+    );
     const names = new Set<string>();
     for (const group of groups) {
       for (const config of (valueAt(group?.body, 'properties.privateDnsZoneConfigs') as unknown[] | undefined) ?? []) {
         if (!sameResourceId(valueAt(config, 'properties.privateDnsZoneId') as string | undefined, zoneId)) continue;
-        for (const recordSet of (valueAt(config, 'properties.recordSets') as unknown[] | undefined) ?? []) names.add(String(valueAt(recordSet, 'recordSetName')).toLowerCase());
+        for (const recordSet of (valueAt(config, 'properties.recordSets') as unknown[] | undefined) ?? [])
+          names.add(String(valueAt(recordSet, 'recordSetName')).toLowerCase());
       }
     }
     return names;
@@ -201,30 +246,46 @@ export class WizardStepRunner implements StepRunner {
     const wanted = valueAt(operation.body, 'properties.virtualNetwork.id');
     const zoneId = parentResourceId(operation.resourceId) ?? '';
     const links = await this.listAll(`${zoneId}/virtualNetworkLinks`, operation.apiVersion, signal);
-    return links.some((link) => sameResourceId(valueAt(link, 'properties.virtualNetwork.id') as string | undefined, wanted as string | undefined));
+    return links.some((link) =>
+      sameResourceId(valueAt(link, 'properties.virtualNetwork.id') as string | undefined, wanted as string | undefined),
+    );
   }
 
   /** A zone group update must keep every zone the group has now; one more there means someone changed it. */
   private assertKeepsZones(operation: ArmOperation, current: ArmRead): void {
     if (!isResourceType(operation.resourceId, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups')) return;
     const zoneIds = (body: unknown) =>
-      ((valueAt(body, 'properties.privateDnsZoneConfigs') as unknown[] | undefined) ?? []).map((config) => String(valueAt(config, 'properties.privateDnsZoneId') ?? ''));
+      ((valueAt(body, 'properties.privateDnsZoneConfigs') as unknown[] | undefined) ?? []).map((config) =>
+        String(valueAt(config, 'properties.privateDnsZoneId') ?? ''),
+      );
     const wanted = zoneIds(operation.body);
     const dropped = zoneIds(current.body).filter((id) => !wanted.some((candidate) => sameResourceId(candidate, id)));
-    if (dropped.length > 0) throw new ConcurrentChangeError(resourceNameOf(operation.resourceId), dropped.map((id) => `zone ${resourceNameOf(id)}`));
+    if (dropped.length > 0)
+      throw lostUpdate(
+        resourceNameOf(operation.resourceId),
+        dropped.map((id) => `zone ${resourceNameOf(id)}`),
+      );
   }
 
   private assertAsExpected(resourceId: string, current: ArmRead, alreadyApplied = false): void {
     const expected = this.expectationOf(resourceId);
     if (!expected || alreadyApplied) return;
-    const changed = Object.entries(expected.values).filter(([path, value]) => !holds(valueAt(current.body, path), value) || !holds(value, valueAt(current.body, path)));
-    if (changed.length > 0) throw new ConcurrentChangeError(resourceNameOf(resourceId), changed.map(([path]) => path));
+    const changed = Object.entries(expected.values).filter(
+      ([path, value]) => !holds(valueAt(current.body, path), value) || !holds(value, valueAt(current.body, path)),
+    );
+    if (changed.length > 0)
+      throw lostUpdate(
+        resourceNameOf(resourceId),
+        changed.map(([path]) => path),
+      );
   }
 
   private concurrentChange(resourceId: string, current: ArmRead): ConcurrentChangeError {
     const expected = this.expectationOf(resourceId);
-    const changed = Object.entries(expected?.values ?? {}).filter(([path, value]) => !holds(valueAt(current.body, path), value)).map(([path]) => path);
-    return new ConcurrentChangeError(resourceNameOf(resourceId), changed);
+    const changed = Object.entries(expected?.values ?? {})
+      .filter(([path, value]) => !holds(valueAt(current.body, path), value))
+      .map(([path]) => path);
+    return lostUpdate(resourceNameOf(resourceId), changed);
   }
 
   private expectationOf(resourceId: string): Expectation | undefined {
@@ -259,7 +320,9 @@ export class WizardStepRunner implements StepRunner {
         abortSignal: signal,
       },
       {
-        ...(this.connection.pollIntervalInMs !== undefined ? { pollIntervalInMs: this.connection.pollIntervalInMs } : {}),
+        ...(this.connection.pollIntervalInMs !== undefined
+          ? { pollIntervalInMs: this.connection.pollIntervalInMs }
+          : {}),
         // Workspaces answer 202 + Location, and the final state is read from there.
         ...(workspace && operation.method === 'PATCH' ? { resourceLocationConfig: 'location' as const } : {}),
       },
@@ -268,8 +331,13 @@ export class WizardStepRunner implements StepRunner {
 
   /** The executor records the message as it is: make it say what happened and what to do next. */
   private actionable(error: unknown, operation: ArmOperation): Error {
-    if (error instanceof ConcurrentChangeError || error instanceof StepRefusedError || error instanceof ExplainedStepError || error instanceof LeftBehindError) return error;
-    const mapped = toAzureAccessError(error, { resourceId: operation.resourceId, access: 'write', requiredRole: roleToWrite(operation.resourceId) });
+    if (error instanceof StepRefusedError || error instanceof ExplainedStepError || error instanceof LeftBehindError)
+      return error;
+    const mapped = toAzureAccessError(error, {
+      resourceId: operation.resourceId,
+      access: 'write',
+      requiredRole: roleToWrite(operation.resourceId),
+    });
     return Object.assign(mapped, { message: `${mapped.userMessage} ${mapped.action}` });
   }
 }
@@ -277,11 +345,17 @@ export class WizardStepRunner implements StepRunner {
 /** With public access Disabled the default action means nothing (ARM may answer Deny): compare what decides access. */
 function patchApplied(operation: ArmOperation, current: Record<string, unknown>): boolean {
   const wanted = operation.body;
-  if (!isResourceType(operation.resourceId, 'Microsoft.MachineLearningServices/workspaces') || valueAt(wanted, 'properties.publicNetworkAccess') !== 'Disabled') {
+  if (
+    !isResourceType(operation.resourceId, 'Microsoft.MachineLearningServices/workspaces') ||
+    valueAt(wanted, 'properties.publicNetworkAccess') !== 'Disabled'
+  ) {
     return holds(current, wanted);
   }
   const rules = valueAt(wanted, 'properties.networkAcls.ipRules');
-  return valueAt(current, 'properties.publicNetworkAccess') === 'Disabled' && (rules === undefined || holds(valueAt(current, 'properties.networkAcls.ipRules') ?? [], rules));
+  return (
+    valueAt(current, 'properties.publicNetworkAccess') === 'Disabled' &&
+    (rules === undefined || holds(valueAt(current, 'properties.networkAcls.ipRules') ?? [], rules))
+  );
 }
 
 function isCreatingStep(step: RunnableStep): boolean {
@@ -295,16 +369,22 @@ function identityOf(body: unknown): Record<string, unknown> {
     const value = valueAt(body, path);
     if (value !== undefined) identity[path] = value;
   }
-  const target = valueAt(body, 'properties.privateLinkServiceConnections') ?? valueAt(body, 'properties.manualPrivateLinkServiceConnections');
+  const target =
+    valueAt(body, 'properties.privateLinkServiceConnections') ??
+    valueAt(body, 'properties.manualPrivateLinkServiceConnections');
   const connection: unknown = Array.isArray(target) ? target[0] : undefined;
   const serviceId = valueAt(connection, 'properties.privateLinkServiceId');
   if (serviceId !== undefined) {
-    const key = valueAt(body, 'properties.privateLinkServiceConnections') ? 'properties.privateLinkServiceConnections' : 'properties.manualPrivateLinkServiceConnections';
+    const key = valueAt(body, 'properties.privateLinkServiceConnections')
+      ? 'properties.privateLinkServiceConnections'
+      : 'properties.manualPrivateLinkServiceConnections';
     // An endpoint to the same service for another group id (file, not blob) is another endpoint.
     // Group ids compare case-insensitively (ARM may echo `Blob`).
     const groupIds = valueAt(connection, 'properties.groupIds');
     const normalized = Array.isArray(groupIds) ? groupIds.map((groupId) => String(groupId).toLowerCase()) : undefined;
-    identity[key] = [{ properties: { privateLinkServiceId: serviceId, ...(normalized ? { groupIds: normalized } : {}) } }];
+    identity[key] = [
+      { properties: { privateLinkServiceId: serviceId, ...(normalized ? { groupIds: normalized } : {}) } },
+    ];
   }
   return identity;
 }

@@ -10,7 +10,14 @@ import { buildDeletePrivateEndpointPlan } from '../../model/workspacePlans';
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
-import { endpointContextFrom, endpointNameOf, endpointStep, hubStep, subscriptionStep, type EndpointContext } from './hubSteps';
+import {
+  endpointContextFrom,
+  endpointNameOf,
+  endpointStep,
+  hubStep,
+  subscriptionStep,
+  type EndpointContext,
+} from '../steps/hubSteps';
 
 export interface RemoveEndpointContext extends EndpointContext {
   removeRecords?: boolean;
@@ -20,8 +27,14 @@ export const removePrivateEndpointWizard: WizardDefinition<RemoveEndpointContext
   id: 'removePrivateEndpoint',
   title: WIZARD_COMMANDS.removePrivateEndpoint.title,
   initialContext: (args, services) => endpointContextFrom(args, services),
-  steps: (services) => [subscriptionStep(services), hubStep(services), endpointStep('The private endpoint to remove'), recordsStep()],
-  plan: (context, services) => removeEndpointPlan(context.hub!, context.connection!, context.removeRecords === true, services.apiVersions),
+  steps: (services) => [
+    subscriptionStep(services),
+    hubStep(services),
+    endpointStep('The private endpoint to remove'),
+    recordsStep(),
+  ],
+  plan: (context, services) =>
+    removeEndpointPlan(context.hub!, context.connection!, context.removeRecords === true, services.apiVersions),
   hubId: (context) => context.hubId ?? '',
 };
 
@@ -30,31 +43,63 @@ function recordsStep(): PromptStep<RemoveEndpointContext> {
     id: 'records',
     prompt: async (context, ask) => {
       const count = recordsOf(context.hub!, context.connection!).length;
-      context.removeRecords = await ask.pick(`Remove ${endpointNameOf(context.connection!)}: its DNS records?`, [
-        { label: 'Remove the endpoint and its DNS records', detail: `Deletes its zone group and the ${count} A record(s) pointing at its IPs; the zones stay`, value: true },
-        { label: 'Remove only the endpoint', detail: 'Azure drops what its zone group registered; records added by hand stay', value: false },
-      ], { always: true });
+      context.removeRecords = await ask.pick(
+        `Remove ${endpointNameOf(context.connection!)}: its DNS records?`,
+        [
+          {
+            label: 'Remove the endpoint and its DNS records',
+            detail: `Deletes its zone group and the ${count} A record(s) pointing at its IPs; the zones stay`,
+            value: true,
+          },
+          {
+            label: 'Remove only the endpoint',
+            detail: 'Azure drops what its zone group registered; records added by hand stay',
+            value: false,
+          },
+        ],
+        { always: true },
+      );
     },
   };
 }
 
 /** A records in the hub's zones that point only at this endpoint's IPs. */
-function recordsOf(hub: HubNetworkState, connection: PrivateEndpointConnection): { zoneId: string; zoneName: string; relativeName: string }[] {
+function recordsOf(
+  hub: HubNetworkState,
+  connection: PrivateEndpointConnection,
+): { zoneId: string; zoneName: string; relativeName: string }[] {
   const ips = connection.privateEndpoint?.privateIpAddresses ?? [];
   return hub.dnsZones.flatMap((zone) =>
     zone.exists && zone.id
-      ? zone.aRecords.filter((record) => record.ipAddresses.length > 0 && record.ipAddresses.every((ip) => ips.includes(ip))).map((record) => ({ zoneId: zone.id!, zoneName: zone.zoneName, relativeName: record.relativeName }))
+      ? zone.aRecords
+          .filter((record) => record.ipAddresses.length > 0 && record.ipAddresses.every((ip) => ips.includes(ip)))
+          .map((record) => ({ zoneId: zone.id!, zoneName: zone.zoneName, relativeName: record.relativeName }))
       : [],
   );
 }
 
-export function removeEndpointPlan(hub: HubNetworkState, connection: PrivateEndpointConnection, removeRecords: boolean, apiVersions: PlanApiVersions): Plan {
-  const base = buildDeletePrivateEndpointPlan({ apiVersions, privateEndpointId: connection.privateEndpointId, workspaceName: hub.workspace.name });
-  const publicNote = hub.workspace.publicNetworkAccess === 'Disabled'
-    ? ' Removing it does NOT make the hub public: public network access stays Disabled, so clients without another endpoint lose access.'
-    : ' Removing it does NOT change public access: the hub stays reachable from the internet as it is now.';
+export function removeEndpointPlan(
+  hub: HubNetworkState,
+  connection: PrivateEndpointConnection,
+  removeRecords: boolean,
+  apiVersions: PlanApiVersions,
+): Plan {
+  const base = buildDeletePrivateEndpointPlan({
+    apiVersions,
+    privateEndpointId: connection.privateEndpointId,
+    workspaceName: hub.workspace.name,
+  });
+  const publicNote =
+    hub.workspace.publicNetworkAccess === 'Disabled'
+      ? ' Removing it does NOT make the hub public: public network access stays Disabled, so clients without another endpoint lose access.'
+      : ' Removing it does NOT change public access: the hub stays reachable from the internet as it is now.';
   const deleteEndpoint = base.steps.map((step) => ({ ...step, consequence: `${step.consequence ?? ''}${publicNote}` }));
-  const recordSteps = removeRecords ? [...zoneGroupSteps(connection, apiVersions), ...recordsOf(hub, connection).map((record) => recordStep(record, apiVersions))] : [];
+  const recordSteps = removeRecords
+    ? [
+        ...zoneGroupSteps(connection, apiVersions),
+        ...recordsOf(hub, connection).map((record) => recordStep(record, apiVersions)),
+      ]
+    : [];
   return createPlan(base.title, [...recordSteps, ...deleteEndpoint], base.variables, base.subscriptionVariable);
 }
 
@@ -66,7 +111,11 @@ function zoneGroupSteps(connection: PrivateEndpointConnection, apiVersions: Plan
     id: `delete-zone-group:${zoneGroup.name}`,
     title: `Delete zone group ${zoneGroup.name} of ${endpoint.name} (its A records go with it)`,
     operation: { method: 'DELETE', resourceId: zoneGroup.id, apiVersion: apiVersions.network },
-    az: azCommand('network private-endpoint dns-zone-group delete', [['-g', group], ['--endpoint-name', endpoint.name], ['-n', zoneGroup.name]]),
+    az: azCommand('network private-endpoint dns-zone-group delete', [
+      ['-g', group],
+      ['--endpoint-name', endpoint.name],
+      ['-n', zoneGroup.name],
+    ]),
     creates: false,
     destructive: true,
     exposing: false,
@@ -74,13 +123,25 @@ function zoneGroupSteps(connection: PrivateEndpointConnection, apiVersions: Plan
   }));
 }
 
-function recordStep(record: { zoneId: string; zoneName: string; relativeName: string }, apiVersions: PlanApiVersions): PlanStep {
+function recordStep(
+  record: { zoneId: string; zoneName: string; relativeName: string },
+  apiVersions: PlanApiVersions,
+): PlanStep {
   const group = parseResourceId(record.zoneId).resourceGroup ?? '';
   return {
     id: `delete-record:${record.zoneName}:${record.relativeName}`,
     title: `Delete A record ${record.relativeName} in ${record.zoneName}`,
-    operation: { method: 'DELETE', resourceId: `${record.zoneId}/A/${record.relativeName}`, apiVersion: apiVersions.privateDns },
-    az: azCommand('network private-dns record-set a delete', [['-g', group], ['-z', record.zoneName], ['-n', record.relativeName], ['--yes']]),
+    operation: {
+      method: 'DELETE',
+      resourceId: `${record.zoneId}/A/${record.relativeName}`,
+      apiVersion: apiVersions.privateDns,
+    },
+    az: azCommand('network private-dns record-set a delete', [
+      ['-g', group],
+      ['-z', record.zoneName],
+      ['-n', record.relativeName],
+      ['--yes'],
+    ]),
     creates: false,
     destructive: true,
     exposing: false,

@@ -2,8 +2,15 @@
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
-import { checkEndpoint, renderChecklist, type EndpointCheck } from './endpointChecks';
-import { endpointContextFrom, endpointNameOf, endpointStep, hubStep, subscriptionStep, type EndpointContext } from './hubSteps';
+import { checkEndpoint, renderChecklist, type EndpointCheck } from '../steps/endpointChecks';
+import {
+  endpointContextFrom,
+  endpointNameOf,
+  endpointStep,
+  hubStep,
+  subscriptionStep,
+  type EndpointContext,
+} from '../steps/hubSteps';
 
 export interface VerifyContext extends EndpointContext {
   checks?: readonly EndpointCheck[];
@@ -14,7 +21,12 @@ export const verifyPrivateEndpointWizard: WizardDefinition<VerifyContext> = {
   id: 'verifyPrivateEndpoint',
   title: WIZARD_COMMANDS.verifyPrivateEndpoint.title,
   initialContext: (args, services) => endpointContextFrom(args, services),
-  steps: (services) => [subscriptionStep(services), hubStep(services), endpointStep('The endpoint to verify'), checklistStep()],
+  steps: (services) => [
+    subscriptionStep(services),
+    hubStep(services),
+    endpointStep('The endpoint to verify'),
+    checklistStep(),
+  ],
   hubId: (context) => context.hubId ?? '',
   finish: (context, services) => runFix(context, services),
 };
@@ -29,14 +41,25 @@ function checklistStep(): PromptStep<VerifyContext> {
       for (const check of checks) ask.ui.log(`${check.ok ? '✓' : '✗'} ${name}: ${check.label}: ${check.detail}`);
       const failed = checks.filter((check) => !check.ok);
       if (failed.length === 0) {
-        await ask.ui.message('info', `${name}: all ${checks.length} checks passed (provisioning, approval, records and links in both zones).`);
+        await ask.ui.message(
+          'info',
+          `${name}: all ${checks.length} checks passed (provisioning, approval, records and links in both zones).`,
+        );
         return;
       }
       const items = [
-        ...checks.map((check) => ({ label: `${check.ok ? '$(pass)' : '$(error)'} ${check.label}`, description: check.ok ? check.detail : `${check.detail}${check.fix ? ` · fix: ${check.fix.title}` : ''}`, value: check as EndpointCheck | 'document' })),
+        ...checks.map((check) => ({
+          label: `${check.ok ? '$(pass)' : '$(error)'} ${check.label}`,
+          description: check.ok ? check.detail : `${check.detail}${check.fix ? ` · fix: ${check.fix.title}` : ''}`,
+          value: check as EndpointCheck | 'document',
+        })),
         { label: '$(go-to-file) Open the checklist as a document', value: 'document' as const },
       ];
-      context.fix = await ask.pick(`${name}: ${failed.length} of ${checks.length} checks failed. Pick one to fix it`, items, { always: true });
+      context.fix = await ask.pick(
+        `${name}: ${failed.length} of ${checks.length} checks failed. Pick one to fix it`,
+        items,
+        { always: true },
+      );
     },
   };
 }

@@ -4,7 +4,18 @@
  * and Roll back (deletes only what this run created, newest first). A roll back that stops says what it removed and
  * what is still there, and offers both again.
  */
-import { canRollBack, remainingSteps, rollbackPlan, rollbackProgress, runPlan, type ExecutionState, type RollbackProgress, type RunnableStep, type StepRecord, type StepRunner } from '../../model/planExecutor';
+import {
+  canRollBack,
+  remainingSteps,
+  rollbackPlan,
+  rollbackProgress,
+  runPlan,
+  type ExecutionState,
+  type RollbackProgress,
+  type RunnableStep,
+  type StepRecord,
+  type StepRunner,
+} from '../../model/planExecutor';
 import type { PlanStep } from '../../model/plan';
 import type { RunStore, SavedRun } from '../execution/runStore';
 import type { ProgressReporter, WizardUi } from './ui';
@@ -28,7 +39,11 @@ export type RecoveryAction = typeof RESUME | typeof ROLL_BACK;
  * Runs what is left of `run` (or rolls it back), then, while it stops half-way, offers Resume and Roll back again
  * until the change is complete, rolled back, or left for later (the run stays saved).
  */
-export async function executeRun(run: SavedRun, services: ExecutionServices, first: RecoveryAction = RESUME): Promise<{ outcome: RunOutcome; run: SavedRun }> {
+export async function executeRun(
+  run: SavedRun,
+  services: ExecutionServices,
+  first: RecoveryAction = RESUME,
+): Promise<{ outcome: RunOutcome; run: SavedRun }> {
   let current = run;
   let action = first;
   for (;;) {
@@ -55,14 +70,19 @@ export async function runRemaining(run: SavedRun, services: ExecutionServices): 
   const runner = await services.runnerFor(run);
   let saved = run;
   const state = await services.ui.progress(run.plan.title, (progress, signal) =>
-    runPlan(run.plan, reporting(runner, progress), {
-      signal,
-      onProgress: (next) => {
-        logChanges(services.ui, run.plan.steps, saved.state, next);
-        saved = { ...saved, state: next, savedAt: new Date().toISOString() };
-        void services.runs.save(saved);
+    runPlan(
+      run.plan,
+      reporting(runner, progress),
+      {
+        signal,
+        onProgress: (next) => {
+          logChanges(services.ui, run.plan.steps, saved.state, next);
+          saved = { ...saved, state: next, savedAt: new Date().toISOString() };
+          void services.runs.save(saved);
+        },
       },
-    }, run.state),
+      run.state,
+    ),
   );
   saved = { ...saved, state, savedAt: new Date().toISOString() };
   await services.runs.save(saved);
@@ -123,15 +143,18 @@ export function rollbackStoppedMessage(run: SavedRun): string {
 export function rollbackSummary(run: SavedRun): string {
   const progress = rollbackProgress(run.state);
   const changed = changedInPlace(run);
-  const untouched = changed.length === 0
-    ? 'Nothing that existed before was touched.'
-    : `Not undone, because Roll back deletes only what the run created: ${changed.join('; ')}. Change ${changed.length === 1 ? 'it' : 'them'} back if needed (Set Public Network Access… or Disable Public Access of a Hub Dependency…). Nothing else that existed before was touched.`;
+  const untouched =
+    changed.length === 0
+      ? 'Nothing that existed before was touched.'
+      : `Not undone, because Roll back deletes only what the run created: ${changed.join('; ')}. Change ${changed.length === 1 ? 'it' : 'them'} back if needed (Set Public Network Access… or Disable Public Access of a Dependency…). Nothing else that existed before was touched.`;
   return `Rolled back "${run.plan.title}". ${rollbackDoneSentences(run, progress)}${untouched}`;
 }
 
 /** Titles of the done steps that changed an existing resource (a PATCH, not a creation): a roll back leaves them. */
 function changedInPlace(run: SavedRun): string[] {
-  const done = new Set(run.state.steps.filter((record) => record.outcome === 'done' && !record.created).map((record) => record.stepId));
+  const done = new Set(
+    run.state.steps.filter((record) => record.outcome === 'done' && !record.created).map((record) => record.stepId),
+  );
   return run.plan.steps.filter((step) => !step.creates && done.has(step.id)).map((step) => step.title);
 }
 
@@ -140,7 +163,10 @@ function rollbackDoneSentences(run: SavedRun, progress: RollbackProgress): strin
     const gone = run.state.steps.find((record) => record.stepId === id)?.rollback === 'gone';
     return `${resourceLabelOf(run, id)}${gone ? ' (someone had already deleted it)' : ''}`;
   });
-  const kept = progress.kept.map((id) => run.state.steps.find((record) => record.stepId === id)?.rollbackError ?? `Kept ${resourceLabelOf(run, id)}.`);
+  const kept = progress.kept.map(
+    (id) =>
+      run.state.steps.find((record) => record.stepId === id)?.rollbackError ?? `Kept ${resourceLabelOf(run, id)}.`,
+  );
   return `Removed: ${removed.join('; ') || 'nothing yet'}. ${kept.map((note) => `${note} `).join('')}`;
 }
 
@@ -156,7 +182,8 @@ function undoTitleOf(run: SavedRun, stepId: string): string {
 
 /** "Step 2 of 4 failed: … Done: … Not done: …" */
 export function failureMessage(run: SavedRun): string {
-  const titleOf = (record: StepRecord) => run.plan.steps.find((step) => step.id === record.stepId)?.title ?? record.stepId;
+  const titleOf = (record: StepRecord) =>
+    run.plan.steps.find((step) => step.id === record.stepId)?.title ?? record.stepId;
   const failed = run.state.steps.find((record) => record.outcome === 'failed');
   // What a roll back removed is not done any more, even though its step once was.
   const notDoneIds = new Set(remainingSteps(run.plan, run.state).map((step) => step.id));
@@ -187,7 +214,12 @@ function logChanges(ui: WizardUi, steps: readonly PlanStep[], before: ExecutionS
   }
 }
 
-function logRollbackChanges(ui: WizardUi, steps: readonly PlanStep[], before: ExecutionState, after: ExecutionState): void {
+function logRollbackChanges(
+  ui: WizardUi,
+  steps: readonly PlanStep[],
+  before: ExecutionState,
+  after: ExecutionState,
+): void {
   for (const record of after.steps) {
     const previous = before.steps.find((candidate) => candidate.stepId === record.stepId);
     if (previous?.rollback === record.rollback && previous?.rollbackError === record.rollbackError) continue;

@@ -10,7 +10,10 @@ export interface StepAsker {
   /** With a single item and no `always`, answers without showing anything. */
   pick<T>(placeholder: string, items: readonly PickItem<T>[], options?: { always?: boolean }): Promise<T>;
   pickMany<T>(placeholder: string, items: readonly PickItem<T>[]): Promise<T[]>;
-  input(prompt: string, options: { value?: string; placeholder?: string; validate: (value: string) => string | undefined }): Promise<string>;
+  input(
+    prompt: string,
+    options: { value?: string; placeholder?: string; validate: (value: string) => string | undefined },
+  ): Promise<string>;
 }
 
 export interface PromptStep<C> {
@@ -49,14 +52,22 @@ class Asker implements StepAsker {
     return this.ui.pickMany({ title: this.title, canGoBack: this.canGoBack, placeholder, items });
   }
 
-  async input(prompt: string, options: { value?: string; placeholder?: string; validate: (value: string) => string | undefined }): Promise<string> {
+  async input(
+    prompt: string,
+    options: { value?: string; placeholder?: string; validate: (value: string) => string | undefined },
+  ): Promise<string> {
     this.shown = true;
     return this.ui.input({ title: this.title, canGoBack: this.canGoBack, prompt, ...options });
   }
 }
 
 /** Runs the steps in order; GoBack re-asks the last shown step. WizardCancelled and errors propagate. */
-export async function runPromptSteps<C extends object>(title: string, steps: readonly PromptStep<C>[], context: C, ui: WizardUi): Promise<void> {
+export async function runPromptSteps<C extends object>(
+  title: string,
+  steps: readonly PromptStep<C>[],
+  context: C,
+  ui: WizardUi,
+): Promise<void> {
   const history: Answered<C>[] = [];
   let index = 0;
   while (index < steps.length) {
@@ -67,8 +78,14 @@ export async function runPromptSteps<C extends object>(title: string, steps: rea
     }
     const before = { ...context };
     const shownSoFar = history.filter((answered) => answered.shown).length;
-    const remaining = steps.slice(index).filter((candidate) => !candidate.shouldPrompt || candidate.shouldPrompt(context)).length;
-    const asker = new Asker(ui, `${title.replace(/…$/, '')}: Step ${shownSoFar + 1} of ${shownSoFar + remaining}`, shownSoFar > 0);
+    const remaining = steps
+      .slice(index)
+      .filter((candidate) => !candidate.shouldPrompt || candidate.shouldPrompt(context)).length;
+    const asker = new Asker(
+      ui,
+      `${title.replace(/…$/, '')}: Step ${shownSoFar + 1} of ${shownSoFar + remaining}`,
+      shownSoFar > 0,
+    );
     try {
       await step.prompt(context, asker);
       history.push({ index, before, shown: asker.shown });

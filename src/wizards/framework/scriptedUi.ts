@@ -3,7 +3,16 @@
  * integration tests inject it into the extension (HubsFeature.useWizardUi) to drive the real commands. It records
  * every prompt, validation message, dialog, document and log line, so tests can assert on what the user saw.
  */
-import { GoBack, WizardCancelled, type InputOptions, type MessageKind, type PickItem, type PickOptions, type ProgressReporter, type WizardUi } from './ui';
+import {
+  GoBack,
+  WizardCancelled,
+  type InputOptions,
+  type MessageKind,
+  type PickItem,
+  type PickOptions,
+  type ProgressReporter,
+  type WizardUi,
+} from './ui';
 
 type LabelMatch = string | RegExp;
 
@@ -58,7 +67,8 @@ export class ScriptedWizardUi implements WizardUi {
   async pickMany<T>(options: PickOptions<T>): Promise<T[]> {
     this.record('pickMany', options.title, options.placeholder, options.items, options.canGoBack);
     const answer = this.next(options.placeholder);
-    if (typeof answer !== 'object' || !('pickMany' in answer)) throw unexpected(answer, 'a multi-pick', options.placeholder);
+    if (typeof answer !== 'object' || !('pickMany' in answer))
+      throw unexpected(answer, 'a multi-pick', options.placeholder);
     return answer.pickMany.map((match) => findItem(options.items, match, options.placeholder).value);
   }
 
@@ -74,7 +84,8 @@ export class ScriptedWizardUi implements WizardUi {
       last = value;
     }
     const problem = options.validate(last);
-    if (problem !== undefined) throw new Error(`The scripted input "${last}" for "${options.prompt}" is invalid: ${problem}`);
+    if (problem !== undefined)
+      throw new Error(`The scripted input "${last}" for "${options.prompt}" is invalid: ${problem}`);
     return last;
   }
 
@@ -106,9 +117,24 @@ export class ScriptedWizardUi implements WizardUi {
     this.logLines.push(line);
   }
 
-  private record(kind: ShownPrompt['kind'], title: string, placeholder: string, items: readonly PickItem<unknown>[], canGoBack: boolean, value?: string): void {
+  private record(
+    kind: ShownPrompt['kind'],
+    title: string,
+    placeholder: string,
+    items: readonly PickItem<unknown>[],
+    canGoBack: boolean,
+    value?: string,
+  ): void {
     const shown = items.map((item) => (item.description ? `${item.label} — ${item.description}` : item.label));
-    this.prompts.push({ kind, title, placeholder, items: shown, picked: items.filter((item) => item.picked).map((item) => item.label), canGoBack, ...(value === undefined ? {} : { value }) });
+    this.prompts.push({
+      kind,
+      title,
+      placeholder,
+      items: shown,
+      picked: items.filter((item) => item.picked).map((item) => item.label),
+      canGoBack,
+      ...(value === undefined ? {} : { value }),
+    });
   }
 
   private next(what: string): ScriptedAnswer {
@@ -122,7 +148,10 @@ export class ScriptedWizardUi implements WizardUi {
 
 function findItem<T>(items: readonly PickItem<T>[], match: LabelMatch, placeholder: string): PickItem<T> {
   const found = items.find((item) => (typeof match === 'string' ? item.label.includes(match) : match.test(item.label)));
-  if (!found) throw new Error(`No item matching ${String(match)} in "${placeholder}": ${items.map((item) => item.label).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `No item matching ${String(match)} in "${placeholder}": ${items.map((item) => item.label).join(' | ')}`,
+    );
   return found;
 }
 

@@ -29,7 +29,7 @@ export interface PickItem<T> {
 }
 
 export interface PromptHeader {
-  /** "Add Private Endpoint to Hub: Step 2 of 6". */
+  /** "Add Private Endpoint: Step 2 of 6". */
   readonly title: string;
   readonly canGoBack: boolean;
 }

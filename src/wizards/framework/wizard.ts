@@ -5,7 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { resourceNameOf } from '../../model/armIds';
 import type { ExecutionState, StepRunner } from '../../model/planExecutor';
-import { hasDestructiveOrExposingSteps, renderOperationList, renderPlanScript, type Plan, type PlanApiVersions } from '../../model/plan';
+import {
+  hasDestructiveOrExposingSteps,
+  renderOperationList,
+  renderPlanScript,
+  type Plan,
+  type PlanApiVersions,
+} from '../../model/plan';
 import type { RunStore, SavedRun } from '../execution/runStore';
 import { WizardStepRunner, type Expectation } from '../execution/stepRunner';
 import type { WizardId } from '../ids';
@@ -46,12 +52,22 @@ interface ReviewContext {
   reviewed?: Plan;
 }
 
-export async function runWizard<C extends object>(wizard: WizardDefinition<C>, args: readonly unknown[], services: WizardServices): Promise<WizardResult> {
+export async function runWizard<C extends object>(
+  wizard: WizardDefinition<C>,
+  args: readonly unknown[],
+  services: WizardServices,
+): Promise<WizardResult> {
   try {
     const context = (await wizard.initialContext(args, services)) as C & ReviewContext;
     const steps: PromptStep<C & ReviewContext>[] = [...wizard.steps(services)];
     const planOf = wizard.plan?.bind(wizard);
-    if (planOf) steps.push(reviewStep((answers) => planOf(answers, services), (answers) => wizard.reviewNotes?.(answers)));
+    if (planOf)
+      steps.push(
+        reviewStep(
+          (answers) => planOf(answers, services),
+          (answers) => wizard.reviewNotes?.(answers),
+        ),
+      );
     await runPromptSteps(wizard.title, steps, context, services.ui);
     if (!planOf) {
       await wizard.finish?.(context, services);
@@ -59,7 +75,10 @@ export async function runWizard<C extends object>(wizard: WizardDefinition<C>, a
     }
     const plan = context.reviewed;
     if (!plan || plan.steps.length === 0) {
-      await services.ui.message('info', `${wizard.title.replace(/…$/, '')}: nothing to change, everything is already in place.`);
+      await services.ui.message(
+        'info',
+        `${wizard.title.replace(/…$/, '')}: nothing to change, everything is already in place.`,
+      );
       return 'nothingToDo';
     }
     const run = newRun(wizard.id, wizard.hubId(context), plan, wizard.expectations?.(context) ?? []);
@@ -77,7 +96,12 @@ export async function runWizard<C extends object>(wizard: WizardDefinition<C>, a
 }
 
 export function newRun(wizardId: string, hubId: string, plan: Plan, expectations: readonly Expectation[]): SavedRun {
-  const state: ExecutionState = { formatVersion: 1, planId: plan.id, steps: plan.steps.map((step) => ({ stepId: step.id, outcome: 'notRun', created: false })), cancelled: false };
+  const state: ExecutionState = {
+    formatVersion: 1,
+    planId: plan.id,
+    steps: plan.steps.map((step) => ({ stepId: step.id, outcome: 'notRun', created: false })),
+    cancelled: false,
+  };
   return { runId: randomUUID(), wizardId, hubId, plan, state, expectations, savedAt: new Date().toISOString() };
 }
 
@@ -85,7 +109,8 @@ export function executionServices(services: WizardServices) {
   return {
     ui: services.ui,
     runs: services.runs,
-    runnerFor: async (run: SavedRun): Promise<StepRunner> => new WizardStepRunner(await services.directory.connection(run.hubId), run.expectations),
+    runnerFor: async (run: SavedRun): Promise<StepRunner> =>
+      new WizardStepRunner(await services.directory.connection(run.hubId), run.expectations),
     hubChanged: (hubId: string) => services.directory.hubChanged(hubId),
   };
 }
@@ -93,7 +118,10 @@ export function executionServices(services: WizardServices) {
 type ReviewChoice = 'run' | 'script' | 'operations';
 
 /** The last step: the plan, its az script, and a modal confirmation for steps that remove or expose something. */
-function reviewStep<C extends ReviewContext>(planOf: (context: C) => Plan, notesOf: (context: C) => string | undefined): PromptStep<C> {
+function reviewStep<C extends ReviewContext>(
+  planOf: (context: C) => Plan,
+  notesOf: (context: C) => string | undefined,
+): PromptStep<C> {
   return {
     id: 'review',
     prompt: async (context, ask) => {
@@ -103,7 +131,8 @@ function reviewStep<C extends ReviewContext>(planOf: (context: C) => Plan, notes
       for (;;) {
         const choice = await ask.pick<ReviewChoice>(`Review: ${plan.title}`, reviewItems(plan), { always: true });
         if (choice === 'script') await ask.ui.openDocument(renderPlanScript(plan), 'shellscript');
-        else if (choice === 'operations') await ask.ui.openDocument(`${renderOperationList(plan)}${notesOf(context) ?? ''}`, 'plaintext');
+        else if (choice === 'operations')
+          await ask.ui.openDocument(`${renderOperationList(plan)}${notesOf(context) ?? ''}`, 'plaintext');
         else if (!hasDestructiveOrExposingSteps(plan) || (await confirmConsequences(plan, ask.ui))) return;
       }
     },
@@ -113,15 +142,31 @@ function reviewStep<C extends ReviewContext>(planOf: (context: C) => Plan, notes
 function reviewItems(plan: Plan) {
   const count = plan.steps.length;
   return [
-    { label: `$(play) Run ${count === 1 ? 'this operation' : `these ${count} operations`}`, description: plan.steps.map((step) => step.title).join(' → '), value: 'run' as const },
-    { label: '$(list-ordered) Show the ARM operations', description: plan.steps.map((step) => `${step.operation.method} ${resourceNameOf(step.operation.resourceId)}`).join(', '), value: 'operations' as const },
-    { label: '$(terminal) Show as az script', description: 'an untitled bash document; nothing runs', value: 'script' as const },
+    {
+      label: `$(play) Run ${count === 1 ? 'this operation' : `these ${count} operations`}`,
+      description: plan.steps.map((step) => step.title).join(' → '),
+      value: 'run' as const,
+    },
+    {
+      label: '$(list-ordered) Show the ARM operations',
+      description: plan.steps
+        .map((step) => `${step.operation.method} ${resourceNameOf(step.operation.resourceId)}`)
+        .join(', '),
+      value: 'operations' as const,
+    },
+    {
+      label: '$(terminal) Show as az script',
+      description: 'an untitled bash document; nothing runs',
+      value: 'script' as const,
+    },
   ];
 }
 
 async function confirmConsequences(plan: Plan, ui: WizardUi): Promise<boolean> {
   const risky = plan.steps.filter((step) => step.destructive || step.exposing);
-  const detail = risky.map((step) => `• ${step.title}: ${step.consequence ?? 'review this step before you continue.'}`).join('\n');
+  const detail = risky
+    .map((step) => `• ${step.title}: ${step.consequence ?? 'review this step before you continue.'}`)
+    .join('\n');
   const exposing = risky.some((step) => step.exposing);
   return ui.confirm(`${plan.title}?`, detail, exposing ? 'Expose' : 'Continue');
 }

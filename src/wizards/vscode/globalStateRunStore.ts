@@ -17,6 +17,9 @@ export class GlobalStateRunStore implements RunStore {
   }
 
   async remove(runId: string): Promise<void> {
-    await this.memento.update(KEY, this.list().filter((known) => known.runId !== runId));
+    await this.memento.update(
+      KEY,
+      this.list().filter((known) => known.runId !== runId),
+    );
   }
 }

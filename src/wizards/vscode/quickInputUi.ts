@@ -6,7 +6,16 @@
 import * as vscode from 'vscode';
 import { log } from '../../log';
 import { SHOW_LOG } from '../framework/execute';
-import { GoBack, WizardCancelled, type InputOptions, type MessageKind, type PickItem, type PickOptions, type ProgressReporter, type WizardUi } from '../framework/ui';
+import {
+  GoBack,
+  WizardCancelled,
+  type InputOptions,
+  type MessageKind,
+  type PickItem,
+  type PickOptions,
+  type ProgressReporter,
+  type WizardUi,
+} from '../framework/ui';
 
 type Settle<T> = { resolve: (value: T) => void; reject: (error: Error) => void };
 
@@ -29,7 +38,8 @@ export class QuickInputWizardUi implements WizardUi {
       box.ignoreFocusOut = true;
       box.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
       const validate = () => {
-        box.validationMessage = box.value === '' && options.value === undefined ? undefined : options.validate(box.value);
+        box.validationMessage =
+          box.value === '' && options.value === undefined ? undefined : options.validate(box.value);
       };
       validate();
       const settle = once(box, { resolve, reject });
@@ -49,7 +59,12 @@ export class QuickInputWizardUi implements WizardUi {
   }
 
   async message(kind: MessageKind, text: string, ...buttons: string[]): Promise<string | undefined> {
-    const show = kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const show =
+      kind === 'error'
+        ? vscode.window.showErrorMessage
+        : kind === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     for (;;) {
       const choice = await show(text, ...buttons);
       // Showing the log must not lose the Resume and Roll back buttons.
@@ -65,11 +80,14 @@ export class QuickInputWizardUi implements WizardUi {
 
   progress<T>(title: string, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T> {
     return Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
-        return task({ report: (message) => progress.report({ message }) }, controller.signal);
-      }),
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        (progress, token) => {
+          const controller = new AbortController();
+          token.onCancellationRequested(() => controller.abort());
+          return task({ report: (message) => progress.report({ message }) }, controller.signal);
+        },
+      ),
     );
   }
 
@@ -87,7 +105,12 @@ export class QuickInputWizardUi implements WizardUi {
       pick.canSelectMany = canPickMany;
       pick.matchOnDescription = true;
       pick.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-      pick.items = options.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, item }));
+      pick.items = options.items.map((item) => ({
+        label: item.label,
+        description: item.description,
+        detail: item.detail,
+        item,
+      }));
       const picked = pick.items.filter((entry) => entry.item.picked);
       // Setting activeItems to [] would leave no item focused, so Enter would do nothing.
       if (canPickMany) pick.selectedItems = picked;
@@ -113,5 +136,8 @@ function once<T>(input: vscode.QuickInput, settle: Settle<T>): Settle<T> {
     input.dispose();
   };
   input.onDidHide(() => finish(() => settle.reject(new WizardCancelled())));
-  return { resolve: (value) => finish(() => settle.resolve(value)), reject: (error) => finish(() => settle.reject(error)) };
+  return {
+    resolve: (value) => finish(() => settle.resolve(value)),
+    reject: (error) => finish(() => settle.reject(error)),
+  };
 }

@@ -22,7 +22,10 @@ export class TreeHubDirectory implements HubDirectory {
     const root = await this.model.loadRoot();
     if (root.kind === 'signedOut') throw new Error('Sign in to Azure first (Foundry: Sign in to Azure).');
     if (root.kind === 'failed') throw new Error(root.error.message);
-    return root.subscriptions.map((section) => ({ id: section.subscription.subscriptionId, name: section.subscription.name }));
+    return root.subscriptions.map((section) => ({
+      id: section.subscription.subscriptionId,
+      name: section.subscription.name,
+    }));
   }
 
   async hubs(subscriptionId: string): Promise<readonly HubSummary[]> {
@@ -36,7 +39,9 @@ export class TreeHubDirectory implements HubDirectory {
   private async section(subscriptionId: string) {
     const root = await this.model.loadRoot();
     if (root.kind !== 'ready') return undefined;
-    return root.subscriptions.find((candidate) => candidate.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+    return root.subscriptions.find(
+      (candidate) => candidate.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase(),
+    );
   }
 
   async readAiServicesAccount(accountId: string): Promise<AiServicesAccount> {
@@ -56,4 +61,9 @@ export class TreeHubDirectory implements HubDirectory {
   }
 }
 
-const summaryOf = (resource: HubSummary): HubSummary => ({ id: resource.id, name: resource.name, location: resource.location, subscriptionId: resource.subscriptionId });
+const summaryOf = (resource: HubSummary): HubSummary => ({
+  id: resource.id,
+  name: resource.name,
+  location: resource.location,
+  subscriptionId: resource.subscriptionId,
+});

@@ -40,7 +40,12 @@ export function isWorkspaceDocument(root: unknown): boolean {
  * Analyses one parsed document. The result keeps no reference to the parsed tree: retaining trees made the garbage
  * collector a quarter of the time on large files.
  */
-export function analyzeDocument(document: Document.Parsed, index: number, text: string, force: boolean): DocumentAnalysis {
+export function analyzeDocument(
+  document: Document.Parsed,
+  index: number,
+  text: string,
+  force: boolean,
+): DocumentAnalysis {
   const range = { start: document.range[0], end: document.range[2] };
   const root = document.contents;
   const summaryAnchor = summaryAnchorOf(root, range.start);
@@ -74,6 +79,9 @@ function summaryAnchorOf(root: unknown, documentStart: number): number {
 }
 
 function syntaxMessage(message: string): string {
-  const firstLine = message.split('\n', 1)[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  const firstLine = message
+    .split('\n', 1)[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '');
   return `YAML syntax error: ${firstLine}. Fix the syntax; the other checks may be incomplete until then.`;
 }

@@ -63,7 +63,8 @@ export function checkIpRules(pair: YamlPair, indentUnit: number, context: CheckC
     );
   }
   const entries: IpRuleEntry[] = [];
-  for (let index = 0; index < value.items.length; index++) entries.push(checkEntry(value.items[index], index, value, context));
+  for (let index = 0; index < value.items.length; index++)
+    entries.push(checkEntry(value.items[index], index, value, context));
   checkOverlaps(entries, value, context);
   return { keyRange: key, isList: true, entries };
 }
@@ -93,7 +94,8 @@ function checkEntry(item: unknown, index: number, list: YAMLSeq<unknown>, contex
   }
   checkUnknownKeys(item, 'ip_rule', context);
   const valuePair = lastPair(item, 'value');
-  if (!valuePair) return invalidEntry(index, itemRange, 'This IP rule has no "value". Add "value: <IPv4 address or CIDR>".', context);
+  if (!valuePair)
+    return invalidEntry(index, itemRange, 'This IP rule has no "value". Add "value: <IPv4 address or CIDR>".', context);
   const text = stringValue(valuePair.value);
   if (text === undefined || text === '') {
     const what = text === '' ? 'empty' : describeNode(valuePair.value);
@@ -103,7 +105,13 @@ function checkEntry(item: unknown, index: number, list: YAMLSeq<unknown>, contex
   return checkAddress(valuePair, index, itemRange, context);
 }
 
-function invalidEntry(index: number, itemRange: OffsetRange, message: string, context: CheckContext, fix?: Fix): IpRuleEntry {
+function invalidEntry(
+  index: number,
+  itemRange: OffsetRange,
+  message: string,
+  context: CheckContext,
+  fix?: Fix,
+): IpRuleEntry {
   context.report('invalid-ip-rule-entry', itemRange, message, fix && [fix]);
   return { index, itemRange, status: 'invalid-entry' };
 }
@@ -148,7 +156,11 @@ function ipv4Of(entry: IpRuleEntry): Ipv4Rule | undefined {
   return entry.parsed?.kind === 'ipv4' && entry.status !== 'reserved' ? entry.parsed.rule : undefined;
 }
 
-function findContainer(rule: Ipv4Rule, prefixes: readonly number[], byNetwork: ReadonlyMap<number, IpRuleEntry>): IpRuleEntry | undefined {
+function findContainer(
+  rule: Ipv4Rule,
+  prefixes: readonly number[],
+  byNetwork: ReadonlyMap<number, IpRuleEntry>,
+): IpRuleEntry | undefined {
   for (const prefix of prefixes) {
     if (prefix >= rule.prefix) break;
     const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;

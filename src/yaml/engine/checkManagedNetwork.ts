@@ -3,7 +3,16 @@ import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { checkUnknownKeys } from './checkKeys';
 import type { CheckContext } from './checkContext';
 import { replaceScalarFix } from './ipRuleFixes';
-import { ISOLATION_MODES, ISOLATION_MODES_PASCAL, OUTBOUND_RULE_TYPES, keyInfo, knownKeys, type IsolationMode, type OutboundRuleType, type Section } from './keys';
+import {
+  ISOLATION_MODES,
+  ISOLATION_MODES_PASCAL,
+  OUTBOUND_RULE_TYPES,
+  keyInfo,
+  knownKeys,
+  type IsolationMode,
+  type OutboundRuleType,
+  type Section,
+} from './keys';
 import { describeNode, keyName, keyRange, lastPair, nodeRange, stringValue, type YamlPair } from './yamlNodes';
 
 export interface ManagedNetworkFacts {
@@ -18,7 +27,10 @@ interface OutboundRuleFacts {
   readonly type?: OutboundRuleType;
 }
 
-export function checkManagedNetwork(root: YAMLMap<unknown, unknown>, context: CheckContext): ManagedNetworkFacts | undefined {
+export function checkManagedNetwork(
+  root: YAMLMap<unknown, unknown>,
+  context: CheckContext,
+): ManagedNetworkFacts | undefined {
   const network = lastPair(root, 'managed_network')?.value;
   if (!isMap(network)) return undefined;
   checkUnknownKeys(network, 'managed_network', context);
@@ -41,7 +53,8 @@ function checkIsolationMode(pair: YamlPair, context: CheckContext): IsolationMod
   if (pascal >= 0) return ISOLATION_MODES[pascal];
   const loose = text.toLowerCase().replace(/_/g, '');
   const near = ISOLATION_MODES.find((mode) => mode.replace(/_/g, '') === loose);
-  const fix = near && isScalar(pair.value) ? replaceScalarFix(pair.value, near, `Change to ${near}`, false, context) : undefined;
+  const fix =
+    near && isScalar(pair.value) ? replaceScalarFix(pair.value, near, `Change to ${near}`, false, context) : undefined;
   context.report(
     'invalid-isolation-mode',
     nodeRange(pair.value, keyRange(pair).end),
@@ -55,7 +68,11 @@ function checkIsolationMode(pair: YamlPair, context: CheckContext): IsolationMod
 function checkOutboundRules(pair: YamlPair | undefined, context: CheckContext): OutboundRuleFacts[] {
   if (!pair || pair.value == null || (isScalar(pair.value) && pair.value.value == null)) return [];
   if (!isSeq(pair.value)) {
-    context.report('invalid-outbound-rule', keyRange(pair), `outbound_rules is ${describeNode(pair.value)}; it must be a list of rules with name, type and destination.`);
+    context.report(
+      'invalid-outbound-rule',
+      keyRange(pair),
+      `outbound_rules is ${describeNode(pair.value)}; it must be a list of rules with name, type and destination.`,
+    );
     return [];
   }
   return pair.value.items.map((item) => checkOutboundRule(item, context));
@@ -64,13 +81,21 @@ function checkOutboundRules(pair: YamlPair | undefined, context: CheckContext): 
 function checkOutboundRule(item: unknown, context: CheckContext): OutboundRuleFacts {
   const itemRange = nodeRange(item);
   if (!isMap(item)) {
-    context.report('invalid-outbound-rule', itemRange, `An outbound rule must be a mapping with name, type and destination, not ${describeNode(item)}.`);
+    context.report(
+      'invalid-outbound-rule',
+      itemRange,
+      `An outbound rule must be a mapping with name, type and destination, not ${describeNode(item)}.`,
+    );
     return { item };
   }
   checkUnknownKeys(item, 'outbound_rule', context);
   const missing = ['name', 'type', 'destination'].filter((key) => !lastPair(item, key));
   if (missing.length > 0) {
-    context.report('invalid-outbound-rule', itemRange, `This outbound rule has no ${missing.join(' and no ')}. Add ${missing.map((key) => `"${key}:"`).join(', ')}.`);
+    context.report(
+      'invalid-outbound-rule',
+      itemRange,
+      `This outbound rule has no ${missing.join(' and no ')}. Add ${missing.map((key) => `"${key}:"`).join(', ')}.`,
+    );
   }
   const typePair = lastPair(item, 'type');
   if (!typePair) return { item };
@@ -103,35 +128,59 @@ function checkDestination(pair: YamlPair, type: OutboundRuleType, context: Check
   const range = nodeRange(value, keyRange(pair).end);
   if (type === 'fqdn') {
     if (stringValue(value) === undefined || stringValue(value) === '') {
-      context.report('invalid-outbound-rule', range, `An fqdn rule's destination must be a host name such as "pypi.org", not ${describeNode(value)}.`);
+      context.report(
+        'invalid-outbound-rule',
+        range,
+        `An fqdn rule's destination must be a host name such as "pypi.org", not ${describeNode(value)}.`,
+      );
     }
     return;
   }
   const required = REQUIRED_DESTINATION_KEYS[type];
   if (!isMap(value)) {
-    context.report('invalid-outbound-rule', range, `A ${type} rule's destination must be a mapping with ${required.join(', ')}, not ${describeNode(value)}.`);
+    context.report(
+      'invalid-outbound-rule',
+      range,
+      `A ${type} rule's destination must be a mapping with ${required.join(', ')}, not ${describeNode(value)}.`,
+    );
     return;
   }
   const missing = required.filter((key) => !lastPair(value, key));
   if (missing.length > 0) {
-    context.report('invalid-outbound-rule', keyRange(pair), `This ${type} destination has no ${missing.join(', ')}. Add ${missing.map((key) => `"${key}:"`).join(', ')}.`);
+    context.report(
+      'invalid-outbound-rule',
+      keyRange(pair),
+      `This ${type} destination has no ${missing.join(', ')}. Add ${missing.map((key) => `"${key}:"`).join(', ')}.`,
+    );
   }
   reportWrongDestinationKeys(value, type, context);
 }
 
-function reportWrongDestinationKeys(destination: YAMLMap<unknown, unknown>, type: Exclude<OutboundRuleType, 'fqdn'>, context: CheckContext): void {
+function reportWrongDestinationKeys(
+  destination: YAMLMap<unknown, unknown>,
+  type: Exclude<OutboundRuleType, 'fqdn'>,
+  context: CheckContext,
+): void {
   const section = DESTINATION_SECTION[type];
   for (const pair of destination.items) {
     const name = keyName(pair);
     if (name === undefined) continue;
     if (name === 'spark_enabled' && type === 'private_endpoint') {
       if (isScalar(pair.value) && typeof pair.value.value !== 'boolean') {
-        context.report('invalid-outbound-rule', nodeRange(pair.value), `spark_enabled is ${describeNode(pair.value)}; write true or false.`);
+        context.report(
+          'invalid-outbound-rule',
+          nodeRange(pair.value),
+          `spark_enabled is ${describeNode(pair.value)}; write true or false.`,
+        );
       }
       continue;
     }
     if (keyInfo(section, name)) continue;
-    context.report('invalid-outbound-rule', keyRange(pair), `A ${type} destination does not take "${name}" (it takes ${knownKeys(section).join(', ')}). Remove it.`);
+    context.report(
+      'invalid-outbound-rule',
+      keyRange(pair),
+      `A ${type} destination does not take "${name}" (it takes ${knownKeys(section).join(', ')}). Remove it.`,
+    );
   }
 }
 

@@ -25,9 +25,11 @@ export function checkNetworkAccess(root: YAMLMap<unknown, unknown>, context: Che
   if (!aclsPair) return { publicNetworkAccess, hasNetworkAcls: false };
   const acls = aclsPair.value;
   // A non-mapping network_acls is a type error that the JSON schema reports.
-  if (acls != null && !isMap(acls) && !(isScalar(acls) && acls.value == null)) return { publicNetworkAccess, hasNetworkAcls: true };
+  if (acls != null && !isMap(acls) && !(isScalar(acls) && acls.value == null))
+    return { publicNetworkAccess, hasNetworkAcls: true };
   const facts = isMap(acls) ? checkAcls(aclsPair, acls, context) : missingDefaultAction(aclsPair, context);
-  if (facts.ipRules?.isList && facts.ipRules.entries.length > 0) reportIgnoredRules(facts, publicNetworkAccess, context);
+  if (facts.ipRules?.isList && facts.ipRules.entries.length > 0)
+    reportIgnoredRules(facts, publicNetworkAccess, context);
   return { publicNetworkAccess, hasNetworkAcls: true, ...facts };
 }
 
@@ -81,7 +83,10 @@ function checkDefaultAction(pair: YamlPair, context: CheckContext): DefaultActio
   const exact = DEFAULT_ACTION_VALUES.find((value) => value === text);
   if (exact) return exact;
   const caseMatch = DEFAULT_ACTION_VALUES.find((value) => value.toLowerCase() === text?.toLowerCase());
-  const fix = caseMatch && isScalar(pair.value) ? replaceScalarFix(pair.value, caseMatch, `Change to ${caseMatch}`, true, context) : undefined;
+  const fix =
+    caseMatch && isScalar(pair.value)
+      ? replaceScalarFix(pair.value, caseMatch, `Change to ${caseMatch}`, true, context)
+      : undefined;
   const hint = caseMatch ? `Write "${caseMatch}": the value is case-sensitive.` : 'Use Allow or Deny.';
   context.report(
     'invalid-default-action',
@@ -92,7 +97,11 @@ function checkDefaultAction(pair: YamlPair, context: CheckContext): DefaultActio
   return undefined;
 }
 
-function reportIgnoredRules(facts: AclsFacts, publicNetworkAccess: PublicNetworkAccess | undefined, context: CheckContext): void {
+function reportIgnoredRules(
+  facts: AclsFacts,
+  publicNetworkAccess: PublicNetworkAccess | undefined,
+  context: CheckContext,
+): void {
   const ipRules = facts.ipRules;
   if (!ipRules) return;
   if (publicNetworkAccess === 'disabled') {

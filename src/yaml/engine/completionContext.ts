@@ -48,8 +48,17 @@ function readLine(text: string, start: number): Line {
   const markers = match?.[2] ?? '';
   for (let at = 0; at < markers.length; at++) if (markers[at] === '-') dashes.push(indent + at);
   const rest = match?.[5];
-  const opensBlock = match?.[4] !== undefined && (rest === undefined || /^\s*(#.*)?$/.test(rest) || /^\s*[|>]/.test(rest));
-  return { start, text: lineText, keyColumn: indent + markers.length, dashes, key: match?.[4], value: rest?.replace(/\s+#.*$/, '').trim(), opensBlock };
+  const opensBlock =
+    match?.[4] !== undefined && (rest === undefined || /^\s*(#.*)?$/.test(rest) || /^\s*[|>]/.test(rest));
+  return {
+    start,
+    text: lineText,
+    keyColumn: indent + markers.length,
+    dashes,
+    key: match?.[4],
+    value: rest?.replace(/\s+#.*$/, '').trim(),
+    opensBlock,
+  };
 }
 
 function isBlankOrComment(line: Line): boolean {
@@ -77,7 +86,15 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (valueMatch) {
     const key = valueMatch[2];
     const info = section ? keyInfo(section, key) : undefined;
-    return { section, path: fullPath, slot: 'value', key, ...(info ? { keyInfo: info } : {}), presentKeys: present, replaceRange };
+    return {
+      section,
+      path: fullPath,
+      slot: 'value',
+      key,
+      ...(info ? { keyInfo: info } : {}),
+      presentKeys: present,
+      replaceRange,
+    };
   }
   return { section, path: fullPath, slot: 'key', presentKeys: present, replaceRange };
 }
@@ -88,7 +105,11 @@ function ancestorsOf(text: string, lineStart: number, column: number): string[] 
   let limit = column;
   // A list may sit at the same column as its key (`key:` then `- item` below it, not indented).
   let underList = false;
-  for (let start = previousLineStart(text, lineStart); start >= 0 && limit > 0; start = previousLineStart(text, start)) {
+  for (
+    let start = previousLineStart(text, lineStart);
+    start >= 0 && limit > 0;
+    start = previousLineStart(text, start)
+  ) {
     const line = readLine(text, start);
     if (isDocumentMarker(line)) break;
     if (isBlankOrComment(line)) continue;

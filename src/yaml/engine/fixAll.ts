@@ -46,7 +46,10 @@ export function fixAll(text: string, options: ValidateOptions = {}): FixAllResul
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const fixes = compatibleSafeFixes(validateHubYaml(current, options));
     if (fixes.length === 0) break;
-    current = applyEdits(current, fixes.flatMap((fix) => fix.edits));
+    current = applyEdits(
+      current,
+      fixes.flatMap((fix) => fix.edits),
+    );
     applied += fixes.length;
   }
   return { text: current, applied };

@@ -11,16 +11,27 @@ import { parseYamlDocuments } from './yamlParser';
 
 export type HoverInfo =
   | { readonly kind: 'ip-rule'; readonly range: OffsetRange; readonly facts: IpRuleFacts; readonly markdown: string }
-  | { readonly kind: 'key'; readonly range: OffsetRange; readonly section: Section; readonly info: KeyInfo; readonly markdown: string };
+  | {
+      readonly kind: 'key';
+      readonly range: OffsetRange;
+      readonly section: Section;
+      readonly info: KeyInfo;
+      readonly markdown: string;
+    };
 
 /** The hover at a file offset of the validator's current text. */
 export function hoverAt(validator: HubYamlValidator, offset: number): HoverInfo | undefined {
   const placed = validator.documentAt(offset);
   if (!placed || !placed.analysis.checked) return undefined;
   const local = offset - placed.offset;
-  const shift = (range: OffsetRange): OffsetRange => ({ start: range.start + placed.offset, end: range.end + placed.offset });
+  const shift = (range: OffsetRange): OffsetRange => ({
+    start: range.start + placed.offset,
+    end: range.end + placed.offset,
+  });
   const entries = placed.analysis.network?.ipRules?.entries ?? [];
-  const entry = entries.find((candidate) => candidate.valueRange && candidate.valueRange.start <= local && local <= candidate.valueRange.end);
+  const entry = entries.find(
+    (candidate) => candidate.valueRange && candidate.valueRange.start <= local && local <= candidate.valueRange.end,
+  );
   if (entry?.valueRange && entry.parsed?.kind === 'ipv4') {
     const facts = describeIpRule(entry.parsed.rule);
     return { kind: 'ip-rule', range: shift(entry.valueRange), facts, markdown: ipRuleMarkdown(entry, facts, entries) };
@@ -30,7 +41,13 @@ export function hoverAt(validator: HubYamlValidator, offset: number): HoverInfo 
   if (!key) return undefined;
   const info = keyInfo(key.section, key.name);
   if (!info) return undefined;
-  return { kind: 'key', range: shift(key.range), section: key.section, info, markdown: `**${info.key}**\n\n${info.doc}` };
+  return {
+    kind: 'key',
+    range: shift(key.range),
+    section: key.section,
+    info,
+    markdown: `**${info.key}**\n\n${info.doc}`,
+  };
 }
 
 function ipRuleMarkdown(entry: IpRuleEntry, facts: IpRuleFacts, entries: readonly IpRuleEntry[]): string {
@@ -41,9 +58,17 @@ function ipRuleMarkdown(entry: IpRuleEntry, facts: IpRuleFacts, entries: readonl
       ? 'Public internet addresses.'
       : `Not public: overlaps ${facts.reserved.map((range) => `${range.cidr} (${range.purpose})`).join(', ')}.`,
   );
-  const others = entries.filter((other) => other !== entry && other.parsed?.kind === 'ipv4' && entry.parsed?.kind === 'ipv4' && overlaps(other.parsed.rule, entry.parsed.rule));
+  const others = entries.filter(
+    (other) =>
+      other !== entry &&
+      other.parsed?.kind === 'ipv4' &&
+      entry.parsed?.kind === 'ipv4' &&
+      overlaps(other.parsed.rule, entry.parsed.rule),
+  );
   if (others.length > 0) {
-    const names = others.slice(0, 5).map((other) => `rule ${other.index + 1} (${other.parsed?.kind === 'ipv4' ? other.parsed.rule.text : ''})`);
+    const names = others
+      .slice(0, 5)
+      .map((other) => `rule ${other.index + 1} (${other.parsed?.kind === 'ipv4' ? other.parsed.rule.text : ''})`);
     lines.push(`Overlaps ${names.join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}.`);
   }
   return lines.join('\n\n');
@@ -68,7 +93,9 @@ function keyAt(root: unknown, offset: number): KeyAtOffset | undefined {
     }
     if (!isMap(node)) return undefined;
     if (path.length === 3 && path[1] === 'outbound_rules') ruleType = stringValue(lastPair(node, 'type')?.value);
-    const pair = node.items.find((item) => isPair(item) && (contains(nodeRange(item.key), offset) || contains(nodeRange(item.value), offset)));
+    const pair = node.items.find(
+      (item) => isPair(item) && (contains(nodeRange(item.key), offset) || contains(nodeRange(item.value), offset)),
+    );
     if (!pair) return undefined;
     const name = keyName(pair);
     if (name !== undefined && isScalar(pair.key) && contains(nodeRange(pair.key), offset)) {

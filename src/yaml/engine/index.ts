@@ -1,6 +1,12 @@
 /** The hub YAML rules engine: pure (no vscode), shared by the VS Code adapters and the CLI. */
 export * from './types';
-export { HubYamlValidator, validateHubYaml, shiftDiagnostic, type ValidateOptions, type PlacedDocument } from './validator';
+export {
+  HubYamlValidator,
+  validateHubYaml,
+  shiftDiagnostic,
+  type ValidateOptions,
+  type PlacedDocument,
+} from './validator';
 export { applyEdits, applyFix, compatibleSafeFixes, fixAll, type FixAllResult } from './fixAll';
 export { LineIndex, type Position } from './lineIndex';
 export { analyzeDocument, isWorkspaceDocument, type DocumentAnalysis } from './analyzeDocument';

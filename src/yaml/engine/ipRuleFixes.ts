@@ -23,7 +23,11 @@ function blockMapToList(map: YAMLMap<unknown, unknown>, context: CheckContext): 
     const startsItem = index === 0 || keyName(pair) === 'value';
     if (keyName(pair) !== 'value') onlyValues = false;
     edits.push({ start, end: start, newText: startsItem ? '- ' : '  ' });
-    for (let newline = context.text.indexOf('\n', start); newline >= 0 && newline + 1 < end; newline = context.text.indexOf('\n', newline + 1)) {
+    for (
+      let newline = context.text.indexOf('\n', start);
+      newline >= 0 && newline + 1 < end;
+      newline = context.text.indexOf('\n', newline + 1)
+    ) {
       if (!isBlankLine(context.text, newline + 1)) edits.push({ start: newline + 1, end: newline + 1, newText: '  ' });
     }
   });
@@ -97,25 +101,53 @@ export function wrapAsValueFix(item: Scalar, inFlowList: boolean, context: Check
   const range = nodeRange(item);
   const source = context.text.slice(range.start, range.end);
   if (inFlowList) {
-    return { title: `Wrap as {value: ${source}}`, edits: [{ start: range.start, end: range.end, newText: `{value: ${source}}` }], safe: true, kind: 'quickfix' };
+    return {
+      title: `Wrap as {value: ${source}}`,
+      edits: [{ start: range.start, end: range.end, newText: `{value: ${source}}` }],
+      safe: true,
+      kind: 'quickfix',
+    };
   }
   // Only when the dash is directly before the string: a tag or anchor there would attach to the new mapping.
   const before = context.text.slice(context.lineStartOf(range.start), range.start);
   if (!/^[ \t]*(- +)+$/.test(before)) return undefined;
-  return { title: `Wrap as value: ${source}`, edits: [{ start: range.start, end: range.start, newText: 'value: ' }], safe: true, kind: 'quickfix' };
+  return {
+    title: `Wrap as value: ${source}`,
+    edits: [{ start: range.start, end: range.start, newText: 'value: ' }],
+    safe: true,
+    kind: 'quickfix',
+  };
 }
 
 /** Replaces a one-line scalar's text, keeping its quotes. */
-export function replaceScalarFix(scalar: Scalar, newValue: string, title: string, safe: boolean, context: CheckContext): Fix | undefined {
+export function replaceScalarFix(
+  scalar: Scalar,
+  newValue: string,
+  title: string,
+  safe: boolean,
+  context: CheckContext,
+): Fix | undefined {
   if (!isInlineScalar(scalar, context.text)) return undefined;
   const range = nodeRange(scalar);
-  return { title, edits: [{ start: range.start, end: range.end, newText: requote(scalar, newValue) }], safe, kind: 'quickfix' };
+  return {
+    title,
+    edits: [{ start: range.start, end: range.end, newText: requote(scalar, newValue) }],
+    safe,
+    kind: 'quickfix',
+  };
 }
 
 /** Removes a list item: its whole lines in a block list, the item and a comma in a flow list. */
-export function removeItemFix(item: unknown, inFlowList: boolean, safe: boolean, context: CheckContext): Fix | undefined {
+export function removeItemFix(
+  item: unknown,
+  inFlowList: boolean,
+  safe: boolean,
+  context: CheckContext,
+): Fix | undefined {
   const range = nodeRange(item);
-  const edit = inFlowList ? flowItemRemoval(range.start, range.end, context.text) : blockItemRemoval(range.start, range.end, context);
+  const edit = inFlowList
+    ? flowItemRemoval(range.start, range.end, context.text)
+    : blockItemRemoval(range.start, range.end, context);
   return edit && { title: 'Remove the duplicate rule', edits: [edit], safe, kind: 'quickfix.remove' };
 }
 

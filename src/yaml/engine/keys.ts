@@ -31,9 +31,16 @@ export type IsolationMode = (typeof ISOLATION_MODES)[number];
 export type OutboundRuleType = (typeof OUTBOUND_RULE_TYPES)[number];
 
 const WORKSPACE_KEYS: readonly KeyInfo[] = [
-  { key: '$schema', doc: 'The workspace JSON schema, for example https://azuremlschemas.azureedge.net/latest/workspace.schema.json.' },
+  {
+    key: '$schema',
+    doc: 'The workspace JSON schema, for example https://azuremlschemas.azureedge.net/latest/workspace.schema.json.',
+  },
   { key: 'name', doc: 'The workspace (hub) name.', required: true },
-  { key: 'kind', doc: 'The workspace kind: `hub` for an Azure AI Foundry hub, `project` for a project.', values: WORKSPACE_KINDS },
+  {
+    key: 'kind',
+    doc: 'The workspace kind: `hub` for an Azure AI Foundry hub, `project` for a project.',
+    values: WORKSPACE_KINDS,
+  },
   { key: 'display_name', doc: 'The name shown in the portal.' },
   { key: 'description', doc: 'A description of the workspace.' },
   { key: 'location', doc: 'The Azure region, for example `eastus`.' },
@@ -59,7 +66,10 @@ const WORKSPACE_KEYS: readonly KeyInfo[] = [
     doc: 'Whether the workspace is reachable from the internet: `Enabled` or `Disabled`. With `Enabled`, `network_acls` can restrict it to selected IPs.',
     values: PUBLIC_NETWORK_ACCESS_VALUES,
   },
-  { key: 'network_acls', doc: 'Selected-IP access: `default_action` and a list of `ip_rules`. Takes effect only when `public_network_access` is `Enabled`.' },
+  {
+    key: 'network_acls',
+    doc: 'Selected-IP access: `default_action` and a list of `ip_rules`. Takes effect only when `public_network_access` is `Enabled`.',
+  },
   { key: 'managed_network', doc: 'The managed virtual network: `isolation_mode` and `outbound_rules`.' },
 ];
 
@@ -83,8 +93,15 @@ const MANAGED_NETWORK_KEYS: readonly KeyInfo[] = [
     doc: '`disabled`, `allow_internet_outbound` or `allow_only_approved_outbound` (the PascalCase forms are accepted too).',
     values: ISOLATION_MODES,
   },
-  { key: 'outbound_rules', doc: 'A list of outbound rules: each has `name`, `type` (`fqdn`, `service_tag`, `private_endpoint`) and `destination`.' },
-  { key: 'firewall_sku', doc: 'The SKU of the managed Azure Firewall used for FQDN rules: `standard` or `basic`.', values: ['standard', 'basic'] },
+  {
+    key: 'outbound_rules',
+    doc: 'A list of outbound rules: each has `name`, `type` (`fqdn`, `service_tag`, `private_endpoint`) and `destination`.',
+  },
+  {
+    key: 'firewall_sku',
+    doc: 'The SKU of the managed Azure Firewall used for FQDN rules: `standard` or `basic`.',
+    values: ['standard', 'basic'],
+  },
   { key: 'network_id', doc: 'Read-only: set by the service.' },
   { key: 'status', doc: 'Read-only: set by the service.' },
 ];
@@ -110,8 +127,16 @@ const SERVICE_TAG_DESTINATION_KEYS: readonly KeyInfo[] = [
 
 const PRIVATE_ENDPOINT_DESTINATION_KEYS: readonly KeyInfo[] = [
   { key: 'service_resource_id', doc: 'The resource id of the target resource.', required: true },
-  { key: 'subresource_target', doc: 'The private link group id, for example `blob`, `vault` or `amlworkspace`.', required: true },
-  { key: 'spark_enabled', doc: 'Whether serverless Spark jobs can use this private endpoint.', values: ['true', 'false'] },
+  {
+    key: 'subresource_target',
+    doc: 'The private link group id, for example `blob`, `vault` or `amlworkspace`.',
+    required: true,
+  },
+  {
+    key: 'spark_enabled',
+    doc: 'Whether serverless Spark jobs can use this private endpoint.',
+    values: ['true', 'false'],
+  },
 ];
 
 export const HUB_YAML_KEYS: Readonly<Record<Section, readonly KeyInfo[]>> = {
@@ -125,7 +150,10 @@ export const HUB_YAML_KEYS: Readonly<Record<Section, readonly KeyInfo[]>> = {
 };
 
 const KEY_INDEX = new Map<Section, ReadonlyMap<string, KeyInfo>>(
-  Object.entries(HUB_YAML_KEYS).map(([section, keys]) => [section as Section, new Map(keys.map((info) => [info.key, info]))]),
+  Object.entries(HUB_YAML_KEYS).map(([section, keys]) => [
+    section as Section,
+    new Map(keys.map((info) => [info.key, info])),
+  ]),
 );
 
 export function keyInfo(section: Section, key: string): KeyInfo | undefined {

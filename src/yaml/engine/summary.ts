@@ -27,8 +27,13 @@ export function summarizeDocument(analysis: DocumentAnalysis, offset = 0): Docum
   const managed = analysis.managedNetwork;
   // The docs' repeated `value:` form (or a scalar): the count would be meaningless until it is a list.
   const rulesUnreadable = network?.ipRules !== undefined && !network.ipRules.isList;
-  const parts = [rulesUnreadable && mode === 'Enabled from selected IPs' ? 'Selected IPs: ip_rules must be a list (see the problem)' : modeText(mode, ipRuleCount)];
-  if (network && network.publicNetworkAccess === undefined && mode !== undefined) parts[0] += ' (public_network_access not set: Enabled by default)';
+  const parts = [
+    rulesUnreadable && mode === 'Enabled from selected IPs'
+      ? 'Selected IPs: ip_rules must be a list (see the problem)'
+      : modeText(mode, ipRuleCount),
+  ];
+  if (network && network.publicNetworkAccess === undefined && mode !== undefined)
+    parts[0] += ' (public_network_access not set: Enabled by default)';
   if (managed?.isolationMode) {
     const rules = managed.outboundRuleCount === 1 ? '1 outbound rule' : `${managed.outboundRuleCount} outbound rules`;
     parts.push(`Managed network: ${managed.isolationMode}, ${rules}`);

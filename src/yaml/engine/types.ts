@@ -82,7 +82,12 @@ export const SEVERITY_OF: Readonly<Record<DiagnosticCode, Severity>> = {
 };
 
 /** Builds a diagnostic with the severity the spec gives its code. */
-export function diagnostic(code: DiagnosticCode, range: OffsetRange, message: string, fixes?: readonly Fix[]): Diagnostic {
+export function diagnostic(
+  code: DiagnosticCode,
+  range: OffsetRange,
+  message: string,
+  fixes?: readonly Fix[],
+): Diagnostic {
   const base = { code, severity: SEVERITY_OF[code], message, range: { start: range.start, end: range.end } };
   return fixes && fixes.length > 0 ? { ...base, fixes } : base;
 }

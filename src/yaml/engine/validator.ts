@@ -94,7 +94,9 @@ export class HubYamlValidator {
   private analyzeSegment(text: string): SegmentResult {
     try {
       const force = this.options.force === true;
-      return { analyses: parseYamlDocuments(text).map((document, index) => analyzeDocument(document, index, text, force)) };
+      return {
+        analyses: parseYamlDocuments(text).map((document, index) => analyzeDocument(document, index, text, force)),
+      };
     } catch (error) {
       if (this.options.rethrow) throw error;
       this.errors.push(error);
@@ -117,7 +119,10 @@ export function shiftDiagnostic(item: Diagnostic, offset: number): Diagnostic {
 }
 
 function shiftFix(fix: Fix, offset: number): Fix {
-  return { ...fix, edits: fix.edits.map((edit) => ({ start: edit.start + offset, end: edit.end + offset, newText: edit.newText })) };
+  return {
+    ...fix,
+    edits: fix.edits.map((edit) => ({ start: edit.start + offset, end: edit.end + offset, newText: edit.newText })),
+  };
 }
 
 /** Validates a text once (no cache to keep). */

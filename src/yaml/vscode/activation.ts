@@ -8,7 +8,10 @@ import * as vscode from 'vscode';
  * Calls `start` once, when a YAML document is open (already, or later), and disposes what it returns with the
  * extension. A failure to load is logged and does not break activation.
  */
-export function startOnFirstYamlDocument(start: () => vscode.Disposable, log: () => vscode.LogOutputChannel): vscode.Disposable {
+export function startOnFirstYamlDocument(
+  start: () => vscode.Disposable,
+  log: () => vscode.LogOutputChannel,
+): vscode.Disposable {
   let started: vscode.Disposable | undefined;
   let watcher: vscode.Disposable | undefined;
   const startOnce = (document: vscode.TextDocument): void => {

@@ -24,6 +24,8 @@ function matchesAny(document: vscode.TextDocument, globs: readonly string[]): bo
     (glob) =>
       glob.trim() !== '' &&
       (vscode.languages.match({ pattern: glob }, document) > 0 ||
-        folders.some((folder) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0)),
+        folders.some(
+          (folder) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0,
+        )),
   );
 }

@@ -15,7 +15,11 @@ export class HubYamlCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly documents: HubYamlDocuments) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const checked = this.documents.current(document);
     if (!checked) return [];
     const only = context.only;
@@ -46,8 +50,14 @@ function quickFixes(checked: CheckedDocument, range: vscode.Range): vscode.CodeA
   return actions;
 }
 
-function fixAction(document: vscode.TextDocument, item: PublishedDiagnostic, fix: Fix, preferred: boolean): vscode.CodeAction {
-  const kind = fix.kind === 'quickfix.remove' ? vscode.CodeActionKind.QuickFix.append('remove') : vscode.CodeActionKind.QuickFix;
+function fixAction(
+  document: vscode.TextDocument,
+  item: PublishedDiagnostic,
+  fix: Fix,
+  preferred: boolean,
+): vscode.CodeAction {
+  const kind =
+    fix.kind === 'quickfix.remove' ? vscode.CodeActionKind.QuickFix.append('remove') : vscode.CodeActionKind.QuickFix;
   const action = new vscode.CodeAction(fix.title, kind);
   action.diagnostics = [item.shown];
   action.isPreferred = preferred;
@@ -68,6 +78,8 @@ function fixAllAction(checked: CheckedDocument, kind: vscode.CodeActionKind): vs
   const action = new vscode.CodeAction(`Fix all safe hub YAML problems in this file (${result.applied})`, kind);
   action.edit = new vscode.WorkspaceEdit();
   action.edit.replace(checked.document.uri, toTextEdit(checked.document, edit).range, edit.newText);
-  action.diagnostics = checked.diagnostics.filter((item) => item.engine.fixes?.some((fix) => fix.safe)).map((item) => item.shown);
+  action.diagnostics = checked.diagnostics
+    .filter((item) => item.engine.fixes?.some((fix) => fix.safe))
+    .map((item) => item.shown);
   return action;
 }

@@ -3,7 +3,14 @@
  * of enum keys, and skeletons of list items (an IP rule, an outbound rule of each type).
  */
 import * as vscode from 'vscode';
-import { completionContextAt, HUB_YAML_KEYS, OUTBOUND_RULE_TYPES, type CompletionContext, type KeyInfo, type OutboundRuleType } from '../engine';
+import {
+  completionContextAt,
+  HUB_YAML_KEYS,
+  OUTBOUND_RULE_TYPES,
+  type CompletionContext,
+  type KeyInfo,
+  type OutboundRuleType,
+} from '../engine';
 import { toRange } from './diagnostics';
 import type { HubYamlDocuments } from './hubYamlDocuments';
 
@@ -16,13 +23,16 @@ const NETWORK_SECTIONS = ['network_acls', 'public_network_access', 'managed_netw
 const BLOCK_SNIPPETS: Readonly<Record<string, string>> = {
   network_acls: 'network_acls:\n\tdefault_action: ${1|Deny,Allow|}\n\tip_rules:\n\t\t- value: "$2"',
   ip_rules: 'ip_rules:\n\t- value: "$1"',
-  managed_network: 'managed_network:\n\tisolation_mode: ${1|allow_only_approved_outbound,allow_internet_outbound,disabled|}',
-  outbound_rules: 'outbound_rules:\n\t- name: $1\n\t  type: ${2|fqdn,service_tag,private_endpoint|}\n\t  destination: $0',
+  managed_network:
+    'managed_network:\n\tisolation_mode: ${1|allow_only_approved_outbound,allow_internet_outbound,disabled|}',
+  outbound_rules:
+    'outbound_rules:\n\t- name: $1\n\t  type: ${2|fqdn,service_tag,private_endpoint|}\n\t  destination: $0',
 };
 
 const OUTBOUND_RULE_SNIPPETS: Readonly<Record<OutboundRuleType, string>> = {
   fqdn: '- name: ${1:pypi}\n  type: fqdn\n  destination: ${2:pypi.org}',
-  service_tag: '- name: ${1:storage}\n  type: service_tag\n  destination:\n\t\tservice_tag: ${2:Storage}\n\t\tprotocol: ${3|TCP,UDP,ICMP,*|}\n\t\tport_ranges: "${4:443}"',
+  service_tag:
+    '- name: ${1:storage}\n  type: service_tag\n  destination:\n\t\tservice_tag: ${2:Storage}\n\t\tprotocol: ${3|TCP,UDP,ICMP,*|}\n\t\tport_ranges: "${4:443}"',
   private_endpoint:
     '- name: ${1:keyvault}\n  type: private_endpoint\n  destination:\n\t\tservice_resource_id: ${2:/subscriptions/…}\n\t\tsubresource_target: ${3:vault}\n\t\tspark_enabled: ${4|false,true|}',
 };
@@ -30,7 +40,10 @@ const OUTBOUND_RULE_SNIPPETS: Readonly<Record<OutboundRuleType, string>> = {
 export class HubYamlCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly documents: HubYamlDocuments) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): vscode.CompletionItem[] | undefined {
     const checked = this.documents.current(document);
     if (!checked) return undefined;
     const offset = document.offsetAt(position);

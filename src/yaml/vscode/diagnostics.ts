@@ -1,6 +1,13 @@
 /** Engine diagnostics and edits as VS Code objects: offsets become positions of the document they were computed on. */
 import * as vscode from 'vscode';
-import { docsAnchor, type Diagnostic, type DiagnosticCode, type OffsetRange, type Severity, type TextEdit } from '../engine';
+import {
+  docsAnchor,
+  type Diagnostic,
+  type DiagnosticCode,
+  type OffsetRange,
+  type Severity,
+  type TextEdit,
+} from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'foundry-network';
 
@@ -34,13 +41,21 @@ export function docsTarget(extensionUri: vscode.Uri, code: DiagnosticCode): vsco
   return vscode.Uri.joinPath(extensionUri, path).with({ fragment: anchor ?? '' });
 }
 
-export function toVsDiagnostic(document: vscode.TextDocument, item: Diagnostic, extensionUri: vscode.Uri): vscode.Diagnostic {
+export function toVsDiagnostic(
+  document: vscode.TextDocument,
+  item: Diagnostic,
+  extensionUri: vscode.Uri,
+): vscode.Diagnostic {
   const shown = new vscode.Diagnostic(toRange(document, item.range), item.message, SEVERITY[item.severity]);
   shown.source = DIAGNOSTIC_SOURCE;
   shown.code = { value: item.code, target: docsTarget(extensionUri, item.code) };
   return shown;
 }
 
-export function publish(document: vscode.TextDocument, items: readonly Diagnostic[], extensionUri: vscode.Uri): PublishedDiagnostic[] {
+export function publish(
+  document: vscode.TextDocument,
+  items: readonly Diagnostic[],
+  extensionUri: vscode.Uri,
+): PublishedDiagnostic[] {
   return items.map((engine) => ({ engine, shown: toVsDiagnostic(document, engine, extensionUri) }));
 }

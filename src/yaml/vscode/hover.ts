@@ -28,13 +28,20 @@ function portalMode(info: Extract<HoverInfo, { kind: 'key' }>, placed: PlacedDoc
   if (!placed) return undefined;
   const summary = summarizeDocument(placed.analysis, placed.offset);
   if (!summary) return undefined;
-  const inPublicAccess = info.section === 'workspace' ? PUBLIC_ACCESS_KEYS.has(info.info.key) : info.section === 'network_acls' || info.section === 'ip_rule';
+  const inPublicAccess =
+    info.section === 'workspace'
+      ? PUBLIC_ACCESS_KEYS.has(info.info.key)
+      : info.section === 'network_acls' || info.section === 'ip_rule';
   if (inPublicAccess) {
     return summary.mode
       ? `In the portal (Networking → Public access): **${summary.mode}**.`
       : 'In the portal: unclear until the problems of `network_acls` are fixed.';
   }
-  if (info.section === 'managed_network' || info.section === 'outbound_rule' || (info.section === 'workspace' && info.info.key === 'managed_network')) {
+  if (
+    info.section === 'managed_network' ||
+    info.section === 'outbound_rule' ||
+    (info.section === 'workspace' && info.info.key === 'managed_network')
+  ) {
     return summary.isolationMode ? `Managed network isolation: **${summary.isolationMode}**.` : undefined;
   }
   return undefined;

@@ -117,10 +117,14 @@ export class HubYamlDocuments implements vscode.Disposable {
     clearTimeout(tracked.timer);
     tracked.timer = undefined;
     const items = validator.update(document.getText());
-    for (const error of validator.errors) this.log.error(`Hub YAML check skipped a document of ${document.uri.toString(true)}`, error);
+    for (const error of validator.errors)
+      this.log.error(`Hub YAML check skipped a document of ${document.uri.toString(true)}`, error);
     tracked.version = document.version;
     tracked.diagnostics = publish(document, items, this.extensionUri);
-    this.collection.set(document.uri, tracked.diagnostics.map((item) => item.shown));
+    this.collection.set(
+      document.uri,
+      tracked.diagnostics.map((item) => item.shown),
+    );
     this.changed.fire(document);
   }
 

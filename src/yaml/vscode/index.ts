@@ -12,7 +12,10 @@ import { HubYamlHover } from './hover';
 /** Files and untitled buffers alike, and any virtual file system: the features only read the document's text. */
 const YAML: vscode.DocumentSelector = { language: 'yaml' };
 
-export function activateYamlFeatures(extension: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
+export function activateYamlFeatures(
+  extension: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
   const started = performance.now();
   const documents = new HubYamlDocuments(extension.extensionUri, log);
   const codeLens = new HubYamlCodeLens(documents);

@@ -10,7 +10,8 @@ import { DEV_GROUP, DEV_SUBSCRIPTION, PROD_GROUP, hubIdOf, useHarness } from './
 
 /** The api-version each provider path must carry on the wire. */
 function expectedApiVersions(path: string): string[] {
-  if (/Microsoft\.MachineLearningServices/i.test(path)) return [API_VERSIONS.workspaces, API_VERSIONS.workspacesPreview];
+  if (/Microsoft\.MachineLearningServices/i.test(path))
+    return [API_VERSIONS.workspaces, API_VERSIONS.workspacesPreview];
   if (/privateDnsZones/i.test(path)) return [API_VERSIONS.privateDns];
   if (/Microsoft\.Network/i.test(path)) return [API_VERSIONS.network];
   if (/Microsoft\.Storage/i.test(path)) return [API_VERSIONS.storage];
@@ -26,12 +27,23 @@ describe('SDK clients', () => {
 
   it('send the api-versions of apiVersions.ts, through every SDK a hub read uses', async () => {
     await readHubNetworkState(harness.connect(), hubIdOf(PROD_GROUP, 'hub-dns-incomplete'));
-    const providers = new Set(harness.events.map((event) => /providers\/([^/]+)/i.exec(event.path)?.[1]?.toLowerCase()));
-    for (const provider of ['microsoft.machinelearningservices', 'microsoft.network', 'microsoft.storage', 'microsoft.keyvault', 'microsoft.containerregistry']) {
+    const providers = new Set(
+      harness.events.map((event) => /providers\/([^/]+)/i.exec(event.path)?.[1]?.toLowerCase()),
+    );
+    for (const provider of [
+      'microsoft.machinelearningservices',
+      'microsoft.network',
+      'microsoft.storage',
+      'microsoft.keyvault',
+      'microsoft.containerregistry',
+    ]) {
       assert.ok(providers.has(provider), `${provider} was called`);
     }
     for (const event of harness.events) {
-      assert.ok(expectedApiVersions(event.path).includes(event.apiVersion ?? ''), `${event.path} sent ${event.apiVersion}`);
+      assert.ok(
+        expectedApiVersions(event.path).includes(event.apiVersion ?? ''),
+        `${event.path} sent ${event.apiVersion}`,
+      );
     }
   });
 
@@ -75,11 +87,17 @@ describe('ARM connection settings', () => {
     const connection = new ArmConnection({ credential, cloud: CLOUDS.AzureUSGovernment });
     assert.equal(connection.endpoint, 'https://management.usgovcloudapi.net');
     assert.deepEqual(connection.credentialScopes, ['https://management.usgovcloudapi.net/.default']);
-    assert.equal(connection.modularClientOptions(API_VERSIONS.storage).credentials.scopes[0], 'https://management.usgovcloudapi.net/.default');
+    assert.equal(
+      connection.modularClientOptions(API_VERSIONS.storage).credentials.scopes[0],
+      'https://management.usgovcloudapi.net/.default',
+    );
   });
 
   it('recognises a known cloud from its endpoint, and treats other endpoints as custom with public DNS', () => {
-    assert.equal(new ArmConnection({ credential, resourceManagerEndpoint: 'https://management.chinacloudapi.cn/' }).cloud.name, 'AzureChinaCloud');
+    assert.equal(
+      new ArmConnection({ credential, resourceManagerEndpoint: 'https://management.chinacloudapi.cn/' }).cloud.name,
+      'AzureChinaCloud',
+    );
     const custom = new ArmConnection({ credential, resourceManagerEndpoint: 'https://127.0.0.1:8443/' });
     assert.equal(custom.endpoint, 'https://127.0.0.1:8443');
     assert.equal(custom.cloud.name, 'Custom');

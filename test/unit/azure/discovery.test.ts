@@ -16,7 +16,10 @@ describe('discovery over the demo topology', () => {
   it('lists the subscriptions and the tenant of the demo service principal', async () => {
     const connection = harness.connect();
     const subscriptions = await listSubscriptions(connection);
-    assert.deepEqual(subscriptions.map((subscription) => subscription.displayName), ['Contoso AI (dev)', 'Contoso AI (prod)']);
+    assert.deepEqual(
+      subscriptions.map((subscription) => subscription.displayName),
+      ['Contoso AI (dev)', 'Contoso AI (prod)'],
+    );
     const tenants = await listTenants(connection);
     assert.ok(tenants.some((tenant) => tenant.tenantId === subscriptions[0]?.tenantId));
   });
@@ -27,14 +30,24 @@ describe('discovery over the demo topology', () => {
     await harness.admin.clearRequests();
     const result = await discoverHubs(connection, SUBSCRIPTIONS);
     assert.equal(result.source, 'resourceGraph');
-    assert.deepEqual(result.hubs.map((hub) => hub.name).sort(), ['hub-dns-incomplete', 'hub-pending', 'hub-private', 'hub-public', 'hub-selected-ips']);
-    const projectsOf = (name: string) => result.hubs.find((hub) => hub.name === name)?.projects.map((project) => project.name);
+    assert.deepEqual(result.hubs.map((hub) => hub.name).sort(), [
+      'hub-dns-incomplete',
+      'hub-pending',
+      'hub-private',
+      'hub-public',
+      'hub-selected-ips',
+    ]);
+    const projectsOf = (name: string) =>
+      result.hubs.find((hub) => hub.name === name)?.projects.map((project) => project.name);
     assert.deepEqual(projectsOf('hub-private'), ['proj-private']);
     assert.deepEqual(projectsOf('hub-public'), ['proj-public']);
     // Its kind is 'hub' in lower case: kinds compare case-insensitively.
     assert.deepEqual(projectsOf('hub-dns-incomplete'), ['proj-dns-incomplete']);
     assert.deepEqual(projectsOf('hub-pending'), []);
-    assert.deepEqual(result.aiServices.map((account) => account.name), ['ais-foundry-prod']);
+    assert.deepEqual(
+      result.aiServices.map((account) => account.name),
+      ['ais-foundry-prod'],
+    );
     assert.deepEqual(result.unmatchedProjects, []);
     assert.deepEqual(result.failures, []);
     const hubPrivate = result.hubs.find((hub) => hub.name === 'hub-private');
@@ -48,26 +61,55 @@ describe('discovery over the demo topology', () => {
   });
 
   it('falls back to per-subscription lists when Resource Graph is not available (403)', async () => {
-    await harness.admin.injectFault({ method: 'POST', pathPattern: 'Microsoft.ResourceGraph', kind: 'status', status: 403 });
+    await harness.admin.injectFault({
+      method: 'POST',
+      pathPattern: 'Microsoft.ResourceGraph',
+      kind: 'status',
+      status: 403,
+    });
     const result = await discoverHubs(harness.connect(), SUBSCRIPTIONS);
     assert.equal(result.source, 'perSubscription');
     assert.equal(result.resourceGraphError?.kind, 'permissionDenied');
     assert.equal(result.hubs.length, 5);
-    assert.deepEqual(result.hubs.find((hub) => hub.name === 'hub-selected-ips')?.projects.map((project) => project.name), ['proj-selected-ips']);
-    assert.deepEqual(result.aiServices.map((account) => account.name), ['ais-foundry-prod']);
+    assert.deepEqual(
+      result.hubs.find((hub) => hub.name === 'hub-selected-ips')?.projects.map((project) => project.name),
+      ['proj-selected-ips'],
+    );
+    assert.deepEqual(
+      result.aiServices.map((account) => account.name),
+      ['ais-foundry-prod'],
+    );
     const paths = (await armRequests(harness.admin)).map((entry) => entry.path.split('?')[0] ?? '');
-    assert.ok(paths.some((path) => path.endsWith(`${DEV_SUBSCRIPTION}/providers/Microsoft.MachineLearningServices/workspaces`)));
-    assert.ok(paths.some((path) => path.endsWith(`${PROD_SUBSCRIPTION}/providers/Microsoft.CognitiveServices/accounts`)));
+    assert.ok(
+      paths.some((path) => path.endsWith(`${DEV_SUBSCRIPTION}/providers/Microsoft.MachineLearningServices/workspaces`)),
+    );
+    assert.ok(
+      paths.some((path) => path.endsWith(`${PROD_SUBSCRIPTION}/providers/Microsoft.CognitiveServices/accounts`)),
+    );
   });
 
   it('keeps the other subscriptions when one fails in the fallback', async () => {
     // 500 three times: the first try and both retries, so Resource Graph counts as unavailable.
-    await harness.admin.injectFault({ method: 'POST', pathPattern: 'Microsoft.ResourceGraph', kind: 'status', status: 500, count: 3 });
-    await harness.admin.injectFault({ method: 'GET', pathPattern: `${PROD_SUBSCRIPTION}/providers/Microsoft.MachineLearningServices/workspaces$`, kind: 'status', status: 403 });
+    await harness.admin.injectFault({
+      method: 'POST',
+      pathPattern: 'Microsoft.ResourceGraph',
+      kind: 'status',
+      status: 500,
+      count: 3,
+    });
+    await harness.admin.injectFault({
+      method: 'GET',
+      pathPattern: `${PROD_SUBSCRIPTION}/providers/Microsoft.MachineLearningServices/workspaces$`,
+      kind: 'status',
+      status: 403,
+    });
     const result = await discoverHubs(harness.connect(), SUBSCRIPTIONS);
     assert.equal(result.source, 'perSubscription');
     assert.equal(result.resourceGraphError?.kind, 'serviceUnavailable');
-    assert.deepEqual(result.hubs.map((hub) => hub.subscriptionId).filter((id) => id !== DEV_SUBSCRIPTION), []);
+    assert.deepEqual(
+      result.hubs.map((hub) => hub.subscriptionId).filter((id) => id !== DEV_SUBSCRIPTION),
+      [],
+    );
     assert.equal(result.hubs.length, 4);
     assert.equal(result.failures.length, 1);
     assert.equal(result.failures[0]?.subscriptionId, PROD_SUBSCRIPTION);
@@ -76,7 +118,12 @@ describe('discovery over the demo topology', () => {
   });
 
   it('cancels an in-flight Resource Graph query without falling back', async () => {
-    await harness.admin.injectFault({ method: 'POST', pathPattern: 'Microsoft.ResourceGraph', kind: 'hang', hangMs: 30_000 });
+    await harness.admin.injectFault({
+      method: 'POST',
+      pathPattern: 'Microsoft.ResourceGraph',
+      kind: 'hang',
+      hangMs: 30_000,
+    });
     const controller = new AbortController();
     const pending = discoverHubs(harness.connect(), SUBSCRIPTIONS, { abortSignal: controller.signal });
     setTimeout(() => controller.abort(), 100);
@@ -92,9 +139,16 @@ function manyHubs(count: number): Topology {
   for (const subscriptionId of [DEV_SUBSCRIPTION, PROD_SUBSCRIPTION]) {
     resources.push(aResourceGroup('rg-many').inSubscription(subscriptionId).inRegion('eastus').build());
     for (let index = 0; index < count / 2; index += 1) {
-      const hub = aHub(`hub-${subscriptionId.slice(-1)}-${index}`).inSubscription(subscriptionId).inResourceGroup('rg-many').inRegion('eastus');
+      const hub = aHub(`hub-${subscriptionId.slice(-1)}-${index}`)
+        .inSubscription(subscriptionId)
+        .inResourceGroup('rg-many')
+        .inRegion('eastus');
       resources.push(hub.build());
-      resources.push(aProject(`proj-${subscriptionId.slice(-1)}-${index}`).underHub(hub).build());
+      resources.push(
+        aProject(`proj-${subscriptionId.slice(-1)}-${index}`)
+          .underHub(hub)
+          .build(),
+      );
     }
   }
   return {
@@ -123,7 +177,10 @@ describe('discovery paging', () => {
   it('batches more than 1000 subscriptions into parallel requests: still one round trip', async () => {
     await harness.admin.setLatency(120);
     await harness.admin.clearRequests();
-    const unknown = Array.from({ length: 1500 }, (_, index) => `10000000-0000-4000-8000-${index.toString().padStart(12, '0')}`);
+    const unknown = Array.from(
+      { length: 1500 },
+      (_, index) => `10000000-0000-4000-8000-${index.toString().padStart(12, '0')}`,
+    );
     const result = await discoverHubs(harness.connect(), [...SUBSCRIPTIONS, ...unknown]);
     assert.equal(result.hubs.length, 12);
     const requests = await armRequests(harness.admin);

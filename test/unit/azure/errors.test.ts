@@ -17,7 +17,7 @@ import {
   toDataPlaneError,
 } from '../../../src/azure/errors';
 import { readHubNetworkState } from '../../../src/azure/hubDetails';
-import { ConcurrentChangeError as DetectedConcurrentChange } from '../../../src/model/concurrency';
+import { lostUpdate } from '../../../src/model/concurrency';
 import { DEV_GROUP, hubIdOf, useHarness } from './support';
 
 const HUB = hubIdOf(DEV_GROUP, 'hub-public');
@@ -29,11 +29,20 @@ describe('errors and retries against the emulator', () => {
   const hubAttempts = () => harness.events.filter((event) => event.path.endsWith('/workspaces/hub-public'));
 
   it('waits for Retry-After on 429, then succeeds', async () => {
-    await harness.admin.injectFault({ method: 'GET', pathPattern: HUB_PATH, kind: 'status', status: 429, retryAfterSeconds: 1 });
+    await harness.admin.injectFault({
+      method: 'GET',
+      pathPattern: HUB_PATH,
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+    });
     const state = await readHubNetworkState(harness.connect(), HUB);
     assert.equal(state.workspace.name, 'hub-public');
     const attempts = hubAttempts();
-    assert.deepEqual(attempts.map((event) => event.status), [429, 200]);
+    assert.deepEqual(
+      attempts.map((event) => event.status),
+      [429, 200],
+    );
     // The first attempt's answer to the second attempt's start: at least the one second Retry-After asked for.
     const log = (await harness.admin.requests()).filter((entry) => /workspaces\/hub-public\?/.test(entry.path));
     const firstAnswered = Date.parse(log[0]?.time ?? '');
@@ -42,7 +51,13 @@ describe('errors and retries against the emulator', () => {
   });
 
   it('maps throttling that outlasts the retries to ThrottledError', async () => {
-    await harness.admin.injectFault({ method: 'GET', pathPattern: HUB_PATH, kind: 'status', status: 429, retryAfterSeconds: 1 });
+    await harness.admin.injectFault({
+      method: 'GET',
+      pathPattern: HUB_PATH,
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+    });
     await assert.rejects(readHubNetworkState(harness.connect({ retry: { maxRetries: 0 } }), HUB), (error: unknown) => {
       assert.ok(error instanceof ThrottledError);
       assert.match(error.action, /try again/i);
@@ -53,7 +68,10 @@ describe('errors and retries against the emulator', () => {
   it('retries a 5xx and succeeds; maps one that persists to ServiceUnavailableError', async () => {
     await harness.admin.injectFault({ method: 'GET', pathPattern: HUB_PATH, kind: 'status', status: 500 });
     await readHubNetworkState(harness.connect(), HUB);
-    assert.deepEqual(hubAttempts().map((event) => event.status), [500, 200]);
+    assert.deepEqual(
+      hubAttempts().map((event) => event.status),
+      [500, 200],
+    );
     await harness.admin.injectFault({ method: 'GET', pathPattern: HUB_PATH, kind: 'status', status: 502, count: 3 });
     await assert.rejects(readHubNetworkState(harness.connect(), HUB), ServiceUnavailableError);
   });
@@ -67,7 +85,10 @@ describe('errors and retries against the emulator', () => {
 
   it('maps 401 to "sign in again"', async () => {
     await harness.admin.injectFault({ method: 'GET', pathPattern: HUB_PATH, kind: 'status', status: 401 });
-    await assert.rejects(readHubNetworkState(harness.connect(), HUB), (error: unknown) => error instanceof SignInRequiredError && /Sign in to Azure again/.test(error.action));
+    await assert.rejects(
+      readHubNetworkState(harness.connect(), HUB),
+      (error: unknown) => error instanceof SignInRequiredError && /Sign in to Azure again/.test(error.action),
+    );
   });
 
   it('maps 403 to the role that is missing on the resource', async () => {
@@ -81,19 +102,26 @@ describe('errors and retries against the emulator', () => {
 
   it('maps 404 to gone', async () => {
     await harness.admin.injectFault({ method: 'GET', pathPattern: HUB_PATH, kind: 'status', status: 404 });
-    await assert.rejects(readHubNetworkState(harness.connect(), HUB), (error: unknown) => error instanceof ResourceNotFoundError && /no longer exists/.test(error.userMessage));
+    await assert.rejects(
+      readHubNetworkState(harness.connect(), HUB),
+      (error: unknown) => error instanceof ResourceNotFoundError && /no longer exists/.test(error.userMessage),
+    );
   });
 
   it('aborts a hanging request', async () => {
     await harness.admin.injectFault({ method: 'GET', pathPattern: HUB_PATH, kind: 'hang', hangMs: 30_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    await assert.rejects(readHubNetworkState(harness.connect(), HUB, { abortSignal: controller.signal }), CancelledError);
+    await assert.rejects(
+      readHubNetworkState(harness.connect(), HUB, { abortSignal: controller.signal }),
+      CancelledError,
+    );
   });
 });
 
 describe('error mapping without a server', () => {
-  const restError = (statusCode: number, code?: string) => new RestError('failed', { statusCode, ...(code ? { code } : {}) });
+  const restError = (statusCode: number, code?: string) =>
+    new RestError('failed', { statusCode, ...(code ? { code } : {}) });
 
   it('412 is a concurrent change', () => {
     const error = toAzureAccessError(restError(412, 'PreconditionFailed'), { resourceId: HUB, access: 'write' });
@@ -103,16 +131,34 @@ describe('error mapping without a server', () => {
 
   it('a write 403 names the role that type of resource needs, unless told another role; a read names Reader', () => {
     const endpoint = `${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-hub`;
-    assert.equal(toAzureAccessError(restError(403), { resourceId: HUB, access: 'write' }).userMessage, 'You need the Contributor role on hub-public.');
-    assert.equal(toAzureAccessError(restError(403), { resourceId: endpoint, access: 'write' }).userMessage, 'You need the Network Contributor role on pe-hub.');
-    assert.equal(toAzureAccessError(restError(403), { resourceId: endpoint, access: 'read' }).userMessage, 'You need the Reader role on pe-hub.');
-    assert.equal(toAzureAccessError(restError(403), { resourceId: HUB, requiredRole: 'Contributor' }).userMessage, 'You need the Contributor role on hub-public.');
+    assert.equal(
+      toAzureAccessError(restError(403), { resourceId: HUB, access: 'write' }).userMessage,
+      'You need the Contributor role on hub-public.',
+    );
+    assert.equal(
+      toAzureAccessError(restError(403), { resourceId: endpoint, access: 'write' }).userMessage,
+      'You need the Network Contributor role on pe-hub.',
+    );
+    assert.equal(
+      toAzureAccessError(restError(403), { resourceId: endpoint, access: 'read' }).userMessage,
+      'You need the Reader role on pe-hub.',
+    );
+    assert.equal(
+      toAzureAccessError(restError(403), { resourceId: HUB, requiredRole: 'Contributor' }).userMessage,
+      'You need the Contributor role on hub-public.',
+    );
   });
 
   it('a role assignment is named by its scope, and writing one needs an RBAC role; 409 RoleAssignmentExists is recognised', () => {
     const assignment = `${HUB}/providers/Microsoft.Authorization/roleAssignments/00000000-0000-4000-8000-000000000001`;
-    assert.equal(toAzureAccessError(restError(403), { resourceId: assignment, access: 'write' }).userMessage, `You need the ${ROLE_ASSIGNMENT_ADMINISTRATOR} role on hub-public.`);
-    assert.equal(toAzureAccessError(restError(403), { resourceId: assignment, access: 'read' }).userMessage, 'You need the Reader role on hub-public.');
+    assert.equal(
+      toAzureAccessError(restError(403), { resourceId: assignment, access: 'write' }).userMessage,
+      `You need the ${ROLE_ASSIGNMENT_ADMINISTRATOR} role on hub-public.`,
+    );
+    assert.equal(
+      toAzureAccessError(restError(403), { resourceId: assignment, access: 'read' }).userMessage,
+      'You need the Reader role on hub-public.',
+    );
     assert.ok(isRoleAssignmentExists(restError(409, 'RoleAssignmentExists')));
     assert.ok(!isRoleAssignmentExists(restError(409, 'Conflict')));
   });
@@ -128,7 +174,7 @@ describe('error mapping without a server', () => {
   });
 
   it('a lost update found by re-reading (src/model/concurrency.ts) is a concurrent change too', () => {
-    const error = toAzureAccessError(new DetectedConcurrentChange('hub-public', ['properties.publicNetworkAccess']), { resourceId: HUB });
+    const error = toAzureAccessError(lostUpdate('hub-public', ['properties.publicNetworkAccess']), { resourceId: HUB });
     assert.ok(error instanceof ConcurrentChangeError);
     assert.match(error.userMessage, /properties\.publicNetworkAccess/);
   });

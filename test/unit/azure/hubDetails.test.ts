@@ -29,7 +29,10 @@ describe('hub details for each demo hub', () => {
     assert.deepEqual(state.workspace.networkAclsRead, { succeeded: true });
     assert.ok(state.workspace.etag);
     assert.deepEqual(state.privateEndpointConnections, []);
-    assert.deepEqual(state.projects.map((project) => project.name), ['proj-public']);
+    assert.deepEqual(
+      state.projects.map((project) => project.name),
+      ['proj-public'],
+    );
     assert.ok(state.projects[0]?.principalId, 'the project identity, for the storage roles');
     const byKind = Object.fromEntries(state.dependentResources.map((resource) => [resource.kind, resource]));
     assert.equal(byKind.storage?.publicNetworkAccess, 'Enabled');
@@ -43,7 +46,10 @@ describe('hub details for each demo hub', () => {
     const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
     assert.ok(rounds <= 3, `${rounds} round trips`);
     assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
-    assert.deepEqual(state.workspace.networkAcls, { defaultAction: 'Deny', ipRules: ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'] });
+    assert.deepEqual(state.workspace.networkAcls, {
+      defaultAction: 'Deny',
+      ipRules: ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'],
+    });
   });
 
   it('hub-private: approved endpoint with IPs, zone group, both zones linked and their A records', async () => {
@@ -51,7 +57,10 @@ describe('hub details for each demo hub', () => {
     assert.equal(rounds, 3);
     assert.equal(state.workspace.publicNetworkAccess, 'Disabled');
     assert.equal(state.workspace.managedNetwork?.isolationMode, 'AllowOnlyApprovedOutbound');
-    assert.deepEqual(state.workspace.managedNetwork?.outboundRules.map((rule) => [rule.name, rule.destination]), [['allow-pypi', 'pypi.org']]);
+    assert.deepEqual(
+      state.workspace.managedNetwork?.outboundRules.map((rule) => [rule.name, rule.destination]),
+      [['allow-pypi', 'pypi.org']],
+    );
     assert.equal(state.privateEndpointConnections.length, 1);
     const connection = state.privateEndpointConnections[0];
     assert.equal(connection?.status, 'Approved');
@@ -66,11 +75,22 @@ describe('hub details for each demo hub', () => {
     assert.ok(endpoint.customDnsConfigs.some((config) => config.fqdn.includes(state.workspace.workspaceId)));
     assert.equal(endpoint.dnsZoneGroups.length, 1);
     assert.equal(endpoint.dnsZoneGroups[0]?.zoneConfigs.length, 2);
-    assert.deepEqual(state.dnsZones.map((zone) => [zone.zoneName, zone.exists]), [['privatelink.api.azureml.ms', true], ['privatelink.notebooks.azure.net', true]]);
+    assert.deepEqual(
+      state.dnsZones.map((zone) => [zone.zoneName, zone.exists]),
+      [
+        ['privatelink.api.azureml.ms', true],
+        ['privatelink.notebooks.azure.net', true],
+      ],
+    );
     for (const zone of state.dnsZones) {
-      assert.ok(zone.linkedVirtualNetworkIds.some((id) => id === endpoint.virtualNetworkId), `${zone.zoneName} is linked to the endpoint's VNet`);
+      assert.ok(
+        zone.linkedVirtualNetworkIds.some((id) => id === endpoint.virtualNetworkId),
+        `${zone.zoneName} is linked to the endpoint's VNet`,
+      );
     }
-    const apiRecord = state.dnsZones[0]?.aRecords.find((record) => record.relativeName === `${state.workspace.workspaceId}.workspace.eastus`);
+    const apiRecord = state.dnsZones[0]?.aRecords.find(
+      (record) => record.relativeName === `${state.workspace.workspaceId}.workspace.eastus`,
+    );
     assert.deepEqual(apiRecord?.ipAddresses.filter((ip) => endpoint.privateIpAddresses.includes(ip)).length, 1);
   });
 
@@ -87,17 +107,34 @@ describe('hub details for each demo hub', () => {
     assert.equal(rounds, 3);
     assert.equal(state.workspace.kind, 'hub');
     assert.equal(state.workspace.location, 'westeurope');
-    assert.deepEqual(state.dnsZones.map((zone) => [zone.zoneName, zone.exists]), [['privatelink.api.azureml.ms', true], ['privatelink.notebooks.azure.net', false]]);
+    assert.deepEqual(
+      state.dnsZones.map((zone) => [zone.zoneName, zone.exists]),
+      [
+        ['privatelink.api.azureml.ms', true],
+        ['privatelink.notebooks.azure.net', false],
+      ],
+    );
     assert.equal(state.privateEndpointConnections[0]?.privateEndpoint?.dnsZoneGroups[0]?.zoneConfigs.length, 1);
     const storage = state.dependentResources.find((resource) => resource.kind === 'storage');
     assert.equal(storage?.publicNetworkAccess, 'Disabled');
-    assert.deepEqual(storage?.privateEndpoints.map((endpoint) => [endpoint.status, endpoint.groupIds]), [['Approved', ['blob']]]);
+    assert.deepEqual(
+      storage?.privateEndpoints.map((endpoint) => [endpoint.status, endpoint.groupIds]),
+      [['Approved', ['blob']]],
+    );
     assert.equal(state.dependentResources.find((resource) => resource.kind === 'containerRegistry')?.sku, 'Basic');
-    assert.deepEqual(state.projects.map((project) => project.name), ['proj-dns-incomplete']);
+    assert.deepEqual(
+      state.projects.map((project) => project.name),
+      ['proj-dns-incomplete'],
+    );
   });
 
   it('an unreadable dependent resource carries its error instead of failing the hub', async () => {
-    await harness.admin.injectFault({ method: 'GET', pathPattern: 'vaults/kv-foundry-dev$', kind: 'status', status: 403 });
+    await harness.admin.injectFault({
+      method: 'GET',
+      pathPattern: 'vaults/kv-foundry-dev$',
+      kind: 'status',
+      status: 403,
+    });
     const state = await readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-public'));
     const vault = state.dependentResources.find((resource) => resource.kind === 'keyVault');
     assert.match(vault?.readError ?? '', /Reader role on kv-foundry-dev/);
@@ -105,13 +142,23 @@ describe('hub details for each demo hub', () => {
   });
 
   it('a deleted hub reads as gone', async () => {
-    await assert.rejects(readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-nowhere')), ResourceNotFoundError);
+    await assert.rejects(
+      readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-nowhere')),
+      ResourceNotFoundError,
+    );
   });
 
   it('cancels while a request hangs', async () => {
-    await harness.admin.injectFault({ method: 'GET', pathPattern: 'privateEndpoints/pe-hub-private$', kind: 'hang', hangMs: 30_000 });
+    await harness.admin.injectFault({
+      method: 'GET',
+      pathPattern: 'privateEndpoints/pe-hub-private$',
+      kind: 'hang',
+      hangMs: 30_000,
+    });
     const controller = new AbortController();
-    const pending = readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-private'), { abortSignal: controller.signal });
+    const pending = readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-private'), {
+      abortSignal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 150);
     await assert.rejects(pending, CancelledError);
   });

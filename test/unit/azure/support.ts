@@ -16,7 +16,8 @@ export const DEV_SUBSCRIPTION = '00000000-0000-4000-8000-000000000001';
 export const PROD_SUBSCRIPTION = '00000000-0000-4000-8000-000000000002';
 export const DEV_GROUP = `/subscriptions/${DEV_SUBSCRIPTION}/resourceGroups/rg-foundry-dev`;
 export const PROD_GROUP = `/subscriptions/${PROD_SUBSCRIPTION}/resourceGroups/rg-foundry-prod`;
-export const hubIdOf = (group: string, name: string): string => `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
+export const hubIdOf = (group: string, name: string): string =>
+  `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
 
 export interface Harness {
   readonly emulator: RunningEmulator;
@@ -85,7 +86,9 @@ export function useHarness(seed?: Topology): Harness {
 
 /** ARM requests only (no token or admin calls), as the emulator logged them. */
 export async function armRequests(admin: EmulatorAdmin): Promise<RequestLogEntry[]> {
-  return (await admin.requests()).filter((entry) => entry.path.startsWith('/subscriptions') || entry.path.startsWith('/providers'));
+  return (await admin.requests()).filter(
+    (entry) => entry.path.startsWith('/subscriptions') || entry.path.startsWith('/providers'),
+  );
 }
 
 /**

@@ -21,12 +21,22 @@ describe('emulator: transport, identity and ARM conventions', () => {
   it('issues tokens for the demo service principal only (ADFS openid-configuration + client_credentials)', async () => {
     const configuration = await harness.raw('GET', '/adfs/.well-known/openid-configuration');
     assert.equal(configuration.body.token_endpoint, `${harness.emulator.url}/adfs/oauth2/token`);
-    const form = (secret: string): string => new URLSearchParams({ grant_type: 'client_credentials', client_id: harness.emulator.clientId, client_secret: secret, scope: `${harness.emulator.url}/.default` }).toString();
-    const good = await harness.raw('POST', '/adfs/oauth2/token', form(harness.emulator.clientSecret), { 'Content-Type': 'application/x-www-form-urlencoded' });
+    const form = (secret: string): string =>
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: harness.emulator.clientId,
+        client_secret: secret,
+        scope: `${harness.emulator.url}/.default`,
+      }).toString();
+    const good = await harness.raw('POST', '/adfs/oauth2/token', form(harness.emulator.clientSecret), {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
     assert.equal(good.status, 200);
     assert.equal(good.body.token_type, 'Bearer');
     assert.ok(good.body.expires_in > 0);
-    const bad = await harness.raw('POST', '/adfs/oauth2/token', form('wrong'), { 'Content-Type': 'application/x-www-form-urlencoded' });
+    const bad = await harness.raw('POST', '/adfs/oauth2/token', form('wrong'), {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
     assert.equal(bad.status, 401);
     assert.equal(bad.body.error, 'invalid_client');
   });
@@ -63,12 +73,19 @@ describe('emulator: transport, identity and ARM conventions', () => {
     assert.equal(subscriptions.body.error.code, 'InvalidApiVersionParameter');
     assert.match(subscriptions.body.error.message, /2022-12-01/);
     for (const version of ['2025-12-01', '2025-10-01-preview', '2024-10-01-preview', '2022-10-01']) {
-      assert.equal((await harness.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-public?api-version=${version}`)).status, 200, version);
+      assert.equal(
+        (await harness.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-public?api-version=${version}`)).status,
+        200,
+        version,
+      );
     }
   });
 
   it('routes paths and provider names case-insensitively', async () => {
-    const lower = await harness.arm('GET', `${DEV_GROUP.toLowerCase().replace('resourcegroups', 'resourcegroups')}/providers/microsoft.machinelearningservices/WORKSPACES/HUB-PUBLIC?api-version=2025-12-01`);
+    const lower = await harness.arm(
+      'GET',
+      `${DEV_GROUP.toLowerCase().replace('resourcegroups', 'resourcegroups')}/providers/microsoft.machinelearningservices/WORKSPACES/HUB-PUBLIC?api-version=2025-12-01`,
+    );
     assert.equal(lower.status, 200);
     assert.equal(lower.body.name, 'hub-public');
     assert.equal(lower.body.type, 'Microsoft.MachineLearningServices/workspaces');
@@ -78,10 +95,16 @@ describe('emulator: transport, identity and ARM conventions', () => {
     const resource = await harness.arm('GET', `${DEV_GROUP}/${WORKSPACES}/nope?api-version=2025-12-01`);
     assert.equal(resource.status, 404);
     assert.equal(resource.body.error.code, 'ResourceNotFound');
-    const group = await harness.arm('GET', `/subscriptions/${DEV}/resourceGroups/rg-nope/${WORKSPACES}/x?api-version=2025-12-01`);
+    const group = await harness.arm(
+      'GET',
+      `/subscriptions/${DEV}/resourceGroups/rg-nope/${WORKSPACES}/x?api-version=2025-12-01`,
+    );
     assert.equal(group.status, 404);
     assert.equal(group.body.error.code, 'ResourceGroupNotFound');
-    const subscription = await harness.arm('GET', `/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups?api-version=2021-04-01`);
+    const subscription = await harness.arm(
+      'GET',
+      `/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups?api-version=2021-04-01`,
+    );
     assert.equal(subscription.status, 404);
     assert.equal(subscription.body.error.code, 'SubscriptionNotFound');
   });

@@ -10,7 +10,8 @@ import { DEV_GROUP, Harness, WORKSPACES } from './helpers';
 const run = promisify(execFile);
 const SHIM = '/work/shared/tools/az-debian-shim';
 
-const azInstalled = (): boolean => (process.env.PATH ?? '').split(delimiter).some((directory) => existsSync(join(directory, 'az')));
+const azInstalled = (): boolean =>
+  (process.env.PATH ?? '').split(delimiter).some((directory) => existsSync(join(directory, 'az')));
 
 const available = azInstalled();
 const skip = available ? false : 'az is not installed (apt-get install -y azure-cli): the az CLI test is skipped';
@@ -24,7 +25,11 @@ describe('emulator: Debian az CLI 2.45', { skip }, () => {
   let harness: Harness;
   let environment: NodeJS.ProcessEnv;
   const az = async (...args: string[]): Promise<unknown> => {
-    const { stdout } = await run('az', [...args, '-o', 'json'], { env: environment, timeout: 120_000, maxBuffer: 10 * 1024 * 1024 });
+    const { stdout } = await run('az', [...args, '-o', 'json'], {
+      env: environment,
+      timeout: 120_000,
+      maxBuffer: 10 * 1024 * 1024,
+    });
     return stdout.trim() ? JSON.parse(stdout) : undefined;
   };
 
@@ -33,10 +38,24 @@ describe('emulator: Debian az CLI 2.45', { skip }, () => {
     const url = harness.emulator.url;
     const directory = mkdtempSync(join(tmpdir(), 'emulator-az-'));
     const cloud = join(directory, 'cloud.json');
-    writeFileSync(cloud, JSON.stringify({
-      endpoints: { resourceManager: `${url}/`, management: `${url}/`, activeDirectory: `${url}/adfs`, activeDirectoryResourceId: `${url}/`, activeDirectoryGraphResourceId: `${url}/`, microsoftGraphResourceId: `${url}/` },
-      suffixes: { storageEndpoint: 'core.windows.net', keyvaultDns: '.vault.azure.net', acrLoginServerEndpoint: '.azurecr.io' },
-    }));
+    writeFileSync(
+      cloud,
+      JSON.stringify({
+        endpoints: {
+          resourceManager: `${url}/`,
+          management: `${url}/`,
+          activeDirectory: `${url}/adfs`,
+          activeDirectoryResourceId: `${url}/`,
+          activeDirectoryGraphResourceId: `${url}/`,
+          microsoftGraphResourceId: `${url}/`,
+        },
+        suffixes: {
+          storageEndpoint: 'core.windows.net',
+          keyvaultDns: '.vault.azure.net',
+          acrLoginServerEndpoint: '.azurecr.io',
+        },
+      }),
+    );
     environment = {
       PATH: process.env.PATH,
       HOME: directory,
@@ -54,47 +73,185 @@ describe('emulator: Debian az CLI 2.45', { skip }, () => {
 
   it('logs in with the service principal and lists the demo subscriptions', async () => {
     const { emulator } = harness;
-    const accounts = (await az('login', '--service-principal', '-u', emulator.clientId, '-p', emulator.clientSecret, '--tenant', emulator.tenantId)) as { id: string }[];
-    assert.deepEqual(accounts.map((account) => account.id).sort(), ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']);
+    const accounts = (await az(
+      'login',
+      '--service-principal',
+      '-u',
+      emulator.clientId,
+      '-p',
+      emulator.clientSecret,
+      '--tenant',
+      emulator.tenantId,
+    )) as { id: string }[];
+    assert.deepEqual(accounts.map((account) => account.id).sort(), [
+      '00000000-0000-4000-8000-000000000001',
+      '00000000-0000-4000-8000-000000000002',
+    ]);
     const log = await harness.admin.requests();
     assert.ok(log.some((entry) => entry.path.startsWith('/adfs/.well-known/openid-configuration')));
-    assert.ok(log.some((entry) => entry.method === 'POST' && entry.path.startsWith('/adfs/oauth2/token') && entry.status === 200));
+    assert.ok(
+      log.some(
+        (entry) => entry.method === 'POST' && entry.path.startsWith('/adfs/oauth2/token') && entry.status === 200,
+      ),
+    );
   });
 
   it('creates a private DNS zone and links it to a VNet', async () => {
-    const zone = (await az('network', 'private-dns', 'zone', 'create', '-g', 'rg-foundry-dev', '-n', 'privatelink.blob.core.windows.net')) as { provisioningState: string };
+    const zone = (await az(
+      'network',
+      'private-dns',
+      'zone',
+      'create',
+      '-g',
+      'rg-foundry-dev',
+      '-n',
+      'privatelink.blob.core.windows.net',
+    )) as { provisioningState: string };
     assert.equal(zone.provisioningState, 'Succeeded');
-    await az('network', 'private-dns', 'zone', 'create', '-g', 'rg-foundry-dev', '-n', 'privatelink.file.core.windows.net');
-    const link = (await az('network', 'private-dns', 'link', 'vnet', 'create', '-g', 'rg-foundry-dev', '-z', 'privatelink.blob.core.windows.net', '-n', 'link-hub', '-v', 'vnet-hub', '-e', 'false')) as { virtualNetworkLinkState: string };
+    await az(
+      'network',
+      'private-dns',
+      'zone',
+      'create',
+      '-g',
+      'rg-foundry-dev',
+      '-n',
+      'privatelink.file.core.windows.net',
+    );
+    const link = (await az(
+      'network',
+      'private-dns',
+      'link',
+      'vnet',
+      'create',
+      '-g',
+      'rg-foundry-dev',
+      '-z',
+      'privatelink.blob.core.windows.net',
+      '-n',
+      'link-hub',
+      '-v',
+      'vnet-hub',
+      '-e',
+      'false',
+    )) as { virtualNetworkLinkState: string };
     assert.equal(link.virtualNetworkLinkState, 'Completed');
   });
 
   it('creates, shows and deletes a private endpoint with a DNS zone group', async () => {
     const storage = `${DEV_GROUP}/providers/Microsoft.Storage/storageAccounts/stfoundrydev`;
-    const endpoint = (await az('network', 'private-endpoint', 'create', '-g', 'rg-foundry-dev', '-n', 'pe-az-blob', '--vnet-name', 'vnet-hub', '--subnet', 'snet-pe', '--private-connection-resource-id', storage, '--group-id', 'blob', '--connection-name', 'c1', '-l', 'eastus')) as { provisioningState: string; customDnsConfigs: { fqdn: string; ipAddresses: string[] }[] };
+    const endpoint = (await az(
+      'network',
+      'private-endpoint',
+      'create',
+      '-g',
+      'rg-foundry-dev',
+      '-n',
+      'pe-az-blob',
+      '--vnet-name',
+      'vnet-hub',
+      '--subnet',
+      'snet-pe',
+      '--private-connection-resource-id',
+      storage,
+      '--group-id',
+      'blob',
+      '--connection-name',
+      'c1',
+      '-l',
+      'eastus',
+    )) as { provisioningState: string; customDnsConfigs: { fqdn: string; ipAddresses: string[] }[] };
     assert.equal(endpoint.provisioningState, 'Succeeded');
     assert.equal(endpoint.customDnsConfigs[0].fqdn, 'stfoundrydev.blob.core.windows.net');
     const address = endpoint.customDnsConfigs[0].ipAddresses[0];
-    await az('network', 'private-endpoint', 'dns-zone-group', 'create', '-g', 'rg-foundry-dev', '--endpoint-name', 'pe-az-blob', '-n', 'default', '--private-dns-zone', 'privatelink.blob.core.windows.net', '--zone-name', 'blob');
-    const group = (await az('network', 'private-endpoint', 'dns-zone-group', 'add', '-g', 'rg-foundry-dev', '--endpoint-name', 'pe-az-blob', '-n', 'default', '--private-dns-zone', 'privatelink.file.core.windows.net', '--zone-name', 'file')) as { privateDnsZoneConfigs: { name: string }[] };
-    assert.deepEqual(group.privateDnsZoneConfigs.map((config) => config.name), ['blob', 'file']);
-    const record = await harness.admin.getResource(`${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net/A/stfoundrydev`);
+    await az(
+      'network',
+      'private-endpoint',
+      'dns-zone-group',
+      'create',
+      '-g',
+      'rg-foundry-dev',
+      '--endpoint-name',
+      'pe-az-blob',
+      '-n',
+      'default',
+      '--private-dns-zone',
+      'privatelink.blob.core.windows.net',
+      '--zone-name',
+      'blob',
+    );
+    const group = (await az(
+      'network',
+      'private-endpoint',
+      'dns-zone-group',
+      'add',
+      '-g',
+      'rg-foundry-dev',
+      '--endpoint-name',
+      'pe-az-blob',
+      '-n',
+      'default',
+      '--private-dns-zone',
+      'privatelink.file.core.windows.net',
+      '--zone-name',
+      'file',
+    )) as { privateDnsZoneConfigs: { name: string }[] };
+    assert.deepEqual(
+      group.privateDnsZoneConfigs.map((config) => config.name),
+      ['blob', 'file'],
+    );
+    const record = await harness.admin.getResource(
+      `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net/A/stfoundrydev`,
+    );
     assert.deepEqual(record?.properties?.aRecords, [{ ipv4Address: address }]);
-    const shown = (await az('network', 'private-endpoint', 'show', '-g', 'rg-foundry-dev', '-n', 'pe-az-blob')) as { privateLinkServiceConnections: { privateLinkServiceConnectionState: { status: string } }[] };
+    const shown = (await az('network', 'private-endpoint', 'show', '-g', 'rg-foundry-dev', '-n', 'pe-az-blob')) as {
+      privateLinkServiceConnections: { privateLinkServiceConnectionState: { status: string } }[];
+    };
     assert.equal(shown.privateLinkServiceConnections[0].privateLinkServiceConnectionState.status, 'Approved');
     await az('network', 'private-endpoint', 'delete', '-g', 'rg-foundry-dev', '-n', 'pe-az-blob');
-    assert.equal(await harness.admin.getResource(`${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-az-blob`), undefined);
-    assert.equal(await harness.admin.getResource(`${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net/A/stfoundrydev`), undefined);
+    assert.equal(
+      await harness.admin.getResource(`${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-az-blob`),
+      undefined,
+    );
+    assert.equal(
+      await harness.admin.getResource(
+        `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net/A/stfoundrydev`,
+      ),
+      undefined,
+    );
   });
 
   it('reads and patches workspaces with az rest (stable and preview api-versions)', async () => {
     const hub = `${harness.emulator.url}${DEV_GROUP}/${WORKSPACES}/hub-public`;
-    const stable = (await az('rest', '--method', 'get', '--url', `${hub}?api-version=2025-12-01`)) as { properties: { publicNetworkAccess: string; networkAcls?: unknown } };
+    const stable = (await az('rest', '--method', 'get', '--url', `${hub}?api-version=2025-12-01`)) as {
+      properties: { publicNetworkAccess: string; networkAcls?: unknown };
+    };
     assert.equal(stable.properties.publicNetworkAccess, 'Enabled');
     assert.equal(stable.properties.networkAcls, undefined);
-    await az('rest', '--method', 'patch', '--url', `${hub}?api-version=2025-10-01-preview`, '--body', JSON.stringify({ properties: { networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '52.1.2.3' }] } } }));
-    const preview = (await az('rest', '--method', 'get', '--url', `${hub}?api-version=2025-10-01-preview`)) as { properties: { networkAcls: { ipRules: { value: string }[] } } };
+    await az(
+      'rest',
+      '--method',
+      'patch',
+      '--url',
+      `${hub}?api-version=2025-10-01-preview`,
+      '--body',
+      JSON.stringify({ properties: { networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '52.1.2.3' }] } } }),
+    );
+    const preview = (await az('rest', '--method', 'get', '--url', `${hub}?api-version=2025-10-01-preview`)) as {
+      properties: { networkAcls: { ipRules: { value: string }[] } };
+    };
     assert.deepEqual(preview.properties.networkAcls.ipRules, [{ value: '52.1.2.3' }]);
-    await assert.rejects(az('rest', '--method', 'patch', '--url', `${hub}?api-version=2025-10-01-preview`, '--body', JSON.stringify({ properties: { networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '10.0.0.1' }] } } })), /reserved|InvalidNetworkAcls/);
+    await assert.rejects(
+      az(
+        'rest',
+        '--method',
+        'patch',
+        '--url',
+        `${hub}?api-version=2025-10-01-preview`,
+        '--body',
+        JSON.stringify({ properties: { networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '10.0.0.1' }] } } }),
+      ),
+      /reserved|InvalidNetworkAcls/,
+    );
   });
 });

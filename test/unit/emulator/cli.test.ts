@@ -14,7 +14,11 @@ const MAIN = join(__dirname, '..', '..', '..', 'src', 'emulator', 'main.ts');
 /** The CLI's ready line: the running emulator's connection details. */
 type Ready = { ready: true } & Omit<RunningEmulator, 'close'>;
 
-function launch(args: string[]): { child: ChildProcess; ready: Promise<Ready>; exit: Promise<{ code: number | null; stderr: string }> } {
+function launch(args: string[]): {
+  child: ChildProcess;
+  ready: Promise<Ready>;
+  exit: Promise<{ code: number | null; stderr: string }>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -29,7 +33,9 @@ function launch(args: string[]): { child: ChildProcess; ready: Promise<Ready>; e
   });
   // A launch meant to fail never becomes ready: that rejection is expected, not unhandled.
   ready.catch(() => undefined);
-  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, stderr })),
+  );
   return { child, ready, exit };
 }
 
@@ -37,7 +43,15 @@ describe('emulator: the CLI contract and --state persistence', () => {
   it('prints one ready line with the connection details, serves, and stops on SIGTERM', async () => {
     const { child, ready, exit } = launch(['--lro', 'instant', '--latency-ms', '0']);
     const line = await ready;
-    assert.deepEqual(Object.keys(line), ['ready', 'url', 'caCertPath', 'adminToken', 'tenantId', 'clientId', 'clientSecret']);
+    assert.deepEqual(Object.keys(line), [
+      'ready',
+      'url',
+      'caCertPath',
+      'adminToken',
+      'tenantId',
+      'clientId',
+      'clientSecret',
+    ]);
     assert.match(line.url, /^https:\/\/127\.0\.0\.1:\d+$/);
     assert.ok(existsSync(line.caCertPath));
     const snapshot = await new EmulatorAdmin(line).snapshot();
@@ -59,10 +73,21 @@ describe('emulator: the CLI contract and --state persistence', () => {
   it('seeds from a JSON file given with --seed', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'emulator-seed-'));
     const seed = join(directory, 'seed.json');
-    writeFileSync(seed, JSON.stringify({ subscriptions: [{ subscriptionId: DEV, displayName: 'dev' }], resources: [aResourceGroup('rg-foundry-dev').build(), aHub('hub-from-file').build()] }));
+    writeFileSync(
+      seed,
+      JSON.stringify({
+        subscriptions: [{ subscriptionId: DEV, displayName: 'dev' }],
+        resources: [aResourceGroup('rg-foundry-dev').build(), aHub('hub-from-file').build()],
+      }),
+    );
     const { child, ready, exit } = launch(['--seed', seed, '--lro', 'instant']);
     const snapshot = await new EmulatorAdmin(await ready).snapshot();
-    assert.deepEqual(snapshot.resources.filter((resource) => resource.type === 'Microsoft.MachineLearningServices/workspaces').map((resource) => resource.name), ['hub-from-file']);
+    assert.deepEqual(
+      snapshot.resources
+        .filter((resource) => resource.type === 'Microsoft.MachineLearningServices/workspaces')
+        .map((resource) => resource.name),
+      ['hub-from-file'],
+    );
     child.kill('SIGINT');
     assert.equal((await exit).code, 0);
   });
@@ -70,14 +95,23 @@ describe('emulator: the CLI contract and --state persistence', () => {
   it('keeps the state across restarts with --state, written atomically', async () => {
     const statePath = join(mkdtempSync(join(tmpdir(), 'emulator-state-')), 'state.json');
     const first = await Harness.start({ statePath });
-    assert.equal((await first.arm('DELETE', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status, 202);
+    assert.equal(
+      (await first.arm('DELETE', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status,
+      202,
+    );
     await first.close();
     const saved = JSON.parse(readFileSync(statePath, 'utf8'));
     assert.equal(saved.version, 1);
     assert.ok(!existsSync(`${statePath}.${process.pid}.tmp`));
     const second = await Harness.start({ statePath });
-    assert.equal((await second.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status, 404);
-    assert.equal((await second.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-private?api-version=2025-12-01`)).status, 200);
+    assert.equal(
+      (await second.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status,
+      404,
+    );
+    assert.equal(
+      (await second.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-private?api-version=2025-12-01`)).status,
+      200,
+    );
     await second.close();
   });
 });

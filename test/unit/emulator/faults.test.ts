@@ -20,7 +20,14 @@ describe('emulator: faults, latency, request log, snapshots and the admin API', 
   });
 
   it('throttles with 429 and an integer Retry-After, then recovers', async () => {
-    await harness.admin.injectFault({ method: 'GET', pathPattern: '/workspaces/hub-public$', count: 1, kind: 'status', status: 429, retryAfterSeconds: 2 });
+    await harness.admin.injectFault({
+      method: 'GET',
+      pathPattern: '/workspaces/hub-public$',
+      count: 1,
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 2,
+    });
     const throttled = await harness.arm('GET', HUB);
     assert.equal(throttled.status, 429);
     assert.equal(throttled.headers['retry-after'], '2');
@@ -31,7 +38,13 @@ describe('emulator: faults, latency, request log, snapshots and the admin API', 
   it('answers 500 and 503 as injected, and the SDK retry policy gets through a single 503', async () => {
     await harness.admin.injectFault({ pathPattern: 'hub-public', count: 1, kind: 'status', status: 500 });
     assert.equal((await harness.arm('GET', HUB)).status, 500);
-    await harness.admin.injectFault({ pathPattern: 'workspaces/hub-selected-ips', count: 1, kind: 'status', status: 503, retryAfterSeconds: 1 });
+    await harness.admin.injectFault({
+      pathPattern: 'workspaces/hub-selected-ips',
+      count: 1,
+      kind: 'status',
+      status: 503,
+      retryAfterSeconds: 1,
+    });
     const client = new AzureMachineLearningWorkspaces(harness.credential, DEV, harness.clientOptions);
     const hub = await client.workspaces.get('rg-foundry-dev', 'hub-selected-ips');
     assert.equal(hub.name, 'hub-selected-ips');
@@ -47,24 +60,45 @@ describe('emulator: faults, latency, request log, snapshots and the admin API', 
 
   it('hangs past a client timeout', async () => {
     await harness.admin.injectFault({ pathPattern: 'hub-public', count: 1, kind: 'hang', hangMs: 60_000 });
-    const client = new AzureMachineLearningWorkspaces(harness.credential, DEV, { ...harness.clientOptions, retryOptions: { maxRetries: 0 } });
+    const client = new AzureMachineLearningWorkspaces(harness.credential, DEV, {
+      ...harness.clientOptions,
+      retryOptions: { maxRetries: 0 },
+    });
     const started = Date.now();
     await assert.rejects(client.workspaces.get('rg-foundry-dev', 'hub-public', { requestOptions: { timeout: 300 } }));
     assert.ok(Date.now() - started < 5000);
   });
 
   it('ends an LRO Failed, and the SDK poller reports it', async () => {
-    await harness.admin.injectFault({ method: 'PUT', pathPattern: 'privateEndpoints/pe-doomed$', count: 1, kind: 'lroFailed' });
+    await harness.admin.injectFault({
+      method: 'PUT',
+      pathPattern: 'privateEndpoints/pe-doomed$',
+      count: 1,
+      kind: 'lroFailed',
+    });
     const network = new NetworkManagementClient(harness.credential, DEV, harness.clientOptions);
     await assert.rejects(
-      network.privateEndpoints.beginCreateOrUpdateAndWait('rg-foundry-dev', 'pe-doomed', {
-        location: 'eastus',
-        subnet: { id: `${DEV_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe` },
-        privateLinkServiceConnections: [{ name: 'c', privateLinkServiceId: `${DEV_GROUP}/providers/Microsoft.KeyVault/vaults/kv-foundry-dev`, groupIds: ['vault'] }],
-      }, FAST_POLL),
+      network.privateEndpoints.beginCreateOrUpdateAndWait(
+        'rg-foundry-dev',
+        'pe-doomed',
+        {
+          location: 'eastus',
+          subnet: { id: `${DEV_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe` },
+          privateLinkServiceConnections: [
+            {
+              name: 'c',
+              privateLinkServiceId: `${DEV_GROUP}/providers/Microsoft.KeyVault/vaults/kv-foundry-dev`,
+              groupIds: ['vault'],
+            },
+          ],
+        },
+        FAST_POLL,
+      ),
       /lroFailed|failed/i,
     );
-    const stored = await harness.admin.getResource(`${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-doomed`);
+    const stored = await harness.admin.getResource(
+      `${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-doomed`,
+    );
     assert.equal(stored?.properties?.provisioningState, 'Failed');
   });
 
@@ -79,7 +113,12 @@ describe('emulator: faults, latency, request log, snapshots and the admin API', 
   it('logs method, path, status and duration, and never a token or secret', async () => {
     await harness.admin.clearRequests();
     await harness.arm('GET', HUB);
-    await harness.raw('POST', '/adfs/oauth2/token?client_secret=leaked', `grant_type=client_credentials&client_id=x&client_secret=${harness.emulator.clientSecret}`, { 'Content-Type': 'application/x-www-form-urlencoded' });
+    await harness.raw(
+      'POST',
+      '/adfs/oauth2/token?client_secret=leaked',
+      `grant_type=client_credentials&client_id=x&client_secret=${harness.emulator.clientSecret}`,
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+    );
     const log = await harness.admin.requests();
     const entry = log.find((candidate) => candidate.path.includes('hub-public'));
     assert.equal(entry?.method, 'GET');
@@ -94,7 +133,10 @@ describe('emulator: faults, latency, request log, snapshots and the admin API', 
     await harness.arm('DELETE', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`);
     assert.equal(await harness.admin.getResource(`${DEV_GROUP}/${WORKSPACES}/hub-pending`), undefined);
     await harness.admin.restore(snapshot);
-    assert.equal((await harness.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status, 200);
+    assert.equal(
+      (await harness.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status,
+      200,
+    );
     await harness.admin.reset({ subscriptions: [{ subscriptionId: DEV, displayName: 'only' }], resources: [] });
     assert.equal((await harness.arm('GET', HUB)).status, 404);
     await harness.admin.reset('demo');
@@ -103,14 +145,30 @@ describe('emulator: faults, latency, request log, snapshots and the admin API', 
 
   it('runs LROs in realistic mode: InProgress first, Succeeded after the configured time', async () => {
     await harness.admin.setLroMode('realistic', 300);
-    const put = await harness.arm('PUT', `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`, { location: 'global' });
+    const put = await harness.arm(
+      'PUT',
+      `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`,
+      { location: 'global' },
+    );
     const first = await harness.follow(String(put.headers['azure-asyncoperation']));
     assert.equal(first.body.status, 'InProgress');
     assert.equal((await harness.follow(String(put.headers.location))).status, 202);
-    const conflict = await harness.arm('PATCH', `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`, { tags: {} });
+    const conflict = await harness.arm(
+      'PATCH',
+      `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`,
+      { tags: {} },
+    );
     assert.equal(conflict.status, 409, 'a write while the LRO runs');
     assert.equal(conflict.body.error.code, 'AnotherOperationInProgress');
-    assert.equal((await harness.arm('GET', `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`)).body.properties.provisioningState, 'Creating');
+    assert.equal(
+      (
+        await harness.arm(
+          'GET',
+          `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`,
+        )
+      ).body.properties.provisioningState,
+      'Creating',
+    );
     await new Promise((resolve) => setTimeout(resolve, 350));
     assert.equal((await harness.follow(String(put.headers['azure-asyncoperation']))).body.status, 'Succeeded');
     await harness.admin.setLroMode('instant');

@@ -43,8 +43,18 @@ export class Harness {
   }
 
   /** An ARM request with the bearer token (unless `token: null`); `path` includes the query. */
-  arm(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token: string | null = this.token): Promise<RawResponse> {
-    return this.raw(method, path, body === undefined ? undefined : JSON.stringify(body), { ...(token !== null ? { Authorization: `Bearer ${token}` } : {}), 'Content-Type': 'application/json', ...headers });
+  arm(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    token: string | null = this.token,
+  ): Promise<RawResponse> {
+    return this.raw(method, path, body === undefined ? undefined : JSON.stringify(body), {
+      ...(token !== null ? { Authorization: `Bearer ${token}` } : {}),
+      'Content-Type': 'application/json',
+      ...headers,
+    });
   }
 
   /** Follows an absolute URL from a Location / Azure-AsyncOperation header. */

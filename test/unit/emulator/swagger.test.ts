@@ -18,19 +18,54 @@ const machineLearningCases = (connectionName: () => string): Case[] => [
   ['Workspaces_Get', 'GET', `${HUB}?${ML}`],
   ['Workspaces_ListByResourceGroup', 'GET', `${DEV_GROUP}/${WORKSPACES}?${ML}`],
   ['Workspaces_ListBySubscription', 'GET', `/subscriptions/00000000-0000-4000-8000-000000000001/${WORKSPACES}?${ML}`],
-  ['Workspaces_CreateOrUpdate', 'PUT', `${DEV_GROUP}/${WORKSPACES}/hub-swagger?${ML}`, { location: 'eastus', kind: 'Hub', identity: { type: 'SystemAssigned' }, properties: { publicNetworkAccess: 'Disabled' } }],
-  ['Workspaces_Update', 'PATCH', `${DEV_GROUP}/${WORKSPACES}/hub-swagger?${ML}`, { properties: { publicNetworkAccess: 'Enabled' } }],
+  [
+    'Workspaces_CreateOrUpdate',
+    'PUT',
+    `${DEV_GROUP}/${WORKSPACES}/hub-swagger?${ML}`,
+    {
+      location: 'eastus',
+      kind: 'Hub',
+      identity: { type: 'SystemAssigned' },
+      properties: { publicNetworkAccess: 'Disabled' },
+    },
+  ],
+  [
+    'Workspaces_Update',
+    'PATCH',
+    `${DEV_GROUP}/${WORKSPACES}/hub-swagger?${ML}`,
+    { properties: { publicNetworkAccess: 'Enabled' } },
+  ],
   ['Workspaces_Delete', 'DELETE', `${DEV_GROUP}/${WORKSPACES}/hub-swagger?${ML}`],
   ['PrivateEndpointConnections_List', 'GET', `${HUB}/privateEndpointConnections?${ML}`],
   ['PrivateEndpointConnections_Get', 'GET', `${HUB}/privateEndpointConnections/${connectionName()}?${ML}`],
-  ['PrivateEndpointConnections_CreateOrUpdate', 'PUT', `${HUB}/privateEndpointConnections/${connectionName()}?${ML}`, { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: 'ok' } } }],
+  [
+    'PrivateEndpointConnections_CreateOrUpdate',
+    'PUT',
+    `${HUB}/privateEndpointConnections/${connectionName()}?${ML}`,
+    { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: 'ok' } } },
+  ],
   ['PrivateLinkResources_List', 'GET', `${HUB}/privateLinkResources?${ML}`],
   ['ManagedNetworkSettingsRule_List', 'GET', `${HUB}/outboundRules?${ML}`],
-  ['ManagedNetworkSettingsRule_CreateOrUpdate', 'PUT', `${HUB}/outboundRules/allow-github?${ML}`, { properties: { type: 'FQDN', destination: 'github.com' } }],
+  [
+    'ManagedNetworkSettingsRule_CreateOrUpdate',
+    'PUT',
+    `${HUB}/outboundRules/allow-github?${ML}`,
+    { properties: { type: 'FQDN', destination: 'github.com' } },
+  ],
   ['ManagedNetworkSettingsRule_Get', 'GET', `${HUB}/outboundRules/allow-github?${ML}`],
   ['ManagedNetworkSettingsRule_Delete', 'DELETE', `${HUB}/outboundRules/allow-github?${ML}`],
-  ['WorkspaceConnections_Create', 'PUT', `${HUB}/connections/blob-swagger?${ML}`, { properties: { authType: 'AAD', category: 'AzureBlob', target: 'https://stfoundrydev.blob.core.windows.net/' } }],
-  ['WorkspaceConnections_Update', 'PATCH', `${HUB}/connections/blob-swagger?${ML}`, { properties: { authType: 'AAD', category: 'AzureBlob', target: 'https://stfoundrydev.blob.core.windows.net/x' } }],
+  [
+    'WorkspaceConnections_Create',
+    'PUT',
+    `${HUB}/connections/blob-swagger?${ML}`,
+    { properties: { authType: 'AAD', category: 'AzureBlob', target: 'https://stfoundrydev.blob.core.windows.net/' } },
+  ],
+  [
+    'WorkspaceConnections_Update',
+    'PATCH',
+    `${HUB}/connections/blob-swagger?${ML}`,
+    { properties: { authType: 'AAD', category: 'AzureBlob', target: 'https://stfoundrydev.blob.core.windows.net/x' } },
+  ],
   ['WorkspaceConnections_Get', 'GET', `${HUB}/connections/blob-swagger?${ML}`],
   ['WorkspaceConnections_List', 'GET', `${HUB}/connections?${ML}`],
   ['WorkspaceConnections_Delete', 'DELETE', `${HUB}/connections/blob-swagger?${ML}`],
@@ -40,12 +75,40 @@ const machineLearningCases = (connectionName: () => string): Case[] => [
 const networkCases: Case[] = [
   ['PrivateEndpoints_Get', 'GET', `${ENDPOINTS}/pe-hub-private?${NET}`],
   ['PrivateEndpoints_List', 'GET', `${ENDPOINTS}?${NET}`],
-  ['PrivateEndpoints_ListBySubscription', 'GET', `/subscriptions/00000000-0000-4000-8000-000000000001/providers/Microsoft.Network/privateEndpoints?${NET}`],
-  ['PrivateEndpoints_CreateOrUpdate', 'PUT', `${ENDPOINTS}/pe-swagger?${NET}`, {
-    location: 'eastus',
-    properties: { subnet: { id: subnet }, privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: `${DEV_GROUP}/${WORKSPACES}/hub-public`, groupIds: ['amlworkspace'] } }] },
-  }],
-  ['PrivateDnsZoneGroups_CreateOrUpdate', 'PUT', `${ENDPOINTS}/pe-swagger/privateDnsZoneGroups/default?${NET}`, { properties: { privateDnsZoneConfigs: [{ name: 'api', properties: { privateDnsZoneId: `${ZONES}/privatelink.api.azureml.ms` } }] } }],
+  [
+    'PrivateEndpoints_ListBySubscription',
+    'GET',
+    `/subscriptions/00000000-0000-4000-8000-000000000001/providers/Microsoft.Network/privateEndpoints?${NET}`,
+  ],
+  [
+    'PrivateEndpoints_CreateOrUpdate',
+    'PUT',
+    `${ENDPOINTS}/pe-swagger?${NET}`,
+    {
+      location: 'eastus',
+      properties: {
+        subnet: { id: subnet },
+        privateLinkServiceConnections: [
+          {
+            name: 'c',
+            properties: { privateLinkServiceId: `${DEV_GROUP}/${WORKSPACES}/hub-public`, groupIds: ['amlworkspace'] },
+          },
+        ],
+      },
+    },
+  ],
+  [
+    'PrivateDnsZoneGroups_CreateOrUpdate',
+    'PUT',
+    `${ENDPOINTS}/pe-swagger/privateDnsZoneGroups/default?${NET}`,
+    {
+      properties: {
+        privateDnsZoneConfigs: [
+          { name: 'api', properties: { privateDnsZoneId: `${ZONES}/privatelink.api.azureml.ms` } },
+        ],
+      },
+    },
+  ],
   ['PrivateDnsZoneGroups_Get', 'GET', `${ENDPOINTS}/pe-swagger/privateDnsZoneGroups/default?${NET}`],
   ['PrivateDnsZoneGroups_List', 'GET', `${ENDPOINTS}/pe-swagger/privateDnsZoneGroups?${NET}`],
   ['PrivateDnsZoneGroups_Delete', 'DELETE', `${ENDPOINTS}/pe-swagger/privateDnsZoneGroups/default?${NET}`],
@@ -57,13 +120,43 @@ const privateDnsCases: Case[] = [
   ['PrivateZones_Update', 'PATCH', `${ZONES}/privatelink.dfs.core.windows.net?${DNS}`, { tags: { team: 'network' } }],
   ['PrivateZones_Get', 'GET', `${ZONES}/privatelink.api.azureml.ms?${DNS}`],
   ['PrivateZones_ListByResourceGroup', 'GET', `${ZONES}?${DNS}`],
-  ['PrivateZones_List', 'GET', `/subscriptions/00000000-0000-4000-8000-000000000001/providers/Microsoft.Network/privateDnsZones?${DNS}`],
-  ['VirtualNetworkLinks_CreateOrUpdate', 'PUT', `${ZONES}/privatelink.dfs.core.windows.net/virtualNetworkLinks/link?${DNS}`, { location: 'global', properties: { virtualNetwork: { id: `${DEV_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-hub` }, registrationEnabled: false } }],
-  ['VirtualNetworkLinks_Update', 'PATCH', `${ZONES}/privatelink.dfs.core.windows.net/virtualNetworkLinks/link?${DNS}`, { properties: { registrationEnabled: false } }],
+  [
+    'PrivateZones_List',
+    'GET',
+    `/subscriptions/00000000-0000-4000-8000-000000000001/providers/Microsoft.Network/privateDnsZones?${DNS}`,
+  ],
+  [
+    'VirtualNetworkLinks_CreateOrUpdate',
+    'PUT',
+    `${ZONES}/privatelink.dfs.core.windows.net/virtualNetworkLinks/link?${DNS}`,
+    {
+      location: 'global',
+      properties: {
+        virtualNetwork: { id: `${DEV_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-hub` },
+        registrationEnabled: false,
+      },
+    },
+  ],
+  [
+    'VirtualNetworkLinks_Update',
+    'PATCH',
+    `${ZONES}/privatelink.dfs.core.windows.net/virtualNetworkLinks/link?${DNS}`,
+    { properties: { registrationEnabled: false } },
+  ],
   ['VirtualNetworkLinks_Get', 'GET', `${ZONES}/privatelink.api.azureml.ms/virtualNetworkLinks/link-vnet-hub?${DNS}`],
   ['VirtualNetworkLinks_List', 'GET', `${ZONES}/privatelink.api.azureml.ms/virtualNetworkLinks?${DNS}`],
-  ['RecordSets_CreateOrUpdate', 'PUT', `${ZONES}/privatelink.dfs.core.windows.net/A/host?${DNS}`, { properties: { ttl: 3600, aRecords: [{ ipv4Address: '172.17.1.50' }] } }],
-  ['RecordSets_Update', 'PATCH', `${ZONES}/privatelink.dfs.core.windows.net/A/host?${DNS}`, { properties: { metadata: { owner: 'test' } } }],
+  [
+    'RecordSets_CreateOrUpdate',
+    'PUT',
+    `${ZONES}/privatelink.dfs.core.windows.net/A/host?${DNS}`,
+    { properties: { ttl: 3600, aRecords: [{ ipv4Address: '172.17.1.50' }] } },
+  ],
+  [
+    'RecordSets_Update',
+    'PATCH',
+    `${ZONES}/privatelink.dfs.core.windows.net/A/host?${DNS}`,
+    { properties: { metadata: { owner: 'test' } } },
+  ],
   ['RecordSets_Get', 'GET', `${ZONES}/privatelink.dfs.core.windows.net/A/host?${DNS}`],
   ['RecordSets_ListByType', 'GET', `${ZONES}/privatelink.api.azureml.ms/A?${DNS}`],
   ['RecordSets_List', 'GET', `${ZONES}/privatelink.api.azureml.ms/ALL?${DNS}`],
@@ -79,7 +172,9 @@ describe('emulator: responses conform to the Azure REST swaggers', () => {
     harness = await Harness.start();
   });
   after(() => {
-    console.log(`swagger conformance: ${validator.validated.size} operations validated; stubbed external $ref files: ${[...validator.stubbedFiles].sort().join(', ')}`);
+    console.log(
+      `swagger conformance: ${validator.validated.size} operations validated; stubbed external $ref files: ${[...validator.stubbedFiles].sort().join(', ')}`,
+    );
     return harness.close();
   });
 
@@ -112,7 +207,11 @@ describe('emulator: responses conform to the Azure REST swaggers', () => {
   });
 
   it('Microsoft.ResourceGraph 2024-04-01: Resources', async () => {
-    const answer = await harness.arm('POST', '/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01', { subscriptions: ['00000000-0000-4000-8000-000000000002'], query: "resources | where type =~ 'microsoft.machinelearningservices/workspaces' | project id, name", options: { $top: 1, resultFormat: 'objectArray' } });
+    const answer = await harness.arm('POST', '/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01', {
+      subscriptions: ['00000000-0000-4000-8000-000000000002'],
+      query: "resources | where type =~ 'microsoft.machinelearningservices/workspaces' | project id, name",
+      options: { $top: 1, resultFormat: 'objectArray' },
+    });
     validator.check('Resources', answer.status, answer.body, answer.headers);
   });
 
@@ -120,25 +219,55 @@ describe('emulator: responses conform to the Azure REST swaggers', () => {
     const zone = await harness.arm('GET', `${ZONES}/missing.example?${DNS}`);
     assert.equal(zone.status, 404);
     validator.check('PrivateZones_Get', 404, zone.body);
-    const query = await harness.arm('POST', '/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01', { query: 'resources | summarize count()' });
+    const query = await harness.arm('POST', '/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01', {
+      query: 'resources | summarize count()',
+    });
     validator.check('Resources', query.status, query.body);
-    const endpoint = await harness.arm('GET', `${PROD_GROUP}/providers/Microsoft.Network/privateEndpoints/missing?${NET}`);
+    const endpoint = await harness.arm(
+      'GET',
+      `${PROD_GROUP}/providers/Microsoft.Network/privateEndpoints/missing?${NET}`,
+    );
     validator.check('PrivateEndpoints_Get', endpoint.status, endpoint.body);
   });
 
   it('is not vacuous: bodies that break the schemas are rejected', () => {
     const probe = new SwaggerValidator();
-    assert.throws(() => probe.check('Workspaces_Get', 200, { properties: { publicNetworkAccess: 'Sometimes' } }), /publicNetworkAccess|enum/);
-    assert.throws(() => probe.check('PrivateEndpoints_Get', 200, { properties: { customDnsConfigs: [{ fqdn: 7 }] } }), /fqdn|string/);
+    assert.throws(
+      () => probe.check('Workspaces_Get', 200, { properties: { publicNetworkAccess: 'Sometimes' } }),
+      /publicNetworkAccess|enum/,
+    );
+    assert.throws(
+      () => probe.check('PrivateEndpoints_Get', 200, { properties: { customDnsConfigs: [{ fqdn: 7 }] } }),
+      /fqdn|string/,
+    );
     assert.throws(() => probe.check('RecordSets_Get', 200, { properties: { aRecords: 'none' } }), /aRecords|array/);
     assert.throws(() => probe.check('Resources', 200, { count: 1, data: [] }), /totalRecords/);
     assert.throws(() => probe.check('Workspaces_CreateOrUpdate', 202, undefined, {}), /missing header/);
   });
 
   it('covers every operation of the copied swaggers that the emulator implements', () => {
-    const notImplemented = new Set(['Operations_List', 'Workspaces_Diagnose', 'Workspaces_ListKeys', 'Workspaces_ResyncKeys', 'Workspaces_ListNotebookAccessToken', 'Workspaces_PrepareNotebook', 'Workspaces_ListStorageAccountKeys', 'Workspaces_ListNotebookKeys', 'WorkspaceConnections_ListSecrets', 'Workspaces_ListOutboundNetworkDependenciesEndpoints', 'ManagedNetworkProvisions_ProvisionManagedNetwork', 'AvailablePrivateEndpointTypes_List', 'AvailablePrivateEndpointTypes_ListByResourceGroup']);
-    const expected = Object.values(SWAGGER_FILES).flatMap((file) => validator.operationIds(file)).filter((id) => !notImplemented.has(id));
-    assert.deepEqual(expected.filter((id) => !validator.validated.has(id)), []);
+    const notImplemented = new Set([
+      'Operations_List',
+      'Workspaces_Diagnose',
+      'Workspaces_ListKeys',
+      'Workspaces_ResyncKeys',
+      'Workspaces_ListNotebookAccessToken',
+      'Workspaces_PrepareNotebook',
+      'Workspaces_ListStorageAccountKeys',
+      'Workspaces_ListNotebookKeys',
+      'WorkspaceConnections_ListSecrets',
+      'Workspaces_ListOutboundNetworkDependenciesEndpoints',
+      'ManagedNetworkProvisions_ProvisionManagedNetwork',
+      'AvailablePrivateEndpointTypes_List',
+      'AvailablePrivateEndpointTypes_ListByResourceGroup',
+    ]);
+    const expected = Object.values(SWAGGER_FILES)
+      .flatMap((file) => validator.operationIds(file))
+      .filter((id) => !notImplemented.has(id));
+    assert.deepEqual(
+      expected.filter((id) => !validator.validated.has(id)),
+      [],
+    );
     assert.ok(validator.validated.size >= 47);
   });
 });

@@ -51,12 +51,23 @@ function prepare(node: unknown, stubbed: Set<string>): unknown {
     const envelope = RESOURCE_STUBS[pointer.split('/').pop() ?? ''];
     return envelope && file.endsWith('types.json') ? { properties: envelope } : {};
   }
-  const prepared = Object.fromEntries(Object.entries(record).map(([key, value]) => [key, key === 'x-ms-examples' ? {} : prepare(value, stubbed)])) as Record<string, unknown>;
+  const prepared = Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, key === 'x-ms-examples' ? {} : prepare(value, stubbed)]),
+  ) as Record<string, unknown>;
   if (prepared.additionalProperties === false && Array.isArray(prepared.allOf)) {
-    const inherited = Object.assign({}, ...prepared.allOf.map((parent) => (parent as { properties?: object }).properties ?? {}));
+    const inherited = Object.assign(
+      {},
+      ...prepared.allOf.map((parent) => (parent as { properties?: object }).properties ?? {}),
+    );
     prepared.properties = { ...inherited, ...(prepared.properties as object) };
   }
-  if (prepared.type === 'object' && !prepared.properties && prepared.additionalProperties === undefined && !prepared.allOf) delete prepared.type;
+  if (
+    prepared.type === 'object' &&
+    !prepared.properties &&
+    prepared.additionalProperties === undefined &&
+    !prepared.allOf
+  )
+    delete prepared.type;
   return prepared;
 }
 
@@ -70,13 +81,27 @@ export class SwaggerValidator {
 
   constructor() {
     addFormats(this.ajv);
-    for (const format of ['int32', 'int64', 'float', 'double', 'arm-id', 'unixtime', 'password', 'base64url', 'decimal']) this.ajv.addFormat(format, true);
+    for (const format of [
+      'int32',
+      'int64',
+      'float',
+      'double',
+      'arm-id',
+      'unixtime',
+      'password',
+      'base64url',
+      'decimal',
+    ])
+      this.ajv.addFormat(format, true);
     for (const file of Object.values(SWAGGER_FILES)) {
-      const document = prepare(JSON.parse(readFileSync(join(SPECS, file), 'utf8')), this.stubbedFiles) as { paths: Record<string, Record<string, Operation & { operationId: string }>> };
+      const document = prepare(JSON.parse(readFileSync(join(SPECS, file), 'utf8')), this.stubbedFiles) as {
+        paths: Record<string, Record<string, Operation & { operationId: string }>>;
+      };
       this.ajv.addSchema(document as object, file);
       for (const [path, methods] of Object.entries(document.paths)) {
         for (const [method, operation] of Object.entries(methods)) {
-          if (method !== 'parameters') this.operations.set(operation.operationId, { ...operation, method: method.toUpperCase(), path, file });
+          if (method !== 'parameters')
+            this.operations.set(operation.operationId, { ...operation, method: method.toUpperCase(), path, file });
         }
       }
     }
@@ -91,13 +116,23 @@ export class SwaggerValidator {
     const operation = this.operations.get(operationId);
     if (!operation) throw new Error(`no operation ${operationId} in the swaggers`);
     const declared = operation.responses[String(status)] ?? (status >= 400 ? operation.responses.default : undefined);
-    if (!declared) throw new Error(`${operationId}: the swagger declares no ${status} response (it has ${Object.keys(operation.responses).join(', ')})`);
+    if (!declared)
+      throw new Error(
+        `${operationId}: the swagger declares no ${status} response (it has ${Object.keys(operation.responses).join(', ')})`,
+      );
     for (const header of Object.keys(declared.headers ?? {})) {
-      if (headers[header.toLowerCase()] === undefined) throw new Error(`${operationId} ${status}: missing header ${header}`);
+      if (headers[header.toLowerCase()] === undefined)
+        throw new Error(`${operationId} ${status}: missing header ${header}`);
     }
     if (declared.schema) {
-      const validate = this.validatorFor(operation.file, operationId, String(status in operation.responses ? status : 'default'), declared.schema);
-      if (!validate(body)) throw new Error(`${operationId} ${status}: ${this.ajv.errorsText(validate.errors, { separator: '\n' })}`);
+      const validate = this.validatorFor(
+        operation.file,
+        operationId,
+        String(status in operation.responses ? status : 'default'),
+        declared.schema,
+      );
+      if (!validate(body))
+        throw new Error(`${operationId} ${status}: ${this.ajv.errorsText(validate.errors, { separator: '\n' })}`);
     } else if (body !== undefined && body !== '') {
       throw new Error(`${operationId} ${status}: the swagger declares no body, the emulator sent one`);
     }

@@ -31,14 +31,22 @@ describe('armIds', () => {
   });
 
   it('parses subscription and resource group ids', () => {
-    assert.deepEqual(parseResourceId('/subscriptions/s1/'), { subscriptionId: 's1', resourceGroup: undefined, provider: undefined, resources: [] });
+    assert.deepEqual(parseResourceId('/subscriptions/s1/'), {
+      subscriptionId: 's1',
+      resourceGroup: undefined,
+      provider: undefined,
+      resources: [],
+    });
     assert.equal(parseResourceId('subscriptions/s1/resourceGroups/rg').resourceGroup, 'rg');
     assert.equal(resourceGroupId('s1', 'rg'), '/subscriptions/s1/resourceGroups/rg');
   });
 
   it('rejects what is not an id, saying why', () => {
     assert.throws(() => parseResourceId('/tenants/x'), InvalidResourceIdError);
-    assert.throws(() => parseResourceId('/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints'), /needs a name/);
+    assert.throws(
+      () => parseResourceId('/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints'),
+      /needs a name/,
+    );
     assert.throws(() => parseResourceId('/subscriptions/s1/resourceGroups//providers/x/y/z'), /empty segment/);
     assert.throws(() => parseResourceId('/subscriptions/s1/resourceGroups/rg/things/x'), /providers/);
     assert.equal(tryParseResourceId('nope'), undefined);
@@ -64,7 +72,16 @@ describe('armIds', () => {
   });
 
   it('finds the virtual network of a subnet', () => {
-    assert.equal(virtualNetworkIdOfSubnet(SUBNET), '/subscriptions/s1/resourceGroups/rg-net/providers/microsoft.network/virtualNetworks/vnet');
-    assert.throws(() => virtualNetworkIdOfSubnet('/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet'), /not a subnet/);
+    assert.equal(
+      virtualNetworkIdOfSubnet(SUBNET),
+      '/subscriptions/s1/resourceGroups/rg-net/providers/microsoft.network/virtualNetworks/vnet',
+    );
+    assert.throws(
+      () =>
+        virtualNetworkIdOfSubnet(
+          '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet',
+        ),
+      /not a subnet/,
+    );
   });
 });

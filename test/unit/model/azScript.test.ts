@@ -95,7 +95,10 @@ describe('renderAzScript', () => {
       title: 'Test plan',
       variables: [{ name: 'NAME', value: "it's" }],
       subscriptionVariable: 'SUBSCRIPTION_ID',
-      steps: [{ title: 'First', az: 'az one' }, { title: 'Second', az: 'az two\naz three' }],
+      steps: [
+        { title: 'First', az: 'az one' },
+        { title: 'Second', az: 'az two\naz three' },
+      ],
     });
     assert.equal(
       script,
@@ -121,7 +124,11 @@ describe('renderAzScript', () => {
   });
 
   it('produces a script bash can parse', () => {
-    const script = renderAzScript({ title: 'x', variables: NASTY.map((value, index) => ({ name: `V${index}`, value })), steps: [] });
+    const script = renderAzScript({
+      title: 'x',
+      variables: NASTY.map((value, index) => ({ name: `V${index}`, value })),
+      steps: [],
+    });
     execFileSync('bash', ['-n'], { input: script });
   });
 });

@@ -43,7 +43,11 @@ describe('clouds', () => {
   });
 
   it('lets a custom cloud borrow a sovereign cloud DNS names', () => {
-    const stamp = customCloud({ portalUrl: 'https://p', resourceManagerEndpoint: 'https://arm', dnsCloud: 'AzureUSGovernment' });
+    const stamp = customCloud({
+      portalUrl: 'https://p',
+      resourceManagerEndpoint: 'https://arm',
+      dnsCloud: 'AzureUSGovernment',
+    });
     assert.equal(stamp.dnsCloud, 'AzureUSGovernment');
   });
 });

@@ -4,10 +4,34 @@ import { renderBindZones, renderCsv, renderHostsFile } from '../../../src/model/
 import type { CustomDnsRecord } from '../../../src/model/dnsRecords';
 
 const RECORDS: CustomDnsRecord[] = [
-  { fqdn: 'g.workspace.eastus.api.azureml.ms', ipAddresses: ['10.1.0.5'], zone: 'api.azureml.ms', purpose: 'workspaceApi', workspaceName: 'hub' },
-  { fqdn: 'ml-hub-eastus-g.eastus.notebooks.azure.net', ipAddresses: ['10.1.0.16'], zone: 'notebooks.azure.net', purpose: 'notebooks', workspaceName: 'hub' },
-  { fqdn: 'ci.eastus.instances.azureml.ms', ipAddresses: [], zone: 'instances.azureml.ms', purpose: 'computeInstance', workspaceName: 'hub' },
-  { fqdn: 'models.ai.azure.com', ipAddresses: ['10.1.0.5'], zone: 'models.ai.azure.com', purpose: 'serverlessModels', workspaceName: 'hub, "sales"' },
+  {
+    fqdn: 'g.workspace.eastus.api.azureml.ms',
+    ipAddresses: ['10.1.0.5'],
+    zone: 'api.azureml.ms',
+    purpose: 'workspaceApi',
+    workspaceName: 'hub',
+  },
+  {
+    fqdn: 'ml-hub-eastus-g.eastus.notebooks.azure.net',
+    ipAddresses: ['10.1.0.16'],
+    zone: 'notebooks.azure.net',
+    purpose: 'notebooks',
+    workspaceName: 'hub',
+  },
+  {
+    fqdn: 'ci.eastus.instances.azureml.ms',
+    ipAddresses: [],
+    zone: 'instances.azureml.ms',
+    purpose: 'computeInstance',
+    workspaceName: 'hub',
+  },
+  {
+    fqdn: 'models.ai.azure.com',
+    ipAddresses: ['10.1.0.5'],
+    zone: 'models.ai.azure.com',
+    purpose: 'serverlessModels',
+    workspaceName: 'hub, "sales"',
+  },
 ];
 
 describe('dnsRecordFormats', () => {
@@ -44,7 +68,7 @@ describe('dnsRecordFormats', () => {
   });
 
   it('defuses spreadsheet formulas in CSV cells', () => {
-    const csv = renderCsv([{ ...RECORDS[0] as CustomDnsRecord, workspaceName: '=HYPERLINK("x")' }]);
+    const csv = renderCsv([{ ...(RECORDS[0] as CustomDnsRecord), workspaceName: '=HYPERLINK("x")' }]);
     assert.match(csv, /,"'=HYPERLINK\(""x""\)"\r\n$/);
   });
 });

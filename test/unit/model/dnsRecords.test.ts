@@ -110,7 +110,13 @@ describe('customDnsRecords', () => {
 
   it('uses the sovereign domains', () => {
     const records = customDnsRecords(
-      input({ cloud: CLOUDS.AzureUSGovernment, region: 'usgovvirginia', endpointDnsConfigs: [], computeInstanceNames: ['ci'], includeServerlessModels: true }),
+      input({
+        cloud: CLOUDS.AzureUSGovernment,
+        region: 'usgovvirginia',
+        endpointDnsConfigs: [],
+        computeInstanceNames: ['ci'],
+        includeServerlessModels: true,
+      }),
     );
     assert.deepEqual(
       records.map((record) => record.fqdn),
@@ -123,7 +129,9 @@ describe('customDnsRecords', () => {
       ],
     );
     assert.ok(records.every((record) => record.ipAddresses.length === 0));
-    const china = customDnsRecords(input({ cloud: CLOUDS.AzureChinaCloud, region: 'chinanorth3', endpointDnsConfigs: [] }));
+    const china = customDnsRecords(
+      input({ cloud: CLOUDS.AzureChinaCloud, region: 'chinanorth3', endpointDnsConfigs: [] }),
+    );
     assert.equal(china[1]?.fqdn, `${GUID}.workspace.chinanorth3.api.ml.azure.cn`);
     assert.match(china[2]?.fqdn ?? '', /\.chinanorth3\.notebooks\.chinacloudapi\.cn$/);
   });
@@ -140,10 +148,16 @@ describe('which zone a name belongs to', () => {
       zoneName: 'privatelink.api.azureml.ms',
       relativeName: `${GUID}.workspace.eastus.cert`,
     });
-    assert.deepEqual(privateZoneRecordOf(CLOUDS.AzureUSGovernment, `ml-x-usgovvirginia-${GUID}.usgovvirginia.notebooks.usgovcloudapi.net`), {
-      zoneName: 'privatelink.notebooks.usgovcloudapi.net',
-      relativeName: `ml-x-usgovvirginia-${GUID}.usgovvirginia`,
-    });
+    assert.deepEqual(
+      privateZoneRecordOf(
+        CLOUDS.AzureUSGovernment,
+        `ml-x-usgovvirginia-${GUID}.usgovvirginia.notebooks.usgovcloudapi.net`,
+      ),
+      {
+        zoneName: 'privatelink.notebooks.usgovcloudapi.net',
+        relativeName: `ml-x-usgovvirginia-${GUID}.usgovvirginia`,
+      },
+    );
     assert.deepEqual(privateZoneRecordOf(CLOUDS.AzureCloud, '*.eastus.inference.ml.azure.com', GUID.toUpperCase()), {
       zoneName: 'privatelink.api.azureml.ms',
       relativeName: `*.${GUID}.inference.eastus`,

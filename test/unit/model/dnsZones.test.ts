@@ -31,7 +31,9 @@ describe('dnsZones', () => {
   it('uses the sovereign storage, vault and registry zones', () => {
     assert.deepEqual(privateDnsZonesFor(CLOUDS.AzureUSGovernment, 'blob'), ['privatelink.blob.core.usgovcloudapi.net']);
     assert.deepEqual(privateDnsZonesFor(CLOUDS.AzureChinaCloud, 'file'), ['privatelink.file.core.chinacloudapi.cn']);
-    assert.deepEqual(privateDnsZonesFor(CLOUDS.AzureUSGovernment, 'vault'), ['privatelink.vaultcore.usgovcloudapi.net']);
+    assert.deepEqual(privateDnsZonesFor(CLOUDS.AzureUSGovernment, 'vault'), [
+      'privatelink.vaultcore.usgovcloudapi.net',
+    ]);
     assert.deepEqual(privateDnsZonesFor(CLOUDS.AzureChinaCloud, 'vault'), ['privatelink.vaultcore.azure.cn']);
     assert.deepEqual(privateDnsZonesFor(CLOUDS.AzureChinaCloud, 'registry'), ['privatelink.azurecr.cn']);
     assert.deepEqual(privateDnsZonesFor(CLOUDS.AzureUSGovernment, 'registry'), ['privatelink.azurecr.us']);
@@ -46,7 +48,11 @@ describe('dnsZones', () => {
   });
 
   it('follows the DNS cloud of a custom cloud', () => {
-    const stamp = customCloud({ portalUrl: 'https://p', resourceManagerEndpoint: 'https://arm', dnsCloud: 'AzureChinaCloud' });
+    const stamp = customCloud({
+      portalUrl: 'https://p',
+      resourceManagerEndpoint: 'https://arm',
+      dnsCloud: 'AzureChinaCloud',
+    });
     assert.equal(privateDnsZonesFor(stamp, 'amlworkspace')[0], 'privatelink.api.ml.azure.cn');
   });
 

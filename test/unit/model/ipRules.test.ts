@@ -26,7 +26,15 @@ function rule(text: string): Ipv4Rule {
 
 describe('parseIpRule', () => {
   it('accepts addresses and CIDRs, /0 to /32', () => {
-    for (const text of ['52.1.2.3', '0.0.0.0/0', '52.1.2.3/32', '20.0.0.0/8', '255.255.255.255', '13.107.6.0/24', '40.0.0.1/1']) {
+    for (const text of [
+      '52.1.2.3',
+      '0.0.0.0/0',
+      '52.1.2.3/32',
+      '20.0.0.0/8',
+      '255.255.255.255',
+      '13.107.6.0/24',
+      '40.0.0.1/1',
+    ]) {
       assert.equal(parseIpRule(text).kind, 'ipv4', text);
     }
   });
@@ -63,7 +71,8 @@ describe('parseIpRule', () => {
     for (const text of ['::1', '2001:db8::/32', 'fe80::1', '::ffff:52.1.2.3', '2603:1030::/48', '::']) {
       assert.equal(parseIpRule(text).kind, 'ipv6', text);
     }
-    for (const text of ['1::2::3', '2001:db8::/129', ':::', '52.1.2.3:80']) assert.equal(parseIpRule(text).kind, 'invalid', text);
+    for (const text of ['1::2::3', '2001:db8::/129', ':::', '52.1.2.3:80'])
+      assert.equal(parseIpRule(text).kind, 'invalid', text);
   });
 
   it('computes the network, the first and last address and the count', () => {
@@ -92,14 +101,54 @@ describe('parseIpRule', () => {
 
 describe('reserved ranges', () => {
   it('flags the edges of reserved ranges and not their public neighbours', () => {
-    const reserved = ['10.0.0.0', '10.255.255.255', '172.16.0.0', '172.31.255.255', '100.64.0.0', '100.127.255.255', '169.254.1.1', '192.168.255.255', '198.18.0.0', '198.19.255.255', '224.0.0.1', '255.255.255.255', '0.1.2.3', '127.0.0.1', '192.0.0.8', '192.88.99.1', '240.0.0.0'];
-    const publicNeighbours = ['9.255.255.255', '11.0.0.0', '172.15.255.255', '172.32.0.0', '100.63.255.255', '100.128.0.0', '169.253.255.255', '192.167.255.255', '192.169.0.0', '198.17.255.255', '198.20.0.0', '223.255.255.255', '1.0.0.0', '126.255.255.255', '128.0.0.0', '192.0.1.0', '192.88.98.255', '192.88.100.0'];
+    const reserved = [
+      '10.0.0.0',
+      '10.255.255.255',
+      '172.16.0.0',
+      '172.31.255.255',
+      '100.64.0.0',
+      '100.127.255.255',
+      '169.254.1.1',
+      '192.168.255.255',
+      '198.18.0.0',
+      '198.19.255.255',
+      '224.0.0.1',
+      '255.255.255.255',
+      '0.1.2.3',
+      '127.0.0.1',
+      '192.0.0.8',
+      '192.88.99.1',
+      '240.0.0.0',
+    ];
+    const publicNeighbours = [
+      '9.255.255.255',
+      '11.0.0.0',
+      '172.15.255.255',
+      '172.32.0.0',
+      '100.63.255.255',
+      '100.128.0.0',
+      '169.253.255.255',
+      '192.167.255.255',
+      '192.169.0.0',
+      '198.17.255.255',
+      '198.20.0.0',
+      '223.255.255.255',
+      '1.0.0.0',
+      '126.255.255.255',
+      '128.0.0.0',
+      '192.0.1.0',
+      '192.88.98.255',
+      '192.88.100.0',
+    ];
     for (const text of reserved) assert.ok(reservedOverlaps(rule(text)).length > 0, text);
     for (const text of publicNeighbours) assert.deepEqual(reservedOverlaps(rule(text)), [], text);
   });
 
   it('flags a public-looking range that reaches into a reserved one', () => {
-    assert.deepEqual(reservedOverlaps(rule('8.0.0.0/6')).map((range) => range.cidr), ['10.0.0.0/8']);
+    assert.deepEqual(
+      reservedOverlaps(rule('8.0.0.0/6')).map((range) => range.cidr),
+      ['10.0.0.0/8'],
+    );
     assert.equal(reservedOverlaps(rule('0.0.0.0/0')).length, RESERVED_IPV4_RANGES.length);
     assert.deepEqual(reservedOverlaps(rule('52.0.0.0/8')), []);
   });
@@ -119,7 +168,14 @@ describe('reserved ranges', () => {
     const facts = describeIpRule(rule('52.1.2.0/30'));
     assert.deepEqual(
       { ...facts, reserved: facts.reserved.length },
-      { cidr: '52.1.2.0/30', firstAddress: '52.1.2.0', lastAddress: '52.1.2.3', addressCount: 4, isPublic: true, reserved: 0 },
+      {
+        cidr: '52.1.2.0/30',
+        firstAddress: '52.1.2.0',
+        lastAddress: '52.1.2.3',
+        addressCount: 4,
+        isPublic: true,
+        reserved: 0,
+      },
     );
     assert.equal(describeIpRule(rule('192.168.1.0/24')).isPublic, false);
   });
@@ -129,14 +185,23 @@ describe('parseIpList', () => {
   it('splits a paste by commas, spaces and newlines, with positions and duplicates', () => {
     const paste = '52.1.2.3, 20.1.0.0/16\n 10.0.0.1;52.1.2.3/32  1.2.3';
     const entries = parseIpList(paste);
-    assert.deepEqual(entries.map((entry) => entry.text), ['52.1.2.3', '20.1.0.0/16', '10.0.0.1', '52.1.2.3/32', '1.2.3']);
+    assert.deepEqual(
+      entries.map((entry) => entry.text),
+      ['52.1.2.3', '20.1.0.0/16', '10.0.0.1', '52.1.2.3/32', '1.2.3'],
+    );
     for (const entry of entries) assert.equal(paste.slice(entry.start, entry.end), entry.text);
-    assert.deepEqual(entries.map((entry) => entry.problem?.kind), [undefined, undefined, 'reserved', undefined, 'invalid']);
+    assert.deepEqual(
+      entries.map((entry) => entry.problem?.kind),
+      [undefined, undefined, 'reserved', undefined, 'invalid'],
+    );
     assert.equal(entries[3].duplicateOf, 0);
   });
 
   it('reads a JSON array and returns nothing for an empty paste', () => {
-    assert.deepEqual(parseIpList('["52.1.2.3", "13.64.0.0/11"]').map((entry) => entry.text), ['52.1.2.3', '13.64.0.0/11']);
+    assert.deepEqual(
+      parseIpList('["52.1.2.3", "13.64.0.0/11"]').map((entry) => entry.text),
+      ['52.1.2.3', '13.64.0.0/11'],
+    );
     assert.deepEqual(parseIpList(' \n, '), []);
   });
 });
@@ -173,7 +238,9 @@ function referenceReserved(network: string, prefix: number): boolean {
 function randomCandidate(next: () => number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const octet = (): string =>
-    next() < 0.85 ? String(Math.floor(next() * 256)) : pick([String(Math.floor(next() * 300)), '0', '00', '01', '255', '256', ' 1', '1a', '']);
+    next() < 0.85
+      ? String(Math.floor(next() * 256))
+      : pick([String(Math.floor(next() * 300)), '0', '00', '01', '255', '256', ' 1', '1a', '']);
   const parts = Array.from({ length: pick([4, 4, 4, 4, 3, 5]) }, octet);
   let text = parts.join(pick(['.', '.', '.', '.', ',', '..']));
   const suffix = pick(['', '', `/${Math.floor(next() * 40)}`, '/', '/08', '/ 8', '/32', '/0']);

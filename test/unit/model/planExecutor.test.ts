@@ -64,14 +64,28 @@ describe('runPlan', () => {
   for (const [index, failingId] of ids.entries()) {
     it(`stops at a failure in step ${index + 1} (${failingId}), resumes the rest, and rolls back only what it created`, async () => {
       const first = await runPlan(plan, new FakeRunner(new Set([failingId])));
-      assert.deepEqual(summarizeExecution(first), { done: index, failed: 1, skipped: 0, notRun: ids.length - index - 1 });
+      assert.deepEqual(summarizeExecution(first), {
+        done: index,
+        failed: 1,
+        skipped: 0,
+        notRun: ids.length - index - 1,
+      });
       assert.match(first.steps[index]?.error ?? '', /Network Contributor/);
-      assert.deepEqual(remainingSteps(plan, first).map((step) => step.id), ids.slice(index));
+      assert.deepEqual(
+        remainingSteps(plan, first).map((step) => step.id),
+        ids.slice(index),
+      );
 
       // Rollback right after the failure deletes the created steps only, newest first.
       const rollbackRunner = new FakeRunner();
       const rolledBack = await rollbackPlan(plan, first, rollbackRunner);
-      assert.deepEqual(rollbackRunner.calls, ids.slice(0, index).reverse().map((id) => `undo:${id}`));
+      assert.deepEqual(
+        rollbackRunner.calls,
+        ids
+          .slice(0, index)
+          .reverse()
+          .map((id) => `undo:${id}`),
+      );
       assert.equal(canRollBack(rolledBack), false);
 
       // Resume runs only the rest.
@@ -100,7 +114,10 @@ describe('runPlan', () => {
     const firstRunner = new FakeRunner(new Set([failing]));
     const partial = await rollbackPlan(plan, state, firstRunner);
     assert.deepEqual(firstRunner.calls, ['undo:create-dns-zone-group', failing]);
-    assert.equal(partial.steps.find((r) => r.stepId === 'link-zone:privatelink.notebooks.azure.net')?.rollback, 'failed');
+    assert.equal(
+      partial.steps.find((r) => r.stepId === 'link-zone:privatelink.notebooks.azure.net')?.rollback,
+      'failed',
+    );
     assert.ok(canRollBack(partial));
     const secondRunner = new FakeRunner();
     const finished = await rollbackPlan(plan, partial, secondRunner);
@@ -118,12 +135,20 @@ describe('runPlan', () => {
     const state = await runPlan(plan, new FakeRunner());
     const zone = 'create-zone:privatelink.notebooks.azure.net';
     const link = 'link-zone:privatelink.api.azureml.ms';
-    const runner = new FakeRunner(new Set(), new Set([`undo:${link}`]), undefined, new Map([[`undo:${zone}`, 'Kept the zone: it holds record set myapp.']]));
+    const runner = new FakeRunner(
+      new Set(),
+      new Set([`undo:${link}`]),
+      undefined,
+      new Map([[`undo:${zone}`, 'Kept the zone: it holds record set myapp.']]),
+    );
     const rolledBack = await rollbackPlan(plan, state, runner);
     assert.equal(runner.calls.length, 6, 'the rollback went on past the kept zone');
     const recordOf = (id: string) => rolledBack.steps.find((record) => record.stepId === id);
     assert.equal(recordOf(link)?.rollback, 'gone');
-    assert.deepEqual([recordOf(zone)?.rollback, recordOf(zone)?.rollbackError], ['kept', 'Kept the zone: it holds record set myapp.']);
+    assert.deepEqual(
+      [recordOf(zone)?.rollback, recordOf(zone)?.rollbackError],
+      ['kept', 'Kept the zone: it holds record set myapp.'],
+    );
     assert.equal(canRollBack(rolledBack), false);
     const progress = rollbackProgress(rolledBack);
     assert.deepEqual(progress.kept, [zone]);
@@ -139,13 +164,20 @@ describe('runPlan', () => {
     const failing = 'undo:create-zone:privatelink.notebooks.azure.net';
     const partial = await rollbackPlan(plan, state, new FakeRunner(new Set([failing])));
     const progress = rollbackProgress(partial);
-    assert.deepEqual(progress.removed, ['link-zone:privatelink.notebooks.azure.net', 'link-zone:privatelink.api.azureml.ms']);
-    assert.deepEqual(progress.remaining, ['create-zone:privatelink.notebooks.azure.net', 'create-zone:privatelink.api.azureml.ms', 'create-private-endpoint']);
+    assert.deepEqual(progress.removed, [
+      'link-zone:privatelink.notebooks.azure.net',
+      'link-zone:privatelink.api.azureml.ms',
+    ]);
+    assert.deepEqual(progress.remaining, [
+      'create-zone:privatelink.notebooks.azure.net',
+      'create-zone:privatelink.api.azureml.ms',
+      'create-private-endpoint',
+    ]);
     assert.equal(progress.failed?.stepId, 'create-zone:privatelink.notebooks.azure.net');
     assert.match(progress.failed?.rollbackError ?? '', /Network Contributor/);
   });
 
-  it('resumes after a stopped rollback by running again what it removed or failed to remove, and keeps what is the run\'s', async () => {
+  it("resumes after a stopped rollback by running again what it removed or failed to remove, and keeps what is the run's", async () => {
     const state = await runPlan(plan, new FakeRunner(new Set(['create-dns-zone-group'])));
     const failing = 'undo:create-zone:privatelink.notebooks.azure.net';
     const partial = await rollbackPlan(plan, state, new FakeRunner(new Set([failing])));
@@ -154,31 +186,67 @@ describe('runPlan', () => {
     const resumed = await runPlan(plan, resumeRunner, {}, partial);
     assert.deepEqual(resumeRunner.calls, ids.slice(2));
     assert.deepEqual(summarizeExecution(resumed), { done: 5, failed: 0, skipped: 1, notRun: 0 });
-    assert.ok(resumed.steps.every((record) => record.created && record.rollback === undefined), 'every resource is still the run\'s to roll back');
+    assert.ok(
+      resumed.steps.every((record) => record.created && record.rollback === undefined),
+      "every resource is still the run's to roll back",
+    );
     const rollbackRunner = new FakeRunner();
     await rollbackPlan(plan, resumed, rollbackRunner);
-    assert.deepEqual(rollbackRunner.calls, [...ids].reverse().map((id) => `undo:${id}`));
+    assert.deepEqual(
+      rollbackRunner.calls,
+      [...ids].reverse().map((id) => `undo:${id}`),
+    );
   });
 
-  it('tells each undo what the run wrote or tried to write, so the runner can tell the run\'s data from someone else\'s', async () => {
-    const state = await runPlan(plan, new FakeRunner(new Set(['create-dns-zone-group']), new Set(['create-zone:privatelink.api.azureml.ms'])));
+  it("tells each undo what the run wrote or tried to write, so the runner can tell the run's data from someone else's", async () => {
+    const state = await runPlan(
+      plan,
+      new FakeRunner(new Set(['create-dns-zone-group']), new Set(['create-zone:privatelink.api.azureml.ms'])),
+    );
     const runner = new FakeRunner();
     await rollbackPlan(plan, state, runner);
-    const written = plan.steps.filter((step) => step.id !== 'create-zone:privatelink.api.azureml.ms').map((step) => step.operation.resourceId);
-    for (const step of runner.steps) assert.deepEqual(step.writtenByRun?.map((write) => write.resourceId), written, step.id);
+    const written = plan.steps
+      .filter((step) => step.id !== 'create-zone:privatelink.api.azureml.ms')
+      .map((step) => step.operation.resourceId);
+    for (const step of runner.steps)
+      assert.deepEqual(
+        step.writtenByRun?.map((write) => write.resourceId),
+        written,
+        step.id,
+      );
   });
 
   it('keeps a step the run created its own when running it again fails', async () => {
     const state = await runPlan(plan, new FakeRunner(new Set(['create-dns-zone-group'])));
-    const partial = await rollbackPlan(plan, state, new FakeRunner(new Set(['undo:link-zone:privatelink.notebooks.azure.net'])));
-    const resumed = await runPlan(plan, new FakeRunner(new Set(['link-zone:privatelink.notebooks.azure.net'])), {}, partial);
+    const partial = await rollbackPlan(
+      plan,
+      state,
+      new FakeRunner(new Set(['undo:link-zone:privatelink.notebooks.azure.net'])),
+    );
+    const resumed = await runPlan(
+      plan,
+      new FakeRunner(new Set(['link-zone:privatelink.notebooks.azure.net'])),
+      {},
+      partial,
+    );
     const link = resumed.steps.find((record) => record.stepId === 'link-zone:privatelink.notebooks.azure.net');
     assert.deepEqual([link?.outcome, link?.created], ['failed', true]);
   });
 
   it('records a planned delete the runner keeps as failed, with its note', async () => {
-    const state = await runPlan(plan, new FakeRunner(new Set(), new Set(), undefined, new Map([['create-private-endpoint', 'Kept pe-hub: it changed.']])));
-    assert.deepEqual([state.steps[0]?.outcome, state.steps[0]?.error, state.steps[0]?.created], ['failed', 'Kept pe-hub: it changed.', false]);
+    const state = await runPlan(
+      plan,
+      new FakeRunner(
+        new Set(),
+        new Set(),
+        undefined,
+        new Map([['create-private-endpoint', 'Kept pe-hub: it changed.']]),
+      ),
+    );
+    assert.deepEqual(
+      [state.steps[0]?.outcome, state.steps[0]?.error, state.steps[0]?.created],
+      ['failed', 'Kept pe-hub: it changed.', false],
+    );
   });
 
   it('stops before the next step when cancelled, and marks a step cut off as failed', async () => {
@@ -227,15 +295,23 @@ describe('execution state', () => {
   it('refuses a state saved for another plan', () => {
     const other = buildPrivateEndpointPlan(endpointContext({ dns: { kind: 'customDns' } }));
     assert.equal(isStateOfPlan(initialExecutionState(plan), other), false);
-    const tampered: ExecutionState = { ...initialExecutionState(plan), steps: initialExecutionState(plan).steps.slice(1) };
+    const tampered: ExecutionState = {
+      ...initialExecutionState(plan),
+      steps: initialExecutionState(plan).steps.slice(1),
+    };
     assert.equal(isStateOfPlan(tampered, plan), false);
     assert.throws(() => remainingSteps(plan, tampered), /different plan/);
   });
 
   it('refuses unreadable saved state', () => {
     const base = { planId: plan.id, cancelled: false };
-    const records = (extra: object) => plan.steps.map((step) => ({ stepId: step.id, outcome: 'done', created: true, ...extra }));
-    assert.equal(isStateOfPlan({ ...base, formatVersion: 1, steps: records({}) }, plan), true, 'the well-formed one passes');
+    const records = (extra: object) =>
+      plan.steps.map((step) => ({ stepId: step.id, outcome: 'done', created: true, ...extra }));
+    assert.equal(
+      isStateOfPlan({ ...base, formatVersion: 1, steps: records({}) }, plan),
+      true,
+      'the well-formed one passes',
+    );
     assert.equal(isStateOfPlan({ ...base, formatVersion: 2, steps: records({}) }, plan), false);
     assert.equal(isStateOfPlan({ ...base, formatVersion: 1, steps: records({ outcome: 'weird' }) }, plan), false);
     assert.equal(isStateOfPlan({ ...base, formatVersion: 1, steps: records({ rollback: 'maybe' }) }, plan), false);

@@ -12,8 +12,10 @@ export const API_VERSIONS: PlanApiVersions = {
   cognitiveServices: '2024-10-01',
 };
 
-export const WORKSPACE_ID = '/subscriptions/s1/resourceGroups/rg-ai/providers/Microsoft.MachineLearningServices/workspaces/hub-sales';
-export const SUBNET_ID = '/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe';
+export const WORKSPACE_ID =
+  '/subscriptions/s1/resourceGroups/rg-ai/providers/Microsoft.MachineLearningServices/workspaces/hub-sales';
+export const SUBNET_ID =
+  '/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe';
 
 /** Private DNS zones in their own resource group, none of them there yet. */
 export const PRIVATE_DNS: PrivateDnsChoice = {

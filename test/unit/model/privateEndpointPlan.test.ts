@@ -70,7 +70,9 @@ describe('buildPrivateEndpointPlan', () => {
     assert.deepEqual(link?.operation.body, {
       location: 'global',
       properties: {
-        virtualNetwork: { id: '/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub' },
+        virtualNetwork: {
+          id: '/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub',
+        },
         registrationEnabled: false,
       },
     });
@@ -79,11 +81,17 @@ describe('buildPrivateEndpointPlan', () => {
         privateDnsZoneConfigs: [
           {
             name: 'privatelink-api-azureml-ms',
-            properties: { privateDnsZoneId: '/subscriptions/s1/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms' },
+            properties: {
+              privateDnsZoneId:
+                '/subscriptions/s1/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms',
+            },
           },
           {
             name: 'privatelink-notebooks-azure-net',
-            properties: { privateDnsZoneId: '/subscriptions/s1/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.notebooks.azure.net' },
+            properties: {
+              privateDnsZoneId:
+                '/subscriptions/s1/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.notebooks.azure.net',
+            },
           },
         ],
       },
@@ -92,58 +100,96 @@ describe('buildPrivateEndpointPlan', () => {
 
   it('skips zones and links that exist, so rollback never deletes them', () => {
     const plan = buildPrivateEndpointPlan(
-      endpointContext({ dns: { ...PRIVATE_DNS, existingZoneNames: ['PrivateLink.API.azureml.ms'], zonesLinkedToVirtualNetwork: ['privatelink.api.azureml.ms'] } }),
+      endpointContext({
+        dns: {
+          ...PRIVATE_DNS,
+          existingZoneNames: ['PrivateLink.API.azureml.ms'],
+          zonesLinkedToVirtualNetwork: ['privatelink.api.azureml.ms'],
+        },
+      }),
     );
     assert.deepEqual(
       plan.steps.map((step) => step.id),
-      ['create-private-endpoint', 'create-zone:privatelink.notebooks.azure.net', 'link-zone:privatelink.notebooks.azure.net', 'create-dns-zone-group'],
+      [
+        'create-private-endpoint',
+        'create-zone:privatelink.notebooks.azure.net',
+        'link-zone:privatelink.notebooks.azure.net',
+        'create-dns-zone-group',
+      ],
     );
   });
 
   it('asks for manual approval with a request message that survives bash', () => {
-    const message = "Please approve: it's for team \"sales\" $(whoami)";
+    const message = 'Please approve: it\'s for team "sales" $(whoami)';
     const plan = buildPrivateEndpointPlan(
-      endpointContext({ privateEndpoint: { ...endpointContext().privateEndpoint, manualApproval: true, requestMessage: message } }),
+      endpointContext({
+        privateEndpoint: { ...endpointContext().privateEndpoint, manualApproval: true, requestMessage: message },
+      }),
     );
     const step = plan.steps[0];
-    assert.match(step?.az ?? '', / --manual-request --request-message 'Please approve: it'\\''s for team "sales" \$\(whoami\)'$/);
+    assert.match(
+      step?.az ?? '',
+      / --manual-request --request-message 'Please approve: it'\\''s for team "sales" \$\(whoami\)'$/,
+    );
     const body = step?.operation.body as { properties: Record<string, unknown> };
     assert.ok('manualPrivateLinkServiceConnections' in body.properties);
     assert.ok(!('privateLinkServiceConnections' in body.properties));
   });
 
   it('uses the subnet id when the VNet is in another resource group', () => {
-    const other = '/subscriptions/s1/resourceGroups/rg-other/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/pe';
+    const other =
+      '/subscriptions/s1/resourceGroups/rg-other/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/pe';
     const plan = buildPrivateEndpointPlan(endpointContext({ subnetId: other }));
-    assert.match(plan.steps[0]?.az ?? '', /--resource-group "\$RESOURCE_GROUP" --subnet "\$SUBNET_ID" --private-connection/);
+    assert.match(
+      plan.steps[0]?.az ?? '',
+      /--resource-group "\$RESOURCE_GROUP" --subnet "\$SUBNET_ID" --private-connection/,
+    );
     assert.ok(!(plan.steps[0]?.az ?? '').includes('--vnet-name'));
     assert.deepEqual(plan.variables.find((variable) => variable.name === 'SUBNET_ID')?.value, other);
   });
 
   it('passes --subscription for zones in a central DNS subscription', () => {
     const plan = buildPrivateEndpointPlan(endpointContext({ dns: { ...PRIVATE_DNS, subscriptionId: 'dns-sub' } }));
-    assert.equal(plan.steps[1]?.az, 'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.api.azureml.ms --subscription "$DNS_SUBSCRIPTION_ID"');
+    assert.equal(
+      plan.steps[1]?.az,
+      'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.api.azureml.ms --subscription "$DNS_SUBSCRIPTION_ID"',
+    );
     assert.match(plan.steps[5]?.az ?? '', /"\/subscriptions\/\$\{DNS_SUBSCRIPTION_ID\}\/resourceGroups/);
     assert.match(plan.steps[1]?.operation.resourceId ?? '', /^\/subscriptions\/dns-sub\//);
   });
 
   it('plans only the endpoint for custom DNS users', () => {
     const plan = buildPrivateEndpointPlan(endpointContext({ dns: { kind: 'customDns' } }));
-    assert.deepEqual(plan.steps.map((step) => step.id), ['create-private-endpoint']);
+    assert.deepEqual(
+      plan.steps.map((step) => step.id),
+      ['create-private-endpoint'],
+    );
   });
 
   it('uses the sovereign zones', () => {
     const plan = buildPrivateEndpointPlan(endpointContext({ cloud: CLOUDS.AzureUSGovernment }));
-    assert.equal(plan.steps[1]?.az, 'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.api.ml.azure.us');
-    assert.equal(plan.steps[2]?.az, 'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.notebooks.usgovcloudapi.net');
+    assert.equal(
+      plan.steps[1]?.az,
+      'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.api.ml.azure.us',
+    );
+    assert.equal(
+      plan.steps[2]?.az,
+      'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.notebooks.usgovcloudapi.net',
+    );
   });
 
   it('refuses invalid names before planning', () => {
     assert.throws(
-      () => buildPrivateEndpointPlan(endpointContext({ privateEndpoint: { ...endpointContext().privateEndpoint, name: 'pe-' } })),
+      () =>
+        buildPrivateEndpointPlan(
+          endpointContext({ privateEndpoint: { ...endpointContext().privateEndpoint, name: 'pe-' } }),
+        ),
       /private endpoint name must end/,
     );
-    assert.throws(() => buildPrivateEndpointPlan(endpointContext({ dns: { ...PRIVATE_DNS, zoneGroupName: '' } })), /DNS zone group/);
+    assert.throws(
+      () => buildPrivateEndpointPlan(endpointContext({ dns: { ...PRIVATE_DNS, zoneGroupName: '' } })),
+      /DNS zone group/,
+    );
   });
 
   it('renders a script bash accepts, with nasty names quoted at the top', () => {
@@ -160,7 +206,10 @@ describe('buildPrivateEndpointPlan', () => {
   it('lists the ARM operations for people, and rolls back newest first', () => {
     const plan = buildPrivateEndpointPlan(endpointContext());
     const text = renderOperationList(plan);
-    assert.match(text, /^1\. Create private endpoint pe-hub in snet-pe\n {3}PUT \/subscriptions\/s1\/resourceGroups\/rg-net\/providers\/Microsoft\.Network\/privateEndpoints\/pe-hub\?api-version=2025-03-01$/m);
+    assert.match(
+      text,
+      /^1\. Create private endpoint pe-hub in snet-pe\n {3}PUT \/subscriptions\/s1\/resourceGroups\/rg-net\/providers\/Microsoft\.Network\/privateEndpoints\/pe-hub\?api-version=2025-03-01$/m,
+    );
     const rollback = renderRollbackScript(plan, new Set(['create-private-endpoint', 'create-dns-zone-group']));
     assert.ok(rollback.indexOf('dns-zone-group delete') < rollback.indexOf('private-endpoint delete'));
     assert.ok(!rollback.includes('private-dns zone delete'));
@@ -168,6 +217,9 @@ describe('buildPrivateEndpointPlan', () => {
 
   it('gives the same plan id for the same context and another for another', () => {
     assert.equal(buildPrivateEndpointPlan(endpointContext()).id, buildPrivateEndpointPlan(endpointContext()).id);
-    assert.notEqual(buildPrivateEndpointPlan(endpointContext()).id, buildPrivateEndpointPlan(endpointContext({ dns: { kind: 'customDns' } })).id);
+    assert.notEqual(
+      buildPrivateEndpointPlan(endpointContext()).id,
+      buildPrivateEndpointPlan(endpointContext({ dns: { kind: 'customDns' } })).id,
+    );
   });
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ROLES, isRowGranted, missingPrivateStorageRows, privateStorageAccessRows, roleDefinitionResourceId, roleToWrite } from '../../../src/model/roles';
+import {
+  ROLES,
+  isRowGranted,
+  missingPrivateStorageRows,
+  privateStorageAccessRows,
+  roleDefinitionResourceId,
+  roleToWrite,
+} from '../../../src/model/roles';
 import { buildStorageAccessPlan } from '../../../src/model/storageAccessPlan';
 import { API_VERSIONS } from './planFixtures';
 
@@ -45,7 +52,13 @@ describe('roles', () => {
   it('recognises granted rows whatever the case and role id form', () => {
     const [row] = privateStorageAccessRows(ACCESS);
     assert.ok(row);
-    const existing = [{ roleDefinitionId: roleDefinitionResourceId('S1', ROLES.reader).toUpperCase(), principalId: 'PROJECT-MI', scope: `${PE_BLOB}/` }];
+    const existing = [
+      {
+        roleDefinitionId: roleDefinitionResourceId('S1', ROLES.reader).toUpperCase(),
+        principalId: 'PROJECT-MI',
+        scope: `${PE_BLOB}/`,
+      },
+    ];
     assert.ok(isRowGranted(row, existing));
     assert.ok(!isRowGranted(row, [{ ...existing[0]!, principalId: 'other' }]));
   });
@@ -56,22 +69,30 @@ describe('missing private storage rows', () => {
     const fileContributor = roleDefinitionResourceId('s1', ROLES.storageFileDataPrivilegedContributor);
     const [, , row] = privateStorageAccessRows(ACCESS);
     assert.ok(row);
-    for (const scope of ['/subscriptions/s1', '/subscriptions/S1/resourceGroups/rg-ai/']) assert.ok(isRowGranted(row, [{ roleDefinitionId: fileContributor, principalId: 'project-mi', scope }]), scope);
-    for (const scope of ['/subscriptions/s1/resourceGroups/rg-a', `${STORAGE}/blobServices/default`]) assert.ok(!isRowGranted(row, [{ roleDefinitionId: fileContributor, principalId: 'project-mi', scope }]), scope);
+    for (const scope of ['/subscriptions/s1', '/subscriptions/S1/resourceGroups/rg-ai/'])
+      assert.ok(isRowGranted(row, [{ roleDefinitionId: fileContributor, principalId: 'project-mi', scope }]), scope);
+    for (const scope of ['/subscriptions/s1/resourceGroups/rg-a', `${STORAGE}/blobServices/default`])
+      assert.ok(!isRowGranted(row, [{ roleDefinitionId: fileContributor, principalId: 'project-mi', scope }]), scope);
   });
 
   it('lists what no assignment grants yet, once per role, principal and scope', () => {
-    const sameIdentity = { ...ACCESS, aiSearchIdentity: { id: 'FOUNDRY-MI', type: 'ServicePrincipal', label: 'search' } } as const;
+    const sameIdentity = {
+      ...ACCESS,
+      aiSearchIdentity: { id: 'FOUNDRY-MI', type: 'ServicePrincipal', label: 'search' },
+    } as const;
     assert.equal(privateStorageAccessRows(sameIdentity).length, 5, 'one identity in two places needs the role once');
     const existing = [
       { roleDefinitionId: ROLES.reader.id, principalId: 'project-mi', scope: PE_BLOB },
       { roleDefinitionId: ROLES.storageBlobDataReader.id, principalId: 'dev-group', scope: '/subscriptions/s1' },
     ];
-    assert.deepEqual(missingPrivateStorageRows(sameIdentity, existing).map((row) => [row.role.name, row.scope]), [
-      ['Reader', PE_FILE],
-      ['Storage File Data Privileged Contributor', STORAGE],
-      ['Storage Blob Data Contributor', STORAGE],
-    ]);
+    assert.deepEqual(
+      missingPrivateStorageRows(sameIdentity, existing).map((row) => [row.role.name, row.scope]),
+      [
+        ['Reader', PE_FILE],
+        ['Storage File Data Privileged Contributor', STORAGE],
+        ['Storage Blob Data Contributor', STORAGE],
+      ],
+    );
   });
 });
 
@@ -90,10 +111,14 @@ describe('buildStorageAccessPlan', () => {
       reader?.az,
       'az role assignment create --assignee-object-id project-mi --assignee-principal-type ServicePrincipal --role acdd72a7-3385-48ef-bd42-f606fba81ae7 --scope "$SCOPE_ID"',
     );
-    assert.equal(reader?.operation.resourceId, `${PE_BLOB}/providers/Microsoft.Authorization/roleAssignments/00000000-0000-0000-0000-000000000000`);
+    assert.equal(
+      reader?.operation.resourceId,
+      `${PE_BLOB}/providers/Microsoft.Authorization/roleAssignments/00000000-0000-0000-0000-000000000000`,
+    );
     assert.deepEqual(reader?.operation.body, {
       properties: {
-        roleDefinitionId: '/subscriptions/s1/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
+        roleDefinitionId:
+          '/subscriptions/s1/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
         principalId: 'project-mi',
         principalType: 'ServicePrincipal',
       },
@@ -106,8 +131,9 @@ describe('buildStorageAccessPlan', () => {
     assert.ok(plan.steps.every((step) => step.creates));
   });
 
-  it('names each role definition in the subscription of the row\'s scope (an endpoint may live in a spoke)', () => {
-    const spokeEndpoint = '/subscriptions/s2/resourceGroups/rg-spoke/providers/Microsoft.Network/privateEndpoints/pe-blob';
+  it("names each role definition in the subscription of the row's scope (an endpoint may live in a spoke)", () => {
+    const spokeEndpoint =
+      '/subscriptions/s2/resourceGroups/rg-spoke/providers/Microsoft.Network/privateEndpoints/pe-blob';
     const plan = buildStorageAccessPlan({
       apiVersions: API_VERSIONS,
       storageAccountName: 'stsales',
@@ -115,7 +141,12 @@ describe('buildStorageAccessPlan', () => {
       existingAssignments: [],
       newAssignmentName: (_row, index) => `00000000-0000-0000-0000-00000000000${index}`,
     });
-    const definitions = plan.steps.map((step) => String((step.operation.body as { properties: { roleDefinitionId: string } }).properties.roleDefinitionId).split('/')[2]);
+    const definitions = plan.steps.map(
+      (step) =>
+        String((step.operation.body as { properties: { roleDefinitionId: string } }).properties.roleDefinitionId).split(
+          '/',
+        )[2],
+    );
     assert.deepEqual(definitions, ['s2', 's1', 's1', 's1']);
   });
 });
@@ -125,8 +156,14 @@ describe('roleToWrite', () => {
     const rg = '/subscriptions/s1/resourceGroups/rg';
     const cases: [string, string][] = [
       [`${rg}/providers/Microsoft.Network/privateEndpoints/pe`, 'Network Contributor'],
-      [`${rg}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms/virtualNetworkLinks/l`, 'Network Contributor'],
-      [`${rg}/providers/Microsoft.Network/privateEndpoints/pe/providers/Microsoft.Authorization/roleAssignments/g`, 'Role Based Access Control Administrator (or Owner)'],
+      [
+        `${rg}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms/virtualNetworkLinks/l`,
+        'Network Contributor',
+      ],
+      [
+        `${rg}/providers/Microsoft.Network/privateEndpoints/pe/providers/Microsoft.Authorization/roleAssignments/g`,
+        'Role Based Access Control Administrator (or Owner)',
+      ],
       [`${rg}/providers/Microsoft.MachineLearningServices/workspaces/hub`, 'Contributor'],
       [`${rg}/providers/Microsoft.MachineLearningServices/workspaces/hub/privateEndpointConnections/c`, 'Contributor'],
       [`${rg}/providers/Microsoft.Storage/storageAccounts/st`, 'Storage Account Contributor'],

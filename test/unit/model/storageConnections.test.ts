@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { connectsToStorage, keyBasedConnectionsWarning, keyBasedStorageConnections } from '../../../src/model/storageConnections';
+import {
+  connectsToStorage,
+  keyBasedConnectionsWarning,
+  keyBasedStorageConnections,
+} from '../../../src/model/storageConnections';
 
 const STORAGE = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stsales';
 const owner = 'project p-sales';
@@ -16,9 +20,20 @@ describe('storage connections', () => {
 
   it('flags AccountKey and SAS, not Microsoft Entra ID or managed identity', () => {
     const target = 'https://stsales.blob.core.windows.net/data';
-    const connections = ['AccountKey', 'SAS', 'AAD', 'ManagedIdentity'].map((authType) => ({ name: authType, owner, target, authType }));
-    assert.deepEqual(keyBasedStorageConnections(connections, STORAGE).map((connection) => connection.name), ['AccountKey', 'SAS']);
+    const connections = ['AccountKey', 'SAS', 'AAD', 'ManagedIdentity'].map((authType) => ({
+      name: authType,
+      owner,
+      target,
+      authType,
+    }));
+    assert.deepEqual(
+      keyBasedStorageConnections(connections, STORAGE).map((connection) => connection.name),
+      ['AccountKey', 'SAS'],
+    );
     assert.equal(keyBasedConnectionsWarning(connections.slice(2), STORAGE), undefined);
-    assert.match(keyBasedConnectionsWarning(connections, STORAGE) ?? '', /^Warning: "AccountKey" of project p-sales \(authType AccountKey\), "SAS" of project p-sales \(authType SAS\) reach stsales with keys[\s\S]*Authentication: Microsoft Entra ID/);
+    assert.match(
+      keyBasedConnectionsWarning(connections, STORAGE) ?? '',
+      /^Warning: "AccountKey" of project p-sales \(authType AccountKey\), "SAS" of project p-sales \(authType SAS\) reach stsales with keys[\s\S]*Authentication: Microsoft Entra ID/,
+    );
   });
 });

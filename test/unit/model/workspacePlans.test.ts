@@ -77,12 +77,19 @@ describe('buildConnectionDecisionPlan', () => {
       description: 'Approved by the platform team',
     });
     const [step] = plan.steps;
-    assert.equal(step?.az, `az network private-endpoint-connection approve --id "$CONNECTION_ID" --description 'Approved by the platform team'`);
+    assert.equal(
+      step?.az,
+      `az network private-endpoint-connection approve --id "$CONNECTION_ID" --description 'Approved by the platform team'`,
+    );
     assert.deepEqual(step?.operation, {
       method: 'PUT',
       resourceId: CONNECTION_ID,
       apiVersion: '2025-12-01',
-      body: { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: 'Approved by the platform team' } } },
+      body: {
+        properties: {
+          privateLinkServiceConnectionState: { status: 'Approved', description: 'Approved by the platform team' },
+        },
+      },
     });
     assert.equal(step?.exposing, true);
   });
@@ -95,7 +102,10 @@ describe('buildConnectionDecisionPlan', () => {
       decision: 'Rejected',
       description: 'unknown',
     });
-    assert.equal(plan.steps[0]?.az, 'az network private-endpoint-connection reject --id "$CONNECTION_ID" --description unknown');
+    assert.equal(
+      plan.steps[0]?.az,
+      'az network private-endpoint-connection reject --id "$CONNECTION_ID" --description unknown',
+    );
     assert.equal(plan.steps[0]?.destructive, true);
     assert.match(plan.steps[0]?.consequence ?? '', /cannot be undone/);
   });
@@ -109,7 +119,10 @@ describe('buildDeletePrivateEndpointPlan', () => {
       privateEndpointId: '/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/privateEndpoints/pe-hub',
     });
     const [step] = plan.steps;
-    assert.equal(step?.az, 'az network private-endpoint delete --name "$PRIVATE_ENDPOINT" --resource-group "$RESOURCE_GROUP"');
+    assert.equal(
+      step?.az,
+      'az network private-endpoint delete --name "$PRIVATE_ENDPOINT" --resource-group "$RESOURCE_GROUP"',
+    );
     assert.equal(step?.operation.method, 'DELETE');
     assert.equal(step?.creates, false);
     assert.equal(step?.destructive, true);

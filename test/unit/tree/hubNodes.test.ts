@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import { findingsFor } from '../../../src/model/findings';
 import type { HubNetworkState } from '../../../src/model/hubState';
 import { contextValueOf } from '../../../src/tree/nodeView';
-import { dnsNode, hubSections, outboundNode, privateEndpointsNode, publicAccessNode } from '../../../src/tree/nodes/hubNodes';
+import {
+  dnsNode,
+  hubSections,
+  outboundNode,
+  privateEndpointsNode,
+  publicAccessNode,
+} from '../../../src/tree/nodes/hubNodes';
 import { HUB_ID, approvedConnection, healthyPrivateHub, healthyZones, privateWorkspace } from '../../builders/hubState';
 
 function withWorkspace(overrides: Partial<HubNetworkState['workspace']>, state = healthyPrivateHub()): HubNetworkState {
@@ -16,9 +22,19 @@ describe('hub sections', () => {
     const sections = hubSections(state, findingsFor(state));
     assert.deepEqual(
       sections.map((s) => s.label),
-      ['Public access: Disabled', 'Private endpoints (1)', 'DNS', 'Outbound: Allow only approved outbound', 'Dependent resources', 'Findings (0)'],
+      [
+        'Public access: Disabled',
+        'Private endpoints (1)',
+        'DNS',
+        'Outbound: Allow only approved outbound',
+        'Dependent resources',
+        'Findings (0)',
+      ],
     );
-    assert.deepEqual(sections.map((s) => s.icon?.tone), ['secure', 'secure', 'secure', 'secure', 'secure', 'secure']);
+    assert.deepEqual(
+      sections.map((s) => s.icon?.tone),
+      ['secure', 'secure', 'secure', 'secure', 'secure', 'secure'],
+    );
   });
 
   it('shows "all networks" as exposed, and selected IPs with each rule as a child', () => {
@@ -26,21 +42,37 @@ describe('hub sections', () => {
     assert.equal(open.label, 'Public access: Enabled (all networks)');
     assert.equal(open.icon?.tone, 'exposed');
     const selected = publicAccessNode(
-      withWorkspace({ publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Deny', ipRules: ['52.1.2.0/24', '20.1.1.1'] } }),
+      withWorkspace({
+        publicNetworkAccess: 'Enabled',
+        networkAcls: { defaultAction: 'Deny', ipRules: ['52.1.2.0/24', '20.1.1.1'] },
+      }),
     );
     assert.equal(selected.label, 'Public access: Enabled (selected IPs: 2 rules)');
-    assert.deepEqual(selected.children?.map((c) => c.label), ['52.1.2.0/24', '20.1.1.1']);
+    assert.deepEqual(
+      selected.children?.map((c) => c.label),
+      ['52.1.2.0/24', '20.1.1.1'],
+    );
     assert.equal(selected.icon?.tone, 'warning');
   });
 
   it('says the rules are unknown when the preview read failed, instead of calling the hub open to all', () => {
-    const node = publicAccessNode(withWorkspace({ publicNetworkAccess: 'Enabled', networkAclsRead: { succeeded: false, message: 'preview refused' } }));
+    const node = publicAccessNode(
+      withWorkspace({
+        publicNetworkAccess: 'Enabled',
+        networkAclsRead: { succeeded: false, message: 'preview refused' },
+      }),
+    );
     assert.equal(node.label, 'Public access: Enabled (rules unknown)');
     assert.match(node.tooltip ?? '', /preview refused/);
   });
 
   it('gives each connection status its own icon, tone and context flag', () => {
-    for (const [status, tone] of [['Approved', 'secure'], ['Pending', 'warning'], ['Rejected', 'error'], ['Disconnected', 'error']] as const) {
+    for (const [status, tone] of [
+      ['Approved', 'secure'],
+      ['Pending', 'warning'],
+      ['Rejected', 'error'],
+      ['Disconnected', 'error'],
+    ] as const) {
       const state = healthyPrivateHub({ privateEndpointConnections: [{ ...approvedConnection(), status }] });
       const [connection] = privateEndpointsNode(state).children ?? [];
       assert.equal(connection?.icon?.tone, tone, status);
@@ -52,7 +84,10 @@ describe('hub sections', () => {
   it('marks a missing zone as an error and an unlinked zone as a warning', () => {
     const [api, notebooks] = healthyZones();
     const state = healthyPrivateHub({
-      dnsZones: [{ ...api!, linkedVirtualNetworkIds: [] }, { ...notebooks!, exists: false, linkedVirtualNetworkIds: [], aRecords: [] }],
+      dnsZones: [
+        { ...api!, linkedVirtualNetworkIds: [] },
+        { ...notebooks!, exists: false, linkedVirtualNetworkIds: [], aRecords: [] },
+      ],
     });
     const node = dnsNode(state);
     assert.equal(node.description, 'incomplete');

@@ -36,7 +36,11 @@ describe('hubs tree model against the emulator', () => {
   after(async () => emulator?.close());
 
   function model(selected: string[] = []): HubsTreeModel {
-    return new HubsTreeModel({ access, selectedSubscriptions: () => selected, connectionOptions: { ...emulatorTlsOptions(emulator), retry: { maxRetries: 0 } } });
+    return new HubsTreeModel({
+      access,
+      selectedSubscriptions: () => selected,
+      connectionOptions: { ...emulatorTlsOptions(emulator), retry: { maxRetries: 0 } },
+    });
   }
 
   it('discovers the hubs of every subscription in one Resource Graph round trip', async () => {
@@ -44,10 +48,10 @@ describe('hubs tree model against the emulator', () => {
     const root = await model().loadRoot();
     assert.equal(root.kind, 'ready');
     if (root.kind !== 'ready') return;
-    assert.deepEqual(root.subscriptions.map((s) => s.hubs.map((h) => h.name).sort()), [
-      ['hub-pending', 'hub-private', 'hub-public', 'hub-selected-ips'],
-      ['hub-dns-incomplete'],
-    ]);
+    assert.deepEqual(
+      root.subscriptions.map((s) => s.hubs.map((h) => h.name).sort()),
+      [['hub-pending', 'hub-private', 'hub-public', 'hub-selected-ips'], ['hub-dns-incomplete']],
+    );
     const graphCalls = (await admin.requests()).filter((r) => /resourcegraph/i.test(r.path));
     assert.equal(graphCalls.length, 1);
   });
@@ -55,7 +59,10 @@ describe('hubs tree model against the emulator', () => {
   it('shows only the selected subscriptions', async () => {
     const root = await model([PROD]).loadRoot();
     assert.ok(root.kind === 'ready');
-    assert.deepEqual(root.subscriptions.map((s) => s.subscription.subscriptionId), [PROD]);
+    assert.deepEqual(
+      root.subscriptions.map((s) => s.subscription.subscriptionId),
+      [PROD],
+    );
   });
 
   it('caches hub details until invalidated, then reads them again from ARM', async () => {
@@ -109,9 +116,21 @@ describe('hubs tree model against the emulator', () => {
     assert.equal(again.kind, 'ready');
   });
 
-  it('keeps the other subscription when one tenant\'s discovery fails', async () => {
-    await admin.injectFault({ method: 'POST', pathPattern: 'Microsoft.ResourceGraph', count: 10, kind: 'status', status: 403 });
-    await admin.injectFault({ method: 'GET', pathPattern: `/subscriptions/${PROD}/providers/Microsoft.MachineLearningServices/workspaces`, count: 10, kind: 'status', status: 500 });
+  it("keeps the other subscription when one tenant's discovery fails", async () => {
+    await admin.injectFault({
+      method: 'POST',
+      pathPattern: 'Microsoft.ResourceGraph',
+      count: 10,
+      kind: 'status',
+      status: 403,
+    });
+    await admin.injectFault({
+      method: 'GET',
+      pathPattern: `/subscriptions/${PROD}/providers/Microsoft.MachineLearningServices/workspaces`,
+      count: 10,
+      kind: 'status',
+      status: 500,
+    });
     try {
       const root = await model().loadRoot();
       assert.ok(root.kind === 'ready');

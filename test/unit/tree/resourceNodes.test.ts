@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DiscoveredHub } from '../../../src/azure/discovery';
-import { HUBS_PAGE_SIZE, aiServicesNode, hubNode, loadMoreNode, subscriptionNode } from '../../../src/tree/nodes/resourceNodes';
+import {
+  HUBS_PAGE_SIZE,
+  aiServicesNode,
+  hubNode,
+  loadMoreNode,
+  subscriptionNode,
+} from '../../../src/tree/nodes/resourceNodes';
 import { HUB_ID, healthyPrivateHub } from '../../builders/hubState';
 
 const discovered: DiscoveredHub = {
@@ -28,8 +34,14 @@ describe('resource nodes', () => {
   });
 
   it('counts hubs and AI Services accounts per subscription, and shows a listing failure', () => {
-    assert.equal(subscriptionNode({ subscriptionId: 's', name: 'Dev', hubCount: 1, aiServicesCount: 2 }).description, '1 hub, 2 AI Services accounts');
-    assert.equal(subscriptionNode({ subscriptionId: 's', name: 'Dev', hubCount: 0, aiServicesCount: 0 }).description, '0 hubs');
+    assert.equal(
+      subscriptionNode({ subscriptionId: 's', name: 'Dev', hubCount: 1, aiServicesCount: 2 }).description,
+      '1 hub, 2 AI Services accounts',
+    );
+    assert.equal(
+      subscriptionNode({ subscriptionId: 's', name: 'Dev', hubCount: 0, aiServicesCount: 0 }).description,
+      '0 hubs',
+    );
   });
 
   it('tells an AI Services account restricted to selected networks from an open one', () => {
@@ -40,9 +52,19 @@ describe('resource nodes', () => {
 
   it('describes an AI Services account as last read from ARM, since Resource Graph lags behind our writes', () => {
     const account = { ...discovered, kind: 'aiServices' as const, name: 'ais', networkDefaultAction: 'Deny' };
-    const read = { kind: 'aiServices' as const, id: account.id, name: 'ais', publicNetworkAccess: 'Disabled' as const, networkDefaultAction: 'Deny' as const, privateEndpoints: [] };
+    const read = {
+      kind: 'aiServices' as const,
+      id: account.id,
+      name: 'ais',
+      publicNetworkAccess: 'Disabled' as const,
+      networkDefaultAction: 'Deny' as const,
+      privateEndpoints: [],
+    };
     assert.equal(aiServicesNode(account, read).description, 'AI Services · public access disabled · eastus');
-    assert.equal(aiServicesNode(account, { ...read, readError: 'Forbidden' }).description, 'AI Services · selected networks · eastus');
+    assert.equal(
+      aiServicesNode(account, { ...read, readError: 'Forbidden' }).description,
+      'AI Services · selected networks · eastus',
+    );
   });
 
   it('pages hubs with a Load more node that runs the paging command', () => {

@@ -32,11 +32,18 @@ describe('the access wizards on an AI Services account', () => {
   after(() => harness.close());
   beforeEach(async () => {
     await harness.admin.reset();
-    await patchAccount({ networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '20.61.0.0/16' }], virtualNetworkRules: [VNET_RULE] } });
+    await patchAccount({
+      networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '20.61.0.0/16' }], virtualNetworkRules: [VNET_RULE] },
+    });
   });
 
   function patchAccount(properties: Record<string, unknown>) {
-    return sendArm(harness.connection.arm, { method: 'PATCH', path: ACCOUNT_ID, apiVersion: API_VERSIONS.cognitiveServices, body: { properties } });
+    return sendArm(harness.connection.arm, {
+      method: 'PATCH',
+      path: ACCOUNT_ID,
+      apiVersion: API_VERSIONS.cognitiveServices,
+      body: { properties },
+    });
   }
 
   async function stored(): Promise<{ publicNetworkAccess: string; networkAcls: StoredAcls }> {
@@ -47,12 +54,31 @@ describe('the access wizards on an AI Services account', () => {
 
   it('Disabled from the account node: marks the current mode, offers to save the rules, keeps the VNet rule', async () => {
     const runs = new RecordingRunStore();
-    const services = harness.services([{ pick: 'Disabled' }, { pick: 'Save the current rules' }, { pick: 'Show the ARM operations' }, { pick: /Run this/ }, { confirm: true }], runs);
-    assert.equal(await startWizard('setPublicAccess', [ACCOUNT_NODE], services), 'succeeded', JSON.stringify(services.ui.messages));
-    assert.match(services.ui.prompts[0]?.placeholder ?? '', /^ais-foundry-prod now: Enabled from selected networks \(1 IP rule, 1 VNet rule\) · its 1 VNet rule stays as it is$/);
+    const services = harness.services(
+      [
+        { pick: 'Disabled' },
+        { pick: 'Save the current rules' },
+        { pick: 'Show the ARM operations' },
+        { pick: /Run this/ },
+        { confirm: true },
+      ],
+      runs,
+    );
+    assert.equal(
+      await startWizard('setPublicNetworkAccess', [ACCOUNT_NODE], services),
+      'succeeded',
+      JSON.stringify(services.ui.messages),
+    );
+    assert.match(
+      services.ui.prompts[0]?.placeholder ?? '',
+      /^ais-foundry-prod now: Enabled from selected networks \(1 IP rule, 1 VNet rule\) · its 1 VNet rule stays as it is$/,
+    );
     assert.match(services.ui.prompts[0]?.items.join('|') ?? '', /Enabled from selected networks — \(current\)/);
     assert.match(services.ui.documents[0]?.content ?? '', /^# IP rules of ais-foundry-prod[^\n]*\n20\.61\.0\.0\/16\n$/);
-    assert.match(services.ui.documents[1]?.content ?? '', /VNet rules of ais-foundry-prod \(kept as they are\):\n {2}vnet-prod\/snet-app/);
+    assert.match(
+      services.ui.documents[1]?.content ?? '',
+      /VNet rules of ais-foundry-prod \(kept as they are\):\n {2}vnet-prod\/snet-app/,
+    );
     assert.equal(runs.seen[0]?.plan.steps[0]?.operation.apiVersion, '2024-10-01');
     const after = await stored();
     assert.equal(after.publicNetworkAccess, 'Disabled');
@@ -71,7 +97,11 @@ describe('the access wizards on an AI Services account', () => {
       { pick: /Run this/ },
       { confirm: true },
     ]);
-    assert.equal(await startWizard('setPublicAccess', [], services), 'succeeded', JSON.stringify(services.ui.messages));
+    assert.equal(
+      await startWizard('setPublicNetworkAccess', [], services),
+      'succeeded',
+      JSON.stringify(services.ui.messages),
+    );
     const targets = services.ui.prompts[1]?.items.join('|') ?? '';
     assert.match(targets, /hub-dns-incomplete — hub · rg-foundry-prod/);
     assert.match(targets, /ais-foundry-prod — AI Services account · rg-foundry-prod · westeurope/);
@@ -89,8 +119,13 @@ describe('the access wizards on an AI Services account', () => {
   });
 
   it('All networks asks before exposing and turns the default action to Allow, the VNet rule kept', async () => {
-    const services = harness.services([{ pick: 'Enabled from all networks' }, { pick: 'Continue without saving' }, { pick: /Run this/ }, { confirm: true }]);
-    assert.equal(await startWizard('setPublicAccess', [ACCOUNT_ID], services), 'succeeded');
+    const services = harness.services([
+      { pick: 'Enabled from all networks' },
+      { pick: 'Continue without saving' },
+      { pick: /Run this/ },
+      { confirm: true },
+    ]);
+    assert.equal(await startWizard('setPublicNetworkAccess', [ACCOUNT_ID], services), 'succeeded');
     assert.equal(services.ui.confirmations.length, 1);
     assert.match(services.ui.confirmations[0]?.detail ?? '', /Anyone on the internet can reach ais-foundry-prod again/);
     const after = await stored();
@@ -103,11 +138,23 @@ describe('the access wizards on an AI Services account', () => {
   it('Edit IP Rules adds and removes rules and keeps the VNet rule; the last IP rule may go since the VNet rule remains', async () => {
     const add = harness.services([{ pick: 'Add rules' }, { input: '40.1.1.1' }, { pick: /Run this/ }]);
     assert.equal(await startWizard('editIpRules', [ACCOUNT_NODE], add), 'succeeded', JSON.stringify(add.ui.messages));
-    assert.match(add.ui.prompts[0]?.placeholder ?? '', /^ais-foundry-prod: 1 IP rule\(s\) · its 1 VNet rule stays as it is\.$/);
+    assert.match(
+      add.ui.prompts[0]?.placeholder ?? '',
+      /^ais-foundry-prod: 1 IP rule\(s\) · its 1 VNet rule stays as it is\.$/,
+    );
     assert.deepEqual(ruleValues((await stored()).networkAcls), ['20.61.0.0/16', '40.1.1.1']);
 
-    const remove = harness.services([{ pick: 'Remove rules' }, { pickMany: ['20.61.0.0/16', '40.1.1.1'] }, { pick: /Run this/ }, { confirm: true }]);
-    assert.equal(await startWizard('editIpRules', [ACCOUNT_ID], remove), 'succeeded', JSON.stringify(remove.ui.messages));
+    const remove = harness.services([
+      { pick: 'Remove rules' },
+      { pickMany: ['20.61.0.0/16', '40.1.1.1'] },
+      { pick: /Run this/ },
+      { confirm: true },
+    ]);
+    assert.equal(
+      await startWizard('editIpRules', [ACCOUNT_ID], remove),
+      'succeeded',
+      JSON.stringify(remove.ui.messages),
+    );
     const after = await stored();
     assert.equal(after.networkAcls.defaultAction, 'Deny');
     assert.deepEqual(ruleValues(after.networkAcls), []);
@@ -117,24 +164,42 @@ describe('the access wizards on an AI Services account', () => {
   it('stops when the account changed between the read and the write, and overwrites nothing', async () => {
     const answers: ScriptedAnswer[] = [{ pick: 'Add rules' }, { input: '40.1.1.1' }, { pick: /Run this/ }];
     const ui = new (class extends ScriptedWizardUi {
-      override async progress<T>(title: string, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T> {
+      override async progress<T>(
+        title: string,
+        task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>,
+      ): Promise<T> {
         // Someone else adds a VNet rule after the wizard read the account: writing our networkAcls would drop it.
-        await patchAccount({ networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '20.61.0.0/16' }], virtualNetworkRules: [VNET_RULE, { id: `${SUBNET_ID}-2` }] } });
+        await patchAccount({
+          networkAcls: {
+            defaultAction: 'Deny',
+            ipRules: [{ value: '20.61.0.0/16' }],
+            virtualNetworkRules: [VNET_RULE, { id: `${SUBNET_ID}-2` }],
+          },
+        });
         return super.progress(title, task);
       }
     })(answers);
     const services = { ...harness.services([]), ui };
     assert.equal(await startWizard('editIpRules', [ACCOUNT_ID], services), 'failed');
-    assert.match(ui.messages[0]?.text ?? '', /ais-foundry-prod was changed by someone else since you started \(properties\.networkAcls\.virtualNetworkRules\)\. Nothing was written/);
+    assert.match(
+      ui.messages[0]?.text ?? '',
+      /ais-foundry-prod was changed by someone else since you started \(properties\.networkAcls\.virtualNetworkRules\)\. Nothing was written/,
+    );
     const after = await stored();
     assert.deepEqual(ruleValues(after.networkAcls), ['20.61.0.0/16']);
     assert.equal(after.networkAcls.virtualNetworkRules.length, 2);
   });
 
   it('the emulator refuses /32 and more than 100 rules on an account, as the service does', async () => {
-    await assert.rejects(patchAccount({ networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '52.1.2.3/32' }] } }), /52\.1\.2\.3\/32.*\/32 prefix/);
+    await assert.rejects(
+      patchAccount({ networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '52.1.2.3/32' }] } }),
+      /52\.1\.2\.3\/32.*\/32 prefix/,
+    );
     const many = Array.from({ length: 101 }, (_, index) => ({ value: `20.${index}.0.0/16` }));
-    await assert.rejects(patchAccount({ networkAcls: { defaultAction: 'Deny', ipRules: many } }), /101 rules; at most 100/);
+    await assert.rejects(
+      patchAccount({ networkAcls: { defaultAction: 'Deny', ipRules: many } }),
+      /101 rules; at most 100/,
+    );
     assert.deepEqual((await stored()).networkAcls.virtualNetworkRules, [VNET_RULE], 'nothing was written');
   });
 });

@@ -15,8 +15,26 @@ import type { ArmOperation, PlanStep } from '../../../src/model/plan';
 import { startWizard } from '../../../src/wizards/catalog';
 import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/runStore';
 import type { FaultSpec } from '../../../src/emulator/adminClient';
-import { ADD_PRIVATE_ENDPOINT, CONFIGURE_PRIVATE_DNS, EDIT_IP_RULES, SET_PUBLIC_ACCESS, type WizardScenario } from './scenarios';
-import { API_ZONE, DEV_GROUP, NOTEBOOKS_ZONE, PROD_GROUP, RECOVERY_FAULTS, RecordingRunStore, endpointIdOf, linkOf, startWizardHarness, zoneIdOf, type WizardHarness } from './support';
+import {
+  ADD_PRIVATE_ENDPOINT,
+  CONFIGURE_PRIVATE_DNS,
+  EDIT_IP_RULES,
+  SET_PUBLIC_ACCESS,
+  type WizardScenario,
+} from './scenarios';
+import {
+  API_ZONE,
+  DEV_GROUP,
+  NOTEBOOKS_ZONE,
+  PROD_GROUP,
+  RECOVERY_FAULTS,
+  RecordingRunStore,
+  endpointIdOf,
+  linkOf,
+  startWizardHarness,
+  zoneIdOf,
+  type WizardHarness,
+} from './support';
 
 interface Scenario extends WizardScenario {
   /** Steps to stop the run at before rolling back: each leaves resources the roll back must delete. */
@@ -67,10 +85,21 @@ describe('faults during Roll back and Resume', () => {
   }
 
   const inject = (fault: Fault, operation: ArmOperation, count = 1) =>
-    harness.admin.injectFault({ ...fault, method: operation.method, pathPattern: `${escapeRegex(operation.resourceId)}$`, count });
+    harness.admin.injectFault({
+      ...fault,
+      method: operation.method,
+      pathPattern: `${escapeRegex(operation.resourceId)}$`,
+      count,
+    });
 
   /** Every stored resource by id: equal before and after means no orphan and nothing that existed lost or changed. */
-  const resourcesNow = async () => new Map((await harness.admin.snapshot()).resources.map((resource) => [resource.id.toLowerCase(), JSON.stringify(resource)]));
+  const resourcesNow = async () =>
+    new Map(
+      (await harness.admin.snapshot()).resources.map((resource) => [
+        resource.id.toLowerCase(),
+        JSON.stringify(resource),
+      ]),
+    );
 
   async function assertAsBefore(before: Map<string, string>, where: string): Promise<void> {
     const now = await resourcesNow();
@@ -86,7 +115,10 @@ describe('faults during Roll back and Resume', () => {
     if (known) return known;
     await fresh(scenario);
     const runs = new RecordingRunStore();
-    assert.equal(await startWizard(scenario.wizard, scenario.args, harness.services(scenario.answers, runs)), 'succeeded');
+    assert.equal(
+      await startWizard(scenario.wizard, scenario.args, harness.services(scenario.answers, runs)),
+      'succeeded',
+    );
     await scenario.assertDone(harness);
     const steps = runs.seen[0]!.plan.steps;
     plans.set(scenario.name, steps);
@@ -104,33 +136,58 @@ describe('faults during Roll back and Resume', () => {
     return { outcome, messages: services.ui.messages, runs };
   }
 
-  async function assertStoppedRollback(steps: readonly PlanStep[], failAt: PlanStep, target: PlanStep, stopped: Awaited<ReturnType<typeof stopRollback>>): Promise<void> {
+  async function assertStoppedRollback(
+    steps: readonly PlanStep[],
+    failAt: PlanStep,
+    target: PlanStep,
+    stopped: Awaited<ReturnType<typeof stopRollback>>,
+  ): Promise<void> {
     assert.equal(stopped.outcome, 'failed', 'a roll back that stopped is not a roll back');
     const message = stopped.messages.at(-1)!;
     assert.equal(message.kind, 'error');
     assert.ok(message.text.startsWith(`Roll back stopped at "${target.undo!.title}": `), message.text);
     assert.deepEqual(message.buttons, ['Resume', 'Roll back', 'Show Log']);
-    const created = steps.slice(0, steps.indexOf(failAt)).filter((step) => step.creates).reverse();
+    const created = steps
+      .slice(0, steps.indexOf(failAt))
+      .filter((step) => step.creates)
+      .reverse();
     const removed = created.slice(0, created.indexOf(target));
     const stillThere = created.slice(created.indexOf(target));
-    assert.match(message.text, new RegExp(`Removed: ${escapeRegex(removed.map(labelOf).join('; ') || 'nothing yet')}\\. `));
-    assert.match(message.text, new RegExp(`Still there: ${escapeRegex(stillThere.map(labelOf).join('; '))}\\. Roll back again`));
+    assert.match(
+      message.text,
+      new RegExp(`Removed: ${escapeRegex(removed.map(labelOf).join('; ') || 'nothing yet')}\\. `),
+    );
+    assert.match(
+      message.text,
+      new RegExp(`Still there: ${escapeRegex(stillThere.map(labelOf).join('; '))}\\. Roll back again`),
+    );
     // The saved run says the same as Azure.
     const saved = stopped.runs.list();
     assert.equal(saved.length, 1, 'the run is kept');
     const progress = rollbackProgress(saved[0]!.state);
-    assert.deepEqual(progress.removed, removed.map((step) => step.id));
-    assert.deepEqual(progress.remaining, stillThere.map((step) => step.id));
-    for (const step of removed) assert.equal(await harness.admin.getResource(step.operation.resourceId), undefined, `${step.id} was removed`);
-    for (const step of stillThere) assert.ok(await harness.admin.getResource(step.operation.resourceId), `${step.id} is still there`);
+    assert.deepEqual(
+      progress.removed,
+      removed.map((step) => step.id),
+    );
+    assert.deepEqual(
+      progress.remaining,
+      stillThere.map((step) => step.id),
+    );
+    for (const step of removed)
+      assert.equal(await harness.admin.getResource(step.operation.resourceId), undefined, `${step.id} was removed`);
+    for (const step of stillThere)
+      assert.ok(await harness.admin.getResource(step.operation.resourceId), `${step.id} is still there`);
   }
 
   /** "Resume or Roll Back an Interrupted Change…" after a reload: `action` the saved run to the end. */
   async function recoverSaved(runs: MemoryRunStore, action: 'Roll back' | 'Resume') {
     const store = await reloaded(runs);
     const services = harness.services([{ pick: store.list()[0]!.plan.title }, { pick: action }], store);
-    await startWizard('resumeRun', [], services);
-    assert.deepEqual(services.ui.messages.filter((message) => message.kind === 'error').map((message) => message.text), []);
+    await startWizard('resumeOrRollBack', [], services);
+    assert.deepEqual(
+      services.ui.messages.filter((message) => message.kind === 'error').map((message) => message.text),
+      [],
+    );
     assert.equal(store.list().length, 0, 'nothing left to resume or roll back');
     return services.ui;
   }
@@ -147,11 +204,17 @@ describe('faults during Roll back and Resume', () => {
               const before = await resourcesNow();
               const where = `${failAt.id} failed, undo of ${target.id} hit ${name}, then ${again}`;
               const stopped = await stopRollback(scenario, failAt, target, fault);
-              await assertStoppedRollback(steps, failAt, target, stopped).catch((error: Error) => assert.fail(`${where}: ${error.message}`));
+              await assertStoppedRollback(steps, failAt, target, stopped).catch((error: Error) =>
+                assert.fail(`${where}: ${error.message}`),
+              );
               const ui = await recoverSaved(stopped.runs, again);
               if (again === 'Roll back') {
                 await assertAsBefore(before, `${where}: no orphan, nothing that existed before touched`);
-                assert.match(ui.messages.at(-1)?.text ?? '', /^Rolled back ".*"\. Removed: .*Nothing that existed before was touched\.$/, where);
+                assert.match(
+                  ui.messages.at(-1)?.text ?? '',
+                  /^Rolled back ".*"\. Removed: .*Nothing that existed before was touched\.$/,
+                  where,
+                );
               } else {
                 await scenario.assertDone(harness).catch((error: Error) => assert.fail(`${where}: ${error.message}`));
               }
@@ -182,7 +245,8 @@ describe('faults during Roll back and Resume', () => {
             assert.equal(failures.length, 2, where);
             assert.ok(failures[1]!.text.startsWith(`"${second.title}" failed: `), `${where}: ${failures[1]!.text}`);
             assert.equal(failures[1]!.buttons[0], 'Resume', where);
-            if (!steps.slice(0, steps.indexOf(second)).some((step) => step.creates)) assert.match(failures[1]!.text, /nothing to roll back/, where);
+            if (!steps.slice(0, steps.indexOf(second)).some((step) => step.creates))
+              assert.match(failures[1]!.text, /nothing to roll back/, where);
             await recoverSaved(runs, 'Resume');
             await scenario.assertDone(harness).catch((error: Error) => assert.fail(`${where}: ${error.message}`));
             totals.passed++;
@@ -200,7 +264,14 @@ describe('faults during Roll back and Resume', () => {
     async function stoppedAtZoneGroup(steps: readonly PlanStep[]): Promise<MemoryRunStore> {
       await inject(STOP_THE_RUN, steps.find((step) => step.id === 'create-dns-zone-group')!.operation);
       const runs = new MemoryRunStore();
-      assert.equal(await startWizard(ADD_PRIVATE_ENDPOINT.wizard, ADD_PRIVATE_ENDPOINT.args, harness.services([...ADD_PRIVATE_ENDPOINT.answers, { button: undefined }], runs)), 'failed');
+      assert.equal(
+        await startWizard(
+          ADD_PRIVATE_ENDPOINT.wizard,
+          ADD_PRIVATE_ENDPOINT.args,
+          harness.services([...ADD_PRIVATE_ENDPOINT.answers, { button: undefined }], runs),
+        ),
+        'failed',
+      );
       await harness.admin.clearFaults();
       return runs;
     }
@@ -212,7 +283,10 @@ describe('faults during Roll back and Resume', () => {
       const runs = await stoppedAtZoneGroup(steps);
       await sendArm(harness.connection.arm, { method: 'DELETE', path: NEW_LINK, apiVersion: API_VERSIONS.privateDns });
       const ui = await recoverSaved(runs, 'Roll back');
-      assert.match(ui.messages.at(-1)?.text ?? '', /Removed: the link of privatelink\.notebooks\.azure\.net to the virtual network \(someone had already deleted it\); private DNS zone/);
+      assert.match(
+        ui.messages.at(-1)?.text ?? '',
+        /Removed: the link of privatelink\.notebooks\.azure\.net to the virtual network \(someone had already deleted it\); private DNS zone/,
+      );
       await assertAsBefore(before, 'after the roll back');
     });
 
@@ -226,10 +300,24 @@ describe('faults during Roll back and Resume', () => {
       const someoneDeletesFirst: PipelinePolicy = {
         name: 'someoneDeletesFirst',
         sendRequest: async (request, next) => {
-          if (!raced && request.method === 'DELETE' && new URL(request.url).pathname.toLowerCase() === NEW_LINK.toLowerCase()) {
+          if (
+            !raced &&
+            request.method === 'DELETE' &&
+            new URL(request.url).pathname.toLowerCase() === NEW_LINK.toLowerCase()
+          ) {
             raced = true;
-            await sendArm(harness.connection.arm, { method: 'DELETE', path: NEW_LINK, apiVersion: API_VERSIONS.privateDns });
-            await harness.admin.injectFault({ method: 'DELETE', pathPattern: `${escapeRegex(NEW_LINK)}$`, kind: 'status', status: 404, count: 1 });
+            await sendArm(harness.connection.arm, {
+              method: 'DELETE',
+              path: NEW_LINK,
+              apiVersion: API_VERSIONS.privateDns,
+            });
+            await harness.admin.injectFault({
+              method: 'DELETE',
+              pathPattern: `${escapeRegex(NEW_LINK)}$`,
+              kind: 'status',
+              status: 404,
+              count: 1,
+            });
           }
           return next(request);
         },
@@ -245,39 +333,64 @@ describe('faults during Roll back and Resume', () => {
       await assertAsBefore(before, 'after the roll back');
     });
 
-    it('keeps a zone the run created that now holds someone else\'s record set, and says so', async () => {
+    it("keeps a zone the run created that now holds someone else's record set, and says so", async () => {
       const steps = await stepsOf(ADD_PRIVATE_ENDPOINT);
       await fresh(ADD_PRIVATE_ENDPOINT);
       const runs = await stoppedAtZoneGroup(steps);
       const record = `${NEW_ZONE}/A/myapp`;
-      await sendArm(harness.connection.arm, { method: 'PUT', path: record, apiVersion: API_VERSIONS.privateDns, body: { properties: { ttl: 300, aRecords: [{ ipv4Address: '172.17.2.9' }] } } });
+      await sendArm(harness.connection.arm, {
+        method: 'PUT',
+        path: record,
+        apiVersion: API_VERSIONS.privateDns,
+        body: { properties: { ttl: 300, aRecords: [{ ipv4Address: '172.17.2.9' }] } },
+      });
       const ui = await recoverSaved(runs, 'Roll back');
       const message = ui.messages.at(-1)!;
       assert.equal(message.kind, 'warning');
-      assert.match(message.text, /Kept privatelink\.notebooks\.azure\.net: it holds record set myapp, which deleting the zone would delete too\./);
+      assert.match(
+        message.text,
+        /Kept privatelink\.notebooks\.azure\.net: it holds record set myapp, which deleting the zone would delete too\./,
+      );
       assert.ok(await harness.admin.getResource(record), 'their record stays');
       assert.ok(await harness.admin.getResource(NEW_ZONE), 'so does the zone');
-      assert.equal(await harness.admin.getResource(NEW_LINK), undefined, 'the run\'s own link is removed');
-      assert.equal(await harness.admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')), undefined, 'the run\'s endpoint is removed');
+      assert.equal(await harness.admin.getResource(NEW_LINK), undefined, "the run's own link is removed");
+      assert.equal(
+        await harness.admin.getResource(endpointIdOf(DEV_GROUP, 'pe-hub-public')),
+        undefined,
+        "the run's endpoint is removed",
+      );
     });
 
-    it('deletes a zone that holds only the records the run\'s own zone group wrote', async () => {
+    it("deletes a zone that holds only the records the run's own zone group wrote", async () => {
       const steps = await stepsOf(CONFIGURE_PRIVATE_DNS);
       await fresh(CONFIGURE_PRIVATE_DNS);
       const before = await resourcesNow();
       // The zone group update lands (it registers the endpoint in the new zone), then its operation ends Failed.
       await inject({ kind: 'lroFailed' }, steps.find((step) => step.id === 'zone-group')!.operation);
       const runs = new MemoryRunStore();
-      assert.equal(await startWizard(CONFIGURE_PRIVATE_DNS.wizard, CONFIGURE_PRIVATE_DNS.args, harness.services([...CONFIGURE_PRIVATE_DNS.answers, { button: undefined }], runs)), 'failed');
+      assert.equal(
+        await startWizard(
+          CONFIGURE_PRIVATE_DNS.wizard,
+          CONFIGURE_PRIVATE_DNS.args,
+          harness.services([...CONFIGURE_PRIVATE_DNS.answers, { button: undefined }], runs),
+        ),
+        'failed',
+      );
       await harness.admin.clearFaults();
       const zone = zoneIdOf(PROD_GROUP, NOTEBOOKS_ZONE);
-      const records = (await harness.admin.snapshot()).resources.filter((resource) => resource.id.toLowerCase().startsWith(`${zone.toLowerCase()}/a/`));
+      const records = (await harness.admin.snapshot()).resources.filter((resource) =>
+        resource.id.toLowerCase().startsWith(`${zone.toLowerCase()}/a/`),
+      );
       assert.equal(records.length, 1, 'the endpoint is registered in the new zone');
       const ui = await recoverSaved(runs, 'Roll back');
       assert.doesNotMatch(ui.messages.at(-1)?.text ?? '', /Kept/);
       assert.equal(await harness.admin.getResource(zone), undefined, 'no orphaned zone');
       const now = await resourcesNow();
-      assert.deepEqual([...now.keys()].filter((id) => !before.has(id)), [], 'no orphan');
+      assert.deepEqual(
+        [...now.keys()].filter((id) => !before.has(id)),
+        [],
+        'no orphan',
+      );
     });
 
     it('keeps a zone the run created that someone linked to another virtual network, and says so', async () => {
@@ -285,16 +398,44 @@ describe('faults during Roll back and Resume', () => {
       await fresh(CONFIGURE_PRIVATE_DNS);
       await inject(STOP_THE_RUN, steps.find((step) => step.id === 'zone-group')!.operation);
       const runs = new MemoryRunStore();
-      assert.equal(await startWizard(CONFIGURE_PRIVATE_DNS.wizard, CONFIGURE_PRIVATE_DNS.args, harness.services([...CONFIGURE_PRIVATE_DNS.answers, { button: undefined }], runs)), 'failed');
+      assert.equal(
+        await startWizard(
+          CONFIGURE_PRIVATE_DNS.wizard,
+          CONFIGURE_PRIVATE_DNS.args,
+          harness.services([...CONFIGURE_PRIVATE_DNS.answers, { button: undefined }], runs),
+        ),
+        'failed',
+      );
       await harness.admin.clearFaults();
       const theirLink = linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub');
-      const body = { location: 'global', properties: { virtualNetwork: { id: `${DEV_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-hub` }, registrationEnabled: false } };
-      await sendArm(harness.connection.arm, { method: 'PUT', path: theirLink, apiVersion: API_VERSIONS.privateDns, body });
+      const body = {
+        location: 'global',
+        properties: {
+          virtualNetwork: { id: `${DEV_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-hub` },
+          registrationEnabled: false,
+        },
+      };
+      await sendArm(harness.connection.arm, {
+        method: 'PUT',
+        path: theirLink,
+        apiVersion: API_VERSIONS.privateDns,
+        body,
+      });
       const ui = await recoverSaved(runs, 'Roll back');
-      assert.match(ui.messages.at(-1)?.text ?? '', /Kept privatelink\.notebooks\.azure\.net: it holds virtual network link link-vnet-hub/);
+      assert.match(
+        ui.messages.at(-1)?.text ?? '',
+        /Kept privatelink\.notebooks\.azure\.net: it holds virtual network link link-vnet-hub/,
+      );
       assert.ok(await harness.admin.getResource(theirLink), 'their link stays');
-      assert.equal(await harness.admin.getResource(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')), undefined, 'the run\'s own link is removed');
-      assert.ok(await harness.admin.getResource(linkOf(PROD_GROUP, API_ZONE, 'link-vnet-prod')), 'the link that existed before stays');
+      assert.equal(
+        await harness.admin.getResource(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')),
+        undefined,
+        "the run's own link is removed",
+      );
+      assert.ok(
+        await harness.admin.getResource(linkOf(PROD_GROUP, API_ZONE, 'link-vnet-prod')),
+        'the link that existed before stays',
+      );
     });
   });
 });

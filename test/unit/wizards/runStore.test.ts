@@ -7,7 +7,15 @@ import { endpointContext } from '../model/planFixtures';
 
 describe('saved runs read back from storage', () => {
   const plan = buildPrivateEndpointPlan(endpointContext());
-  const run: SavedRun = { runId: 'r1', wizardId: 'addPrivateEndpoint', hubId: '/h', plan, state: initialExecutionState(plan), expectations: [], savedAt: '2026-11-24T00:00:00Z' };
+  const run: SavedRun = {
+    runId: 'r1',
+    wizardId: 'addPrivateEndpoint',
+    hubId: '/h',
+    plan,
+    state: initialExecutionState(plan),
+    expectations: [],
+    savedAt: '2026-11-24T00:00:00Z',
+  };
   const stored = (value: unknown) => readableRuns(JSON.parse(JSON.stringify(value)));
 
   it('keeps well-formed runs and drops damaged or foreign ones', () => {
@@ -21,7 +29,10 @@ describe('saved runs read back from storage', () => {
       null,
       'text',
     ]);
-    assert.deepEqual(runs.map((kept) => kept.runId), ['r1']);
+    assert.deepEqual(
+      runs.map((kept) => kept.runId),
+      ['r1'],
+    );
   });
 
   it('reads nothing from a value that is not a list', () => {

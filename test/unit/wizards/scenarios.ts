@@ -48,15 +48,28 @@ export const CONFIGURE_PRIVATE_DNS: WizardScenario = {
   args: [hubIdOf(PROD_GROUP, 'hub-dns-incomplete')],
   answers: [{ pick: /Run these/ }],
   assertDone: async (harness) => {
-    assert.equal((await harness.admin.getProperties(`${endpointIdOf(PROD_GROUP, 'pe-hub-dns-incomplete')}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
-    assert.equal((await harness.admin.getProperties(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')))?.provisioningState, 'Succeeded');
-    assert.equal((await harness.admin.getProperties(zoneIdOf(PROD_GROUP, NOTEBOOKS_ZONE)))?.provisioningState, 'Succeeded');
+    assert.equal(
+      (
+        await harness.admin.getProperties(
+          `${endpointIdOf(PROD_GROUP, 'pe-hub-dns-incomplete')}/privateDnsZoneGroups/default`,
+        )
+      )?.privateDnsZoneConfigs?.length,
+      2,
+    );
+    assert.equal(
+      (await harness.admin.getProperties(linkOf(PROD_GROUP, NOTEBOOKS_ZONE, 'link-vnet-prod')))?.provisioningState,
+      'Succeeded',
+    );
+    assert.equal(
+      (await harness.admin.getProperties(zoneIdOf(PROD_GROUP, NOTEBOOKS_ZONE)))?.provisioningState,
+      'Succeeded',
+    );
   },
 };
 
 export const SET_PUBLIC_ACCESS: WizardScenario = {
   name: 'Set Public Network Access to Disabled (hub-selected-ips)',
-  wizard: 'setPublicAccess',
+  wizard: 'setPublicNetworkAccess',
   args: [hubIdOf(DEV_GROUP, 'hub-selected-ips')],
   answers: [{ pick: 'Disabled' }, { pick: 'Continue without saving' }, { pick: /Run this/ }, { confirm: true }],
   assertDone: async (harness) => {
@@ -73,6 +86,9 @@ export const EDIT_IP_RULES: WizardScenario = {
   answers: [{ pick: 'Add rules' }, { input: '40.1.1.1' }, { pick: /Run this/ }],
   assertDone: async (harness) => {
     assert.deepEqual(await ipRuleValuesOf(harness, 'hub-selected-ips'), [...SELECTED_IPS_RULES, '40.1.1.1']);
-    assert.equal((await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips')))?.provisioningState, 'Succeeded');
+    assert.equal(
+      (await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-selected-ips')))?.provisioningState,
+      'Succeeded',
+    );
   },
 };

@@ -14,17 +14,27 @@ export const PROD_STORAGE = `${PROD_GROUP}/providers/Microsoft.Storage/storageAc
 export const PROD_STORAGE_BLOB_ENDPOINT = endpointIdOf(PROD_GROUP, 'pe-stfoundryprod-blob');
 export const PROD_STORAGE_FILE_ENDPOINT = endpointIdOf(PROD_GROUP, 'pe-stfoundryprod-file');
 
-const inProd = <T extends { inSubscription(id: string): T; inResourceGroup(name: string): T; inRegion(region: string): T }>(builder: T): T =>
-  builder.inSubscription(PROD_SUBSCRIPTION_ID).inResourceGroup('rg-foundry-prod').inRegion('westeurope');
+const inProd = <
+  T extends { inSubscription(id: string): T; inResourceGroup(name: string): T; inRegion(region: string): T },
+>(
+  builder: T,
+): T => builder.inSubscription(PROD_SUBSCRIPTION_ID).inResourceGroup('rg-foundry-prod').inRegion('westeurope');
 
 /** `projectIdentity: false` replaces proj-dns-incomplete by the same project without a managed identity. */
 export function storageAccessTopology(options: { projectIdentity?: boolean } = {}): Topology {
   const demo = buildDemoTopology();
-  const fileEndpoint = inProd(aPrivateEndpoint('pe-stfoundryprod-file')).inSubnet(`${PROD_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-prod/subnets/snet-pe`).connectingTo(PROD_STORAGE, 'file');
+  const fileEndpoint = inProd(aPrivateEndpoint('pe-stfoundryprod-file'))
+    .inSubnet(`${PROD_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-prod/subnets/snet-pe`)
+    .connectingTo(PROD_STORAGE, 'file');
   const keyConnection = aConnection(PROD_PROJECT, 'stfoundryprod-data')
-    .withCategory('AzureBlob', 'https://stfoundryprod.blob.core.windows.net/data', { AccountName: 'stfoundryprod', ContainerName: 'data' })
+    .withCategory('AzureBlob', 'https://stfoundryprod.blob.core.windows.net/data', {
+      AccountName: 'stfoundryprod',
+      ContainerName: 'data',
+    })
     .withAuthType('AccountKey');
   const withoutIdentity = inProd(aProject('proj-dns-incomplete').underHub(PROD_HUB)).withoutIdentity().build();
-  const resources = demo.resources.map((resource) => (resource.id === PROD_PROJECT && options.projectIdentity === false ? withoutIdentity : resource));
+  const resources = demo.resources.map((resource) =>
+    resource.id === PROD_PROJECT && options.projectIdentity === false ? withoutIdentity : resource,
+  );
   return { ...demo, resources: [...resources, fileEndpoint.build(), keyConnection.build()] };
 }

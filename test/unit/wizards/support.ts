@@ -18,41 +18,62 @@ import type { FaultSpec } from '../../../src/emulator/adminClient';
 
 export const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
 export const PROD_GROUP = resourceGroupIdOf(PROD_SUBSCRIPTION_ID, 'rg-foundry-prod');
-export const hubIdOf = (group: string, name: string): string => `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
-export const endpointIdOf = (group: string, name: string): string => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
-export const zoneIdOf = (group: string, zone: string): string => `${group}/providers/Microsoft.Network/privateDnsZones/${zone}`;
+export const hubIdOf = (group: string, name: string): string =>
+  `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
+export const endpointIdOf = (group: string, name: string): string =>
+  `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
+export const zoneIdOf = (group: string, zone: string): string =>
+  `${group}/providers/Microsoft.Network/privateDnsZones/${zone}`;
 export const API_ZONE = 'privatelink.api.azureml.ms';
 export const NOTEBOOKS_ZONE = 'privatelink.notebooks.azure.net';
-export const linkOf = (group: string, zone: string, name: string): string => `${zoneIdOf(group, zone)}/virtualNetworkLinks/${name}`;
+export const linkOf = (group: string, zone: string, name: string): string =>
+  `${zoneIdOf(group, zone)}/virtualNetworkLinks/${name}`;
 
 /** The faults of the fault matrices: each fails the step (or the undo) it hits when the SDK does not retry. */
-export const RECOVERY_FAULTS: readonly { name: string; fault: Omit<FaultSpec, 'pathPattern' | 'method' | 'count'> }[] = [
-  { name: '429', fault: { kind: 'status', status: 429 } },
-  { name: '500', fault: { kind: 'status', status: 500 } },
-  { name: '503', fault: { kind: 'status', status: 503 } },
-  { name: 'connection reset', fault: { kind: 'reset' } },
-  { name: 'LRO Failed', fault: { kind: 'lroFailed' } },
-];
+export const RECOVERY_FAULTS: readonly { name: string; fault: Omit<FaultSpec, 'pathPattern' | 'method' | 'count'> }[] =
+  [
+    { name: '429', fault: { kind: 'status', status: 429 } },
+    { name: '500', fault: { kind: 'status', status: 500 } },
+    { name: '503', fault: { kind: 'status', status: 503 } },
+    { name: 'connection reset', fault: { kind: 'reset' } },
+    { name: 'LRO Failed', fault: { kind: 'lroFailed' } },
+  ];
 
 /** The IP rules hub-selected-ips has in the demo topology. */
 export const SELECTED_IPS_RULES = ['52.174.12.0/24', '20.42.11.5', '20.50.64.0/20'];
 
 export async function ipRuleValuesOf(harness: WizardHarness, hub: string): Promise<string[]> {
-  return ((await harness.admin.getProperties(hubIdOf(DEV_GROUP, hub)))?.networkAcls?.ipRules ?? []).map((rule: { value: string }) => rule.value);
+  return ((await harness.admin.getProperties(hubIdOf(DEV_GROUP, hub)))?.networkAcls?.ipRules ?? []).map(
+    (rule: { value: string }) => rule.value,
+  );
 }
 
 /** Add Private Endpoint on hub-public, Azure Private DNS zones, then Disable public access: the answers, in order. */
-export const ADD_ENDPOINT_TO_PUBLIC_HUB: readonly ScriptedAnswer[] = [{ pick: 'vnet-hub' }, { confirm: true }, { pick: 'snet-pe' }, { input: 'pe-hub-public' }, { pick: 'Azure Private DNS zones' }, { pick: 'Disable public network access' }, { pick: /Run these/ }];
+export const ADD_ENDPOINT_TO_PUBLIC_HUB: readonly ScriptedAnswer[] = [
+  { pick: 'vnet-hub' },
+  { confirm: true },
+  { pick: 'snet-pe' },
+  { input: 'pe-hub-public' },
+  { pick: 'Azure Private DNS zones' },
+  { pick: 'Disable public network access' },
+  { pick: /Run these/ },
+];
 
 /** What ADD_ENDPOINT_TO_PUBLIC_HUB leaves when it runs to the end. */
 export async function assertEndpointAddedToPublicHub(harness: WizardHarness): Promise<void> {
   const endpointId = endpointIdOf(DEV_GROUP, 'pe-hub-public');
   assert.equal((await harness.admin.getProperties(endpointId))?.provisioningState, 'Succeeded');
-  assert.equal((await harness.admin.getProperties(`${endpointId}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length, 2);
+  assert.equal(
+    (await harness.admin.getProperties(`${endpointId}/privateDnsZoneGroups/default`))?.privateDnsZoneConfigs?.length,
+    2,
+  );
   const link = await harness.admin.getProperties(linkOf(DEV_GROUP, NOTEBOOKS_ZONE, 'link-vnet-hub'));
   assert.equal(link?.provisioningState, 'Succeeded');
   assert.equal(link?.registrationEnabled, false);
-  assert.equal((await harness.admin.getProperties(zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)))?.provisioningState, 'Succeeded');
+  assert.equal(
+    (await harness.admin.getProperties(zoneIdOf(DEV_GROUP, NOTEBOOKS_ZONE)))?.provisioningState,
+    'Succeeded',
+  );
   assert.equal((await harness.admin.getProperties(hubIdOf(DEV_GROUP, 'hub-public')))?.publicNetworkAccess, 'Disabled');
 }
 
@@ -68,7 +89,10 @@ export interface WizardHarness {
   readonly admin: EmulatorAdmin;
   readonly connection: ArmConnection;
   /** Fresh services (scripted UI, empty run store) for one wizard run. */
-  services(answers: readonly ScriptedAnswer[], runs?: MemoryRunStore): WizardServices & { ui: ScriptedWizardUi; runs: MemoryRunStore; directory: ConnectionDirectory };
+  services(
+    answers: readonly ScriptedAnswer[],
+    runs?: MemoryRunStore,
+  ): WizardServices & { ui: ScriptedWizardUi; runs: MemoryRunStore; directory: ConnectionDirectory };
   close(): Promise<void>;
 }
 
@@ -86,7 +110,12 @@ export async function startWizardHarness(options: { maxRetries?: number } = {}):
     emulator,
     admin: new EmulatorAdmin(emulator),
     connection,
-    services: (answers, runs = new MemoryRunStore()) => ({ ui: new ScriptedWizardUi(answers), directory: new ConnectionDirectory(connection), runs, apiVersions: API_VERSIONS }),
+    services: (answers, runs = new MemoryRunStore()) => ({
+      ui: new ScriptedWizardUi(answers),
+      directory: new ConnectionDirectory(connection),
+      runs,
+      apiVersions: API_VERSIONS,
+    }),
     close: () => emulator.close(),
   };
 }
@@ -101,6 +130,10 @@ export class RecordingRunStore extends MemoryRunStore {
 }
 
 /** The zone names a stored zone group points at, sorted. */
-export function zoneNamesOf(group: { privateDnsZoneConfigs?: readonly { properties: { privateDnsZoneId: string } }[] } | undefined): string[] {
-  return (group?.privateDnsZoneConfigs ?? []).map((config) => config.properties.privateDnsZoneId.split('/').pop() ?? '').sort();
+export function zoneNamesOf(
+  group: { privateDnsZoneConfigs?: readonly { properties: { privateDnsZoneId: string } }[] } | undefined,
+): string[] {
+  return (group?.privateDnsZoneConfigs ?? [])
+    .map((config) => config.properties.privateDnsZoneId.split('/').pop() ?? '')
+    .sort();
 }

@@ -34,14 +34,23 @@ describe('schemas/hub-workspace.schema.json', () => {
     assert.ok(!text.includes('"enum"'), 'no enums (modes and cases are diagnostics)');
     assert.ok(!text.includes('"pattern"'), 'no IP regexes');
     assert.ok(!text.includes('"additionalProperties":false'), 'unknown keys are the unknown-key diagnostic');
-    assert.equal(acls?.properties?.ip_rules && 'type' in acls.properties.ip_rules, false, 'ip-rules-not-a-list is ours');
+    assert.equal(
+      acls?.properties?.ip_rules && 'type' in acls.properties.ip_rules,
+      false,
+      'ip-rules-not-a-list is ours',
+    );
   });
 });
 
 describe('snippets/hub-yaml.json', () => {
   const snippets = JSON.parse(read('snippets/hub-yaml.json')) as Record<string, { body: string[] }>;
   /** The snippet with every placeholder replaced by its default. */
-  const expand = (body: string[]) => body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d/g, '').replace(/\\\$/g, '$');
+  const expand = (body: string[]) =>
+    body
+      .join('\n')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$\d/g, '')
+      .replace(/\\\$/g, '$');
 
   it('gives hub snippets that pass every check', () => {
     for (const [name, snippet] of Object.entries(snippets)) {

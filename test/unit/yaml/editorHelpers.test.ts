@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completionContextAt, HUB_YAML_KEYS, hoverAt, HubYamlValidator, summarizeDocument } from '../../../src/yaml/engine';
+import {
+  completionContextAt,
+  HUB_YAML_KEYS,
+  hoverAt,
+  HubYamlValidator,
+  summarizeDocument,
+} from '../../../src/yaml/engine';
 import { hubWithAcls, hubWithRules } from './helpers';
 
 /** The completion context where `|` is written. */
@@ -26,7 +32,9 @@ describe('completion context', () => {
     assert.equal(contextAt('network_acls:\n  ip_rules:\n    - value: 52.1.2.3\n    - |\n').section, 'ip_rule');
     const rule = contextAt('managed_network:\n  outbound_rules:\n  - name: pypi\n    type: |\n');
     assert.deepEqual([rule.section, rule.slot, rule.key], ['outbound_rule', 'value', 'type']);
-    const destination = contextAt('managed_network:\n  outbound_rules:\n    - name: kv\n      type: private_endpoint\n      destination:\n        |\n');
+    const destination = contextAt(
+      'managed_network:\n  outbound_rules:\n    - name: kv\n      type: private_endpoint\n      destination:\n        |\n',
+    );
     assert.equal(destination.section, 'private_endpoint_destination');
   });
 
@@ -80,7 +88,10 @@ describe('summary', () => {
     assert.deepEqual(anchorsOf(text), [text.indexOf('network_acls:')]);
     const first = 'kind: hub\nmanaged_network:\n  network_acls: nested\n';
     const second = '---\nkind: project\nnetwork_acls:\n  default_action: Allow\n';
-    assert.deepEqual(anchorsOf(first + second), [first.indexOf('managed_network'), (first + second).lastIndexOf('network_acls:')]);
+    assert.deepEqual(anchorsOf(first + second), [
+      first.indexOf('managed_network'),
+      (first + second).lastIndexOf('network_acls:'),
+    ]);
   });
 
   it('falls back to the kind or $schema key, then the document start', () => {
@@ -92,20 +103,30 @@ describe('summary', () => {
   it('maps the YAML to the portal modes', () => {
     assert.deepEqual(summaryOf(hubWithRules('52.1.2.3', '20.1.1.1')), ['Selected IPs: 2 rules']);
     assert.deepEqual(summaryOf('kind: hub\npublic_network_access: disabled\n'), ['Public access: Disabled']);
-    assert.deepEqual(summaryOf('kind: hub\npublic_network_access: Enabled\n'), ['Public access: Enabled from all networks']);
-    assert.deepEqual(summaryOf(hubWithAcls('  default_action: Allow\n')), ['Public access: Enabled from all networks']);
-    assert.deepEqual(summaryOf(hubWithAcls('  default_action: Deny\n')), ['Selected IPs: no rules, so no network can connect']);
-    assert.deepEqual(summaryOf(hubWithAcls('  default_action: nope\n')), ['Public access: unclear until network_acls is fixed']);
-    // The docs' repeated `value:` form is not counted as "no rules".
-    assert.deepEqual(summaryOf(hubWithAcls('  default_action: Deny\n  ip_rules:\n    value: "52.1.2.0/24"\n    value: "20.1.1.1"\n')), [
-      'Selected IPs: ip_rules must be a list (see the problem)',
+    assert.deepEqual(summaryOf('kind: hub\npublic_network_access: Enabled\n'), [
+      'Public access: Enabled from all networks',
     ]);
+    assert.deepEqual(summaryOf(hubWithAcls('  default_action: Allow\n')), ['Public access: Enabled from all networks']);
+    assert.deepEqual(summaryOf(hubWithAcls('  default_action: Deny\n')), [
+      'Selected IPs: no rules, so no network can connect',
+    ]);
+    assert.deepEqual(summaryOf(hubWithAcls('  default_action: nope\n')), [
+      'Public access: unclear until network_acls is fixed',
+    ]);
+    // The docs' repeated `value:` form is not counted as "no rules".
+    assert.deepEqual(
+      summaryOf(hubWithAcls('  default_action: Deny\n  ip_rules:\n    value: "52.1.2.0/24"\n    value: "20.1.1.1"\n')),
+      ['Selected IPs: ip_rules must be a list (see the problem)'],
+    );
     assert.deepEqual(summaryOf('kind: Service\n'), [undefined]);
   });
 
   it('adds the managed network', () => {
-    const text = 'kind: hub\npublic_network_access: Disabled\nmanaged_network:\n  isolation_mode: AllowOnlyApprovedOutbound\n  outbound_rules:\n    - name: pypi\n      type: fqdn\n      destination: pypi.org\n';
-    assert.deepEqual(summaryOf(text), ['Public access: Disabled · Managed network: allow_only_approved_outbound, 1 outbound rule']);
+    const text =
+      'kind: hub\npublic_network_access: Disabled\nmanaged_network:\n  isolation_mode: AllowOnlyApprovedOutbound\n  outbound_rules:\n    - name: pypi\n      type: fqdn\n      destination: pypi.org\n';
+    assert.deepEqual(summaryOf(text), [
+      'Public access: Disabled · Managed network: allow_only_approved_outbound, 1 outbound rule',
+    ]);
   });
 });
 

@@ -5,7 +5,10 @@ import { applyOnlyFix, codes, diagnose, hubWithAcls, hubWithRules } from './help
 
 describe('quick fixes', () => {
   it('fixes the case of default_action, keeping quotes', () => {
-    const { text, fix } = applyOnlyFix(hubWithAcls('  default_action: "deny"\n  ip_rules:\n    - value: 52.1.2.3\n'), 'invalid-default-action');
+    const { text, fix } = applyOnlyFix(
+      hubWithAcls('  default_action: "deny"\n  ip_rules:\n    - value: 52.1.2.3\n'),
+      'invalid-default-action',
+    );
     assert.ok(fix.safe);
     assert.ok(text.includes('  default_action: "Deny"\n'));
     assert.deepEqual(codes(text), []);
@@ -49,7 +52,9 @@ describe('quick fixes', () => {
   });
 
   it('keeps other keys of the mapping with their item, and does not call that safe', () => {
-    const before = hubWithAcls('  default_action: Deny\n  ip_rules:\n    value: 52.1.2.3\n    action: Allow\n    value: 20.1.1.1\n');
+    const before = hubWithAcls(
+      '  default_action: Deny\n  ip_rules:\n    value: 52.1.2.3\n    action: Allow\n    value: 20.1.1.1\n',
+    );
     const { text, fix } = applyOnlyFix(before, 'ip-rules-not-a-list');
     assert.equal(fix.safe, false);
     assert.ok(text.endsWith('  ip_rules:\n    - value: 52.1.2.3\n      action: Allow\n    - value: 20.1.1.1\n'));
@@ -64,17 +69,35 @@ describe('quick fixes', () => {
   });
 
   it('converts a flow mapping and a scalar list of addresses', () => {
-    const flow = applyOnlyFix(hubWithAcls('  default_action: Deny\n  ip_rules: {value: 52.1.2.3, value: 20.1.1.1}\n'), 'ip-rules-not-a-list');
+    const flow = applyOnlyFix(
+      hubWithAcls('  default_action: Deny\n  ip_rules: {value: 52.1.2.3, value: 20.1.1.1}\n'),
+      'ip-rules-not-a-list',
+    );
     assert.ok(flow.text.endsWith('  ip_rules: [{value: 52.1.2.3}, {value: 20.1.1.1}]\n'));
-    const scalar = applyOnlyFix(hubWithAcls('  default_action: Deny\n  ip_rules: "52.1.2.3, 20.1.1.0/24"  # two\n'), 'ip-rules-not-a-list');
-    assert.ok(scalar.text.endsWith('  ip_rules:\n    - value: 52.1.2.3\n    - value: 20.1.1.0/24  # two\n'), scalar.text);
+    const scalar = applyOnlyFix(
+      hubWithAcls('  default_action: Deny\n  ip_rules: "52.1.2.3, 20.1.1.0/24"  # two\n'),
+      'ip-rules-not-a-list',
+    );
+    assert.ok(
+      scalar.text.endsWith('  ip_rules:\n    - value: 52.1.2.3\n    - value: 20.1.1.0/24  # two\n'),
+      scalar.text,
+    );
     assert.deepEqual(codes(scalar.text), []);
-    const fourSpaces = applyOnlyFix('kind: hub\nnetwork_acls:\n    default_action: Deny\n    ip_rules: 52.1.2.3\n', 'ip-rules-not-a-list');
-    assert.equal(fourSpaces.text, 'kind: hub\nnetwork_acls:\n    default_action: Deny\n    ip_rules:\n        - value: 52.1.2.3\n');
+    const fourSpaces = applyOnlyFix(
+      'kind: hub\nnetwork_acls:\n    default_action: Deny\n    ip_rules: 52.1.2.3\n',
+      'ip-rules-not-a-list',
+    );
+    assert.equal(
+      fourSpaces.text,
+      'kind: hub\nnetwork_acls:\n    default_action: Deny\n    ip_rules:\n        - value: 52.1.2.3\n',
+    );
   });
 
   it('wraps a bare string as value:, in block and flow lists', () => {
-    const block = applyOnlyFix(hubWithAcls('  default_action: Deny\n  ip_rules:\n    - "52.1.2.3"  # me\n'), 'invalid-ip-rule-entry');
+    const block = applyOnlyFix(
+      hubWithAcls('  default_action: Deny\n  ip_rules:\n    - "52.1.2.3"  # me\n'),
+      'invalid-ip-rule-entry',
+    );
     assert.ok(block.fix.safe);
     assert.ok(block.text.endsWith('    - value: "52.1.2.3"  # me\n'));
     const flow = applyOnlyFix(hubWithAcls('  default_action: Deny\n  ip_rules: [52.1.2.3]\n'), 'invalid-ip-rule-entry');
@@ -83,7 +106,12 @@ describe('quick fixes', () => {
   });
 
   it('writes the canonical CIDR in the same quotes', () => {
-    for (const [value, fixed] of [['"52.1.2.3/24"', '"52.1.2.0/24"'], ["'52.1.2.3/24'", "'52.1.2.0/24'"], ['52.1.2.3/24', '52.1.2.0/24'], ['0.0.0.1/0', '0.0.0.0/0']]) {
+    for (const [value, fixed] of [
+      ['"52.1.2.3/24"', '"52.1.2.0/24"'],
+      ["'52.1.2.3/24'", "'52.1.2.0/24'"],
+      ['52.1.2.3/24', '52.1.2.0/24'],
+      ['0.0.0.1/0', '0.0.0.0/0'],
+    ]) {
       const before = hubWithRules(value);
       if (value === '0.0.0.1/0') {
         assert.deepEqual(codes(before), ['reserved-ip-range']);
@@ -102,12 +130,18 @@ describe('quick fixes', () => {
     const sameNetwork = applyOnlyFix(hubWithRules('52.1.2.3', '52.1.2.3/32'), 'duplicate-ip-rule');
     assert.equal(sameNetwork.fix.safe, false);
     assert.equal(sameNetwork.text, hubWithRules('52.1.2.3'));
-    const flow = applyOnlyFix(hubWithAcls('  default_action: Deny\n  ip_rules: [{value: 52.1.2.3}, {value: 52.1.2.3}]\n'), 'duplicate-ip-rule');
+    const flow = applyOnlyFix(
+      hubWithAcls('  default_action: Deny\n  ip_rules: [{value: 52.1.2.3}, {value: 52.1.2.3}]\n'),
+      'duplicate-ip-rule',
+    );
     assert.ok(flow.text.endsWith('  ip_rules: [{value: 52.1.2.3}]\n'));
   });
 
   it('offers an isolation mode spelling fix that is not applied automatically', () => {
-    const { text, fix } = applyOnlyFix('kind: hub\nmanaged_network:\n  isolation_mode: Allow_Internet_Outbound\n', 'invalid-isolation-mode');
+    const { text, fix } = applyOnlyFix(
+      'kind: hub\nmanaged_network:\n  isolation_mode: Allow_Internet_Outbound\n',
+      'invalid-isolation-mode',
+    );
     assert.equal(fix.safe, false);
     assert.equal(text, 'kind: hub\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n');
   });
@@ -183,6 +217,9 @@ describe('fixes at the start of a file', () => {
 describe('fixes in CRLF files', () => {
   it('keeps CRLF line breaks when converting and removing', () => {
     const text = 'kind: hub\r\nnetwork_acls:\r\n  default_action: deny\r\n  ip_rules: 52.1.2.3, 52.1.2.3\r\n';
-    assert.equal(fixAll(text).text, 'kind: hub\r\nnetwork_acls:\r\n  default_action: Deny\r\n  ip_rules:\r\n    - value: 52.1.2.3\r\n');
+    assert.equal(
+      fixAll(text).text,
+      'kind: hub\r\nnetwork_acls:\r\n  default_action: Deny\r\n  ip_rules:\r\n    - value: 52.1.2.3\r\n',
+    );
   });
 });

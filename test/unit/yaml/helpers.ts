@@ -27,7 +27,9 @@ export function hubWithAcls(aclsLines: string, extra = 'public_network_access: E
 
 /** A Deny hub whose ip_rules are these values. */
 export function hubWithRules(...values: string[]): string {
-  return hubWithAcls(`  default_action: Deny\n  ip_rules:\n${values.map((value) => `    - value: ${value}\n`).join('')}`);
+  return hubWithAcls(
+    `  default_action: Deny\n  ip_rules:\n${values.map((value) => `    - value: ${value}\n`).join('')}`,
+  );
 }
 
 /** The one fix of the one diagnostic with this code, applied. */

@@ -6,8 +6,15 @@ import { codes, diagnose, findings, hubWithAcls, hubWithRules } from './helpers'
 describe('which documents are checked', () => {
   const bad = 'network_acls:\n  default_action: deny\n';
   it('checks documents with a workspace $schema, a workspace kind (any case) or a network key', () => {
-    assert.deepEqual(codes(`$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json\n${bad.replace('network_acls', 'other')}`), []);
-    assert.deepEqual(codes(`$schema: x/workspace.schema.json\npublic_network_access: nope\n`), ['invalid-public-network-access']);
+    assert.deepEqual(
+      codes(
+        `$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json\n${bad.replace('network_acls', 'other')}`,
+      ),
+      [],
+    );
+    assert.deepEqual(codes(`$schema: x/workspace.schema.json\npublic_network_access: nope\n`), [
+      'invalid-public-network-access',
+    ]);
     assert.deepEqual(codes('kind: HUB\nmanaged_network:\n  isolation_mode: bogus\n'), ['invalid-isolation-mode']);
     assert.deepEqual(codes('kind: Project\na: 1\na: 2\n'), ['duplicate-key']);
     assert.deepEqual(codes(bad), ['invalid-default-action']);
@@ -35,7 +42,8 @@ describe('yaml-syntax and duplicate-key', () => {
   });
 
   it('reports each repeated key after the first, anywhere in the document', () => {
-    const text = 'kind: hub\nname: a\nname: b\nmanaged_network:\n  isolation_mode: disabled\n  isolation_mode: disabled\nname: c\n';
+    const text =
+      'kind: hub\nname: a\nname: b\nmanaged_network:\n  isolation_mode: disabled\n  isolation_mode: disabled\nname: c\n';
     assert.deepEqual(findings(text), [
       { code: 'duplicate-key', at: 'name' },
       { code: 'duplicate-key', at: 'isolation_mode' },
@@ -51,32 +59,51 @@ describe('yaml-syntax and duplicate-key', () => {
 
 describe('public_network_access', () => {
   it('accepts enabled and disabled in any case', () => {
-    for (const value of ['Enabled', 'disabled', 'ENABLED', '"Disabled"']) assert.deepEqual(codes(`kind: hub\npublic_network_access: ${value}\n`), []);
+    for (const value of ['Enabled', 'disabled', 'ENABLED', '"Disabled"'])
+      assert.deepEqual(codes(`kind: hub\npublic_network_access: ${value}\n`), []);
   });
   it('flags anything else on the value', () => {
-    assert.deepEqual(findings('kind: hub\npublic_network_access: true\n'), [{ code: 'invalid-public-network-access', at: 'true' }]);
-    assert.deepEqual(findings('kind: hub\npublic_network_access: Enable\n'), [{ code: 'invalid-public-network-access', at: 'Enable' }]);
+    assert.deepEqual(findings('kind: hub\npublic_network_access: true\n'), [
+      { code: 'invalid-public-network-access', at: 'true' },
+    ]);
+    assert.deepEqual(findings('kind: hub\npublic_network_access: Enable\n'), [
+      { code: 'invalid-public-network-access', at: 'Enable' },
+    ]);
   });
 });
 
 describe('network_acls and default_action', () => {
   it('requires default_action, on the network_acls key', () => {
-    assert.deepEqual(findings(hubWithAcls('  ip_rules:\n    - value: 52.1.2.3\n')), [{ code: 'missing-default-action', at: 'network_acls' }]);
+    assert.deepEqual(findings(hubWithAcls('  ip_rules:\n    - value: 52.1.2.3\n')), [
+      { code: 'missing-default-action', at: 'network_acls' },
+    ]);
     assert.deepEqual(findings('kind: hub\nnetwork_acls:\n'), [{ code: 'missing-default-action', at: 'network_acls' }]);
   });
 
   it('wants exactly Allow or Deny', () => {
     assert.deepEqual(codes(hubWithAcls('  default_action: Allow\n')), []);
     for (const value of ['deny', 'ALLOW', 'Block', '""', '1']) {
-      assert.deepEqual(codes(hubWithAcls(`  default_action: ${value}\n  ip_rules:\n    - value: 52.1.2.3\n`)), ['invalid-default-action'], value);
+      assert.deepEqual(
+        codes(hubWithAcls(`  default_action: ${value}\n  ip_rules:\n    - value: 52.1.2.3\n`)),
+        ['invalid-default-action'],
+        value,
+      );
     }
-    assert.deepEqual(findings(hubWithAcls('  default_action: "deny"\n')), [{ code: 'invalid-default-action', at: '"deny"' }]);
+    assert.deepEqual(findings(hubWithAcls('  default_action: "deny"\n')), [
+      { code: 'invalid-default-action', at: '"deny"' },
+    ]);
   });
 
   it('flags Deny without rules or with an empty list, on the value', () => {
-    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n')), [{ code: 'deny-without-ip-rules', at: 'Deny' }]);
-    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n  ip_rules: []\n')), [{ code: 'deny-without-ip-rules', at: 'Deny' }]);
-    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n  ip_rules:\n')), [{ code: 'deny-without-ip-rules', at: 'Deny' }]);
+    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n')), [
+      { code: 'deny-without-ip-rules', at: 'Deny' },
+    ]);
+    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n  ip_rules: []\n')), [
+      { code: 'deny-without-ip-rules', at: 'Deny' },
+    ]);
+    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n  ip_rules:\n')), [
+      { code: 'deny-without-ip-rules', at: 'Deny' },
+    ]);
     assert.deepEqual(codes(hubWithRules('52.1.2.3')), []);
     assert.deepEqual(codes(hubWithAcls('  default_action: Allow\n  ip_rules: []\n')), []);
   });
@@ -84,7 +111,10 @@ describe('network_acls and default_action', () => {
   it('flags rules that have no effect, on the ip_rules key', () => {
     const allow = hubWithAcls('  default_action: Allow\n  ip_rules:\n    - value: 52.1.2.3\n');
     assert.deepEqual(findings(allow), [{ code: 'ip-rules-ignored', at: 'ip_rules' }]);
-    const disabled = hubWithRules('52.1.2.3').replace('public_network_access: Enabled', 'public_network_access: disabled');
+    const disabled = hubWithRules('52.1.2.3').replace(
+      'public_network_access: Enabled',
+      'public_network_access: disabled',
+    );
     assert.deepEqual(findings(disabled), [{ code: 'ip-rules-ignored', at: 'ip_rules' }]);
     assert.deepEqual(codes(hubWithRules('52.1.2.3').replace('public_network_access: Enabled\n', '')), []);
   });
@@ -101,18 +131,26 @@ describe('network_acls and default_action', () => {
 
 describe('ip_rules shape and entries', () => {
   it('flags a mapping (the docs form) or a scalar on the ip_rules key', () => {
-    const docs = hubWithAcls('  ip_rules:\n    value: "52.1.2.0/24"\n    value: "20.30.40.50"\n  default_action: Deny\n');
+    const docs = hubWithAcls(
+      '  ip_rules:\n    value: "52.1.2.0/24"\n    value: "20.30.40.50"\n  default_action: Deny\n',
+    );
     assert.deepEqual(findings(docs), [
       { code: 'ip-rules-not-a-list', at: 'ip_rules' },
       { code: 'duplicate-key', at: 'value' },
     ]);
     assert.match(diagnose(docs)[0].message, /"value" 2 times/);
-    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n  ip_rules: 52.1.2.3\n')), [{ code: 'ip-rules-not-a-list', at: 'ip_rules' }]);
-    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n  ip_rules: {value: 52.1.2.3}\n')), [{ code: 'ip-rules-not-a-list', at: 'ip_rules' }]);
+    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n  ip_rules: 52.1.2.3\n')), [
+      { code: 'ip-rules-not-a-list', at: 'ip_rules' },
+    ]);
+    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n  ip_rules: {value: 52.1.2.3}\n')), [
+      { code: 'ip-rules-not-a-list', at: 'ip_rules' },
+    ]);
   });
 
   it('flags entries that are not a mapping with a string value, on the item', () => {
-    const text = hubWithAcls('  default_action: Deny\n  ip_rules:\n    - 52.1.2.3\n    - value:\n    - value: ""\n    - action: Allow\n    - value: 52\n    - [52.1.2.3]\n');
+    const text = hubWithAcls(
+      '  default_action: Deny\n  ip_rules:\n    - 52.1.2.3\n    - value:\n    - value: ""\n    - action: Allow\n    - value: 52\n    - [52.1.2.3]\n',
+    );
     assert.deepEqual(findings(text), [
       { code: 'invalid-ip-rule-entry', at: '52.1.2.3' },
       { code: 'invalid-ip-rule-entry', at: 'value:' },
@@ -125,10 +163,13 @@ describe('ip_rules shape and entries', () => {
   });
 
   it('flags an unknown key in a rule but keeps checking its value', () => {
-    assert.deepEqual(findings(hubWithAcls('  default_action: Deny\n  ip_rules:\n    - value: 10.0.0.1\n      action: Allow\n')), [
-      { code: 'reserved-ip-range', at: '10.0.0.1' },
-      { code: 'unknown-key', at: 'action' },
-    ]);
+    assert.deepEqual(
+      findings(hubWithAcls('  default_action: Deny\n  ip_rules:\n    - value: 10.0.0.1\n      action: Allow\n')),
+      [
+        { code: 'reserved-ip-range', at: '10.0.0.1' },
+        { code: 'unknown-key', at: 'action' },
+      ],
+    );
   });
 
   it('counts 200 rules as fine and 201 as too many', () => {
@@ -142,7 +183,16 @@ describe('IP addresses', () => {
   const valueFinding = (value: string) => findings(hubWithRules(value));
 
   it('flags values that are not IPv4, on the value', () => {
-    for (const value of ['1.2.3', '256.1.1.1', '1.2.3.4/33', '1.2.3.4/', '01.2.3.4', '"52.1.2.3 "', '" 52.1.2.3"', '"52.1.2.3, 20.1.1.1"']) {
+    for (const value of [
+      '1.2.3',
+      '256.1.1.1',
+      '1.2.3.4/33',
+      '1.2.3.4/',
+      '01.2.3.4',
+      '"52.1.2.3 "',
+      '" 52.1.2.3"',
+      '"52.1.2.3, 20.1.1.1"',
+    ]) {
       assert.deepEqual(valueFinding(value), [{ code: 'invalid-ip-address', at: value }], value);
     }
   });
@@ -172,13 +222,19 @@ describe('IP addresses', () => {
 
 describe('duplicates and redundancy', () => {
   it('flags the later of two equal networks, after canonicalising', () => {
-    assert.deepEqual(findings(hubWithRules('52.1.2.3', '20.1.1.1', '52.1.2.3/32')), [{ code: 'duplicate-ip-rule', at: '52.1.2.3/32' }]);
+    assert.deepEqual(findings(hubWithRules('52.1.2.3', '20.1.1.1', '52.1.2.3/32')), [
+      { code: 'duplicate-ip-rule', at: '52.1.2.3/32' },
+    ]);
     assert.match(diagnose(hubWithRules('52.1.2.3', '52.1.2.3'))[0].message, /rule 1/);
   });
 
   it('flags a rule inside another one, before or after it', () => {
-    assert.deepEqual(findings(hubWithRules('52.1.2.3', '52.1.0.0/16')), [{ code: 'redundant-ip-rule', at: '52.1.2.3' }]);
-    assert.deepEqual(findings(hubWithRules('52.0.0.0/8', '52.1.0.0/16')), [{ code: 'redundant-ip-rule', at: '52.1.0.0/16' }]);
+    assert.deepEqual(findings(hubWithRules('52.1.2.3', '52.1.0.0/16')), [
+      { code: 'redundant-ip-rule', at: '52.1.2.3' },
+    ]);
+    assert.deepEqual(findings(hubWithRules('52.0.0.0/8', '52.1.0.0/16')), [
+      { code: 'redundant-ip-rule', at: '52.1.0.0/16' },
+    ]);
     assert.deepEqual(codes(hubWithRules('52.1.2.0/25', '52.1.2.128/25')), []);
   });
 
@@ -193,13 +249,21 @@ describe('managed_network', () => {
   const managed = (body: string) => `kind: hub\nmanaged_network:\n${body}`;
 
   it('accepts the three modes in snake_case and PascalCase', () => {
-    for (const mode of ['disabled', 'allow_internet_outbound', 'allow_only_approved_outbound', 'AllowOnlyApprovedOutbound', 'Disabled']) {
+    for (const mode of [
+      'disabled',
+      'allow_internet_outbound',
+      'allow_only_approved_outbound',
+      'AllowOnlyApprovedOutbound',
+      'Disabled',
+    ]) {
       assert.deepEqual(codes(managed(`  isolation_mode: ${mode}\n`)), [], mode);
     }
   });
 
   it('flags other modes on the value', () => {
-    assert.deepEqual(findings(managed('  isolation_mode: AllowOnlyApproved\n')), [{ code: 'invalid-isolation-mode', at: 'AllowOnlyApproved' }]);
+    assert.deepEqual(findings(managed('  isolation_mode: AllowOnlyApproved\n')), [
+      { code: 'invalid-isolation-mode', at: 'AllowOnlyApproved' },
+    ]);
     assert.deepEqual(codes(managed('  isolation_mode: ALLOW_INTERNET_OUTBOUND\n')), ['invalid-isolation-mode']);
   });
 
@@ -271,7 +335,9 @@ describe('managed_network', () => {
   });
 
   it('flags unknown keys in managed_network', () => {
-    assert.deepEqual(findings(managed('  isolation_mode: disabled\n  isolaton_mode: x\n')), [{ code: 'unknown-key', at: 'isolaton_mode' }]);
+    assert.deepEqual(findings(managed('  isolation_mode: disabled\n  isolaton_mode: x\n')), [
+      { code: 'unknown-key', at: 'isolaton_mode' },
+    ]);
   });
 });
 
@@ -283,7 +349,9 @@ describe('every code', () => {
       'kind: hub\npublic_network_access: x\n',
       'kind: hub\nnetwork_acls:\n  ip_rules: []\n',
       hubWithAcls('  default_action: deny\n  ip_rules: 52.1.2.3\n'),
-      hubWithAcls('  default_action: Deny\n  ip_rules:\n    - 1.2.3.4\n    - value: 1.2.3\n    - value: "::1"\n    - value: 10.0.0.1\n    - value: 52.1.2.3/24\n    - value: 20.1.1.1\n    - value: 20.1.1.1\n    - value: 20.0.0.0/8\n'),
+      hubWithAcls(
+        '  default_action: Deny\n  ip_rules:\n    - 1.2.3.4\n    - value: 1.2.3\n    - value: "::1"\n    - value: 10.0.0.1\n    - value: 52.1.2.3/24\n    - value: 20.1.1.1\n    - value: 20.1.1.1\n    - value: 20.0.0.0/8\n',
+      ),
       hubWithAcls('  default_action: Deny\n'),
       hubWithRules(...Array.from({ length: 201 }, (_, index) => `52.${index}.0.0/16`)),
       hubWithAcls('  default_action: Allow\n  ip_rules:\n    - value: 52.1.2.3\n  x: 1\n'),

@@ -11,9 +11,13 @@ describe('splitSegments', () => {
   it('splits at every document start marker and keeps the whole text', () => {
     const text = 'a: 1\n---\nb: |\n  x\n--- # c\nc: 3\n---\td: 4\n---';
     const segments = splitSegments(text);
-    assert.deepEqual(segments.map((segment) => segment.text.split('\n')[0]), ['a: 1', '---', '--- # c', '---\td: 4', '---']);
+    assert.deepEqual(
+      segments.map((segment) => segment.text.split('\n')[0]),
+      ['a: 1', '---', '--- # c', '---\td: 4', '---'],
+    );
     assert.equal(segments.map((segment) => segment.text).join(''), text);
-    for (const segment of segments) assert.equal(text.slice(segment.start, segment.start + segment.text.length), segment.text);
+    for (const segment of segments)
+      assert.equal(text.slice(segment.start, segment.start + segment.text.length), segment.text);
   });
 
   it('does not split at ---word or indented ---, nor when directives tie documents', () => {
@@ -28,7 +32,10 @@ describe('HubYamlValidator', () => {
     const diagnostics = new HubYamlValidator().update(text);
     assert.equal(diagnostics.length, 4);
     assert.deepEqual(diagnostics, validateHubYaml(text));
-    assert.deepEqual(diagnostics.map((item) => text.slice(item.range.start, item.range.end)), ['deny', '10.0.0.1', 'deny', '10.0.0.1']);
+    assert.deepEqual(
+      diagnostics.map((item) => text.slice(item.range.start, item.range.end)),
+      ['deny', '10.0.0.1', 'deny', '10.0.0.1'],
+    );
   });
 
   it('re-analyses only the documents whose text changed, and shifts the others', () => {
@@ -57,7 +64,10 @@ describe('HubYamlValidator', () => {
   it('checks any document when forced', () => {
     const text = 'name: x\na: 1\na: 2\n';
     assert.deepEqual(validateHubYaml(text), []);
-    assert.deepEqual(validateHubYaml(text, { force: true }).map((item) => item.code), ['duplicate-key']);
+    assert.deepEqual(
+      validateHubYaml(text, { force: true }).map((item) => item.code),
+      ['duplicate-key'],
+    );
   });
 });
 

@@ -26,7 +26,11 @@ describe('minimalReplacement', () => {
       assert.ok(edit.start <= edit.end && edit.end <= before.length);
       assert.equal(applyEdits(before, [edit]), after);
     }
-    assert.deepEqual(minimalReplacement('ip_rules:\n  value: x\n', 'ip_rules:\n  - value: x\n'), { start: 12, end: 12, newText: '- ' });
+    assert.deepEqual(minimalReplacement('ip_rules:\n  value: x\n', 'ip_rules:\n  - value: x\n'), {
+      start: 12,
+      end: 12,
+      newText: '- ',
+    });
   });
 
   it('gives nothing when the text is unchanged', () => {

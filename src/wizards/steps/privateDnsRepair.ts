@@ -23,19 +23,33 @@ export interface DnsRepairInput {
 /** Where each zone should be: the zone group's zone, else an existing one the hub uses, else next to the other zone. */
 export function zoneIdsFor(cloud: Cloud, endpoint: PrivateEndpoint, known: readonly PrivateDnsZoneStatus[]): string[] {
   const names = privateDnsZonesFor(cloud, 'amlworkspace');
-  const configured = endpoint.dnsZoneGroups.flatMap((group) => group.zoneConfigs.map((config) => config.privateDnsZoneId));
-  const byName = (zone: string) => configured.find((id) => resourceNameOf(id).toLowerCase() === zone) ?? known.find((status) => status.zoneName === zone && status.exists && status.id)?.id;
+  const configured = endpoint.dnsZoneGroups.flatMap((group) =>
+    group.zoneConfigs.map((config) => config.privateDnsZoneId),
+  );
+  const byName = (zone: string) =>
+    configured.find((id) => resourceNameOf(id).toLowerCase() === zone) ??
+    known.find((status) => status.zoneName === zone && status.exists && status.id)?.id;
   const anchor = names.map(byName).find((id): id is string => id !== undefined) ?? endpoint.id;
   const { subscriptionId, resourceGroup } = parseResourceId(anchor);
-  return names.map((zone) => byName(zone) ?? buildResourceId(subscriptionId, resourceGroup ?? '', 'Microsoft.Network', { type: 'privateDnsZones', name: zone }));
+  return names.map(
+    (zone) =>
+      byName(zone) ??
+      buildResourceId(subscriptionId, resourceGroup ?? '', 'Microsoft.Network', {
+        type: 'privateDnsZones',
+        name: zone,
+      }),
+  );
 }
 
 export function missingDns(input: DnsRepairInput): string[] {
   const missing: string[] = [];
-  const configured = input.endpoint.dnsZoneGroups.flatMap((group) => group.zoneConfigs.map((config) => config.privateDnsZoneId));
+  const configured = input.endpoint.dnsZoneGroups.flatMap((group) =>
+    group.zoneConfigs.map((config) => config.privateDnsZoneId),
+  );
   for (const zone of input.zones) {
     if (!zone.exists) missing.push(`zone ${zone.zoneName}`);
-    if (!zone.linkedVirtualNetworkIds.some((id) => sameResourceId(id, input.endpoint.virtualNetworkId))) missing.push(`link of ${zone.zoneName} to ${resourceNameOf(input.endpoint.virtualNetworkId)}`);
+    if (!zone.linkedVirtualNetworkIds.some((id) => sameResourceId(id, input.endpoint.virtualNetworkId)))
+      missing.push(`link of ${zone.zoneName} to ${resourceNameOf(input.endpoint.virtualNetworkId)}`);
     if (!configured.some((id) => sameResourceId(id, zone.id))) missing.push(`${zone.zoneName} in the zone group`);
   }
   return missing;
@@ -45,7 +59,12 @@ export function buildDnsRepairPlan(input: DnsRepairInput): Plan {
   const zoneSteps = input.zones.flatMap((zone) => zoneAndLinkSteps(input, zone));
   const groupStep = zoneGroupStep(input);
   const steps = [...zoneSteps, ...(groupStep ? [groupStep] : [])];
-  return createPlan(`Complete the private DNS of ${input.endpoint.name} (hub ${input.workspace.name})`, steps, [], undefined);
+  return createPlan(
+    `Complete the private DNS of ${input.endpoint.name} (hub ${input.workspace.name})`,
+    steps,
+    [],
+    undefined,
+  );
 }
 
 /** The model's zone and link steps for one zone, planned in that zone's resource group. */
@@ -58,7 +77,14 @@ function zoneAndLinkSteps(input: DnsRepairInput, zone: PrivateDnsZoneStatus): Pl
     cloud: input.cloud,
     apiVersions: input.apiVersions,
     target: { ...input.workspace, groupId: 'amlworkspace' },
-    privateEndpoint: { subscriptionId: endpoint.subscriptionId, resourceGroup: endpoint.resourceGroup ?? '', name: input.endpoint.name, location: 'unused', connectionName: input.endpoint.name, manualApproval: false },
+    privateEndpoint: {
+      subscriptionId: endpoint.subscriptionId,
+      resourceGroup: endpoint.resourceGroup ?? '',
+      name: input.endpoint.name,
+      location: 'unused',
+      connectionName: input.endpoint.name,
+      manualApproval: false,
+    },
     subnetId: input.endpoint.subnetId,
     dns: {
       kind: 'privateDnsZones',
@@ -71,26 +97,63 @@ function zoneAndLinkSteps(input: DnsRepairInput, zone: PrivateDnsZoneStatus): Pl
     },
   });
   // Each call has its own script variables: inline them, since the repair plan mixes several calls.
-  return plan.steps.filter((step) => step.id.endsWith(`:${zone.zoneName}`)).map((step) => inlineVariables(step, plan.variables));
+  return plan.steps
+    .filter((step) => step.id.endsWith(`:${zone.zoneName}`))
+    .map((step) => inlineVariables(step, plan.variables));
 }
 
 function zoneGroupStep(input: DnsRepairInput): PlanStep | undefined {
   const { endpoint } = input;
   const existing = endpoint.dnsZoneGroups[0];
-  const configured = existing?.zoneConfigs.map((config) => ({ name: config.name, properties: { privateDnsZoneId: config.privateDnsZoneId } })) ?? [];
-  const missing = input.zones.filter((zone) => !configured.some((config) => sameResourceId(config.properties.privateDnsZoneId, zone.id)));
+  const configured =
+    existing?.zoneConfigs.map((config) => ({
+      name: config.name,
+      properties: { privateDnsZoneId: config.privateDnsZoneId },
+    })) ?? [];
+  const missing = input.zones.filter(
+    (zone) => !configured.some((config) => sameResourceId(config.properties.privateDnsZoneId, zone.id)),
+  );
   if (missing.length === 0) return undefined;
   const name = existing?.name ?? 'default';
   const resourceId = existing?.id || `${endpoint.id}/privateDnsZoneGroups/${name}`;
-  const configs = [...configured, ...missing.map((zone) => ({ name: zoneConfigName(zone.zoneName), properties: { privateDnsZoneId: zone.id ?? '' } }))];
+  const configs = [
+    ...configured,
+    ...missing.map((zone) => ({
+      name: zoneConfigName(zone.zoneName),
+      properties: { privateDnsZoneId: zone.id ?? '' },
+    })),
+  ];
   const group = parseResourceId(endpoint.id).resourceGroup ?? '';
-  const target: [string, string][] = [['-g', group], ['--endpoint-name', endpoint.name], ['-n', name]];
-  const az = missing.map((zone, index) => azCommand(`network private-endpoint dns-zone-group ${existing || index > 0 ? 'add' : 'create'}`, [...target, ['--private-dns-zone', zone.id ?? ''], ['--zone-name', zoneConfigName(zone.zoneName)]]));
-  const undo = existing ? {} : { undo: { title: `Delete zone group ${name}`, operation: { method: 'DELETE' as const, resourceId, apiVersion: input.apiVersions.network }, az: azCommand('network private-endpoint dns-zone-group delete', target) } };
+  const target: [string, string][] = [
+    ['-g', group],
+    ['--endpoint-name', endpoint.name],
+    ['-n', name],
+  ];
+  const az = missing.map((zone, index) =>
+    azCommand(`network private-endpoint dns-zone-group ${existing || index > 0 ? 'add' : 'create'}`, [
+      ...target,
+      ['--private-dns-zone', zone.id ?? ''],
+      ['--zone-name', zoneConfigName(zone.zoneName)],
+    ]),
+  );
+  const undo = existing
+    ? {}
+    : {
+        undo: {
+          title: `Delete zone group ${name}`,
+          operation: { method: 'DELETE' as const, resourceId, apiVersion: input.apiVersions.network },
+          az: azCommand('network private-endpoint dns-zone-group delete', target),
+        },
+      };
   return {
     id: 'zone-group',
     title: `${existing ? 'Add' : 'Register'} ${missing.map((zone) => zone.zoneName).join(' and ')} ${existing ? `to zone group ${name}` : `in a new zone group ${name}`} of ${endpoint.name}`,
-    operation: { method: 'PUT', resourceId, apiVersion: input.apiVersions.network, body: { properties: { privateDnsZoneConfigs: configs } } },
+    operation: {
+      method: 'PUT',
+      resourceId,
+      apiVersion: input.apiVersions.network,
+      body: { properties: { privateDnsZoneConfigs: configs } },
+    },
     az: az.join('\n'),
     creates: !existing,
     ...undo,
@@ -101,6 +164,12 @@ function zoneGroupStep(input: DnsRepairInput): PlanStep | undefined {
 
 function inlineVariables(step: PlanStep, variables: readonly { name: string; value: string }[]): PlanStep {
   const inline = (text: string) =>
-    variables.reduce((result, variable) => result.replaceAll(`"$${variable.name}"`, `'${variable.value}'`).replaceAll(`\${${variable.name}}`, variable.value), text);
+    variables.reduce(
+      (result, variable) =>
+        result
+          .replaceAll(`"$${variable.name}"`, `'${variable.value}'`)
+          .replaceAll(`\${${variable.name}}`, variable.value),
+      text,
+    );
   return { ...step, az: inline(step.az), ...(step.undo ? { undo: { ...step.undo, az: inline(step.undo.az) } } : {}) };
 }

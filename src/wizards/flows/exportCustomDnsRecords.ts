@@ -2,21 +2,24 @@
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
-import { DNS_EXPORT_FORMATS, renderDnsExport, type DnsExportFormat } from './dnsExport';
-import { endpointContextFrom, endpointStep, hubStep, subscriptionStep, type EndpointContext } from './hubSteps';
+import { DNS_EXPORT_FORMATS, renderDnsExport, type DnsExportFormat } from '../steps/dnsExport';
+import { endpointContextFrom, endpointStep, hubStep, subscriptionStep, type EndpointContext } from '../steps/hubSteps';
 
 export interface ExportContext extends EndpointContext {
   format?: DnsExportFormat;
 }
 
-export const exportDnsRecordsWizard: WizardDefinition<ExportContext> = {
-  id: 'exportDnsRecords',
-  title: WIZARD_COMMANDS.exportDnsRecords.title,
+export const exportCustomDnsRecordsWizard: WizardDefinition<ExportContext> = {
+  id: 'exportCustomDnsRecords',
+  title: WIZARD_COMMANDS.exportCustomDnsRecords.title,
   initialContext: (args, services) => endpointContextFrom(args, services),
   steps: (services) => [
     subscriptionStep(services),
     hubStep(services),
-    endpointStep('The endpoint whose private IPs the records use', (connection) => (connection.privateEndpoint?.privateIpAddresses.length ?? 0) > 0),
+    endpointStep(
+      'The endpoint whose private IPs the records use',
+      (connection) => (connection.privateEndpoint?.privateIpAddresses.length ?? 0) > 0,
+    ),
     formatStep(),
   ],
   hubId: (context) => context.hubId ?? '',

@@ -14,9 +14,9 @@ export interface ResumeContext {
   action?: RunAction;
 }
 
-export const resumeRunWizard: WizardDefinition<ResumeContext> = {
-  id: 'resumeRun',
-  title: WIZARD_COMMANDS.resumeRun.title,
+export const resumeOrRollBackWizard: WizardDefinition<ResumeContext> = {
+  id: 'resumeOrRollBack',
+  title: WIZARD_COMMANDS.resumeOrRollBack.title,
   initialContext: async () => ({}),
   steps: (services) => [runStep(services.runs.list()), actionStep()],
   hubId: (context) => context.run?.hubId ?? '',
@@ -27,7 +27,10 @@ export const resumeRunWizard: WizardDefinition<ResumeContext> = {
       services.ui.log(`Discarded the saved run of "${run.plan.title}".`);
     } else if (context.action === 'rollBackScript') {
       // Only what this run created and has not removed yet; the run stays saved.
-      await services.ui.openDocument(renderRollbackScript(run.plan, new Set(rollbackProgress(run.state).remaining)), 'shellscript');
+      await services.ui.openDocument(
+        renderRollbackScript(run.plan, new Set(rollbackProgress(run.state).remaining)),
+        'shellscript',
+      );
     } else {
       await executeRun(run, executionServices(services), context.action === 'rollBack' ? ROLL_BACK : RESUME);
     }
@@ -38,10 +41,20 @@ function runStep(runs: readonly SavedRun[]): PromptStep<ResumeContext> {
   return {
     id: 'run',
     prompt: async (context, ask) => {
-      if (runs.length === 0) throw new Error('No interrupted change is waiting: every wizard run finished or was rolled back.');
-      context.run = await ask.pick('The interrupted change', runs.map((run) => {
-        return { label: run.plan.title, description: runDescription(run), detail: `saved ${run.savedAt}`, value: run };
-      }), { always: true });
+      if (runs.length === 0)
+        throw new Error('No interrupted change is waiting: every wizard run finished or was rolled back.');
+      context.run = await ask.pick(
+        'The interrupted change',
+        runs.map((run) => {
+          return {
+            label: run.plan.title,
+            description: runDescription(run),
+            detail: `saved ${run.savedAt}`,
+            value: run,
+          };
+        }),
+        { always: true },
+      );
     },
   };
 }
@@ -51,16 +64,28 @@ function actionStep(): PromptStep<ResumeContext> {
     id: 'action',
     prompt: async (context, ask) => {
       const run = context.run!;
-      context.action = await ask.pick(`${run.plan.title}`, [
-        { label: 'Resume', detail: 'Run the remaining steps only', value: 'resume' as const },
-        ...(canRollBack(run.state)
-          ? [
-              { label: 'Roll back', detail: 'Delete only what this run created, newest first', value: 'rollBack' as const },
-              { label: 'Show the roll back as an az script', detail: 'An untitled bash document of the same deletes, to run yourself; nothing runs', value: 'rollBackScript' as const },
-            ]
-          : []),
-        { label: 'Discard', detail: 'Forget this run; Azure stays as it is now', value: 'discard' as const },
-      ], { always: true });
+      context.action = await ask.pick(
+        `${run.plan.title}`,
+        [
+          { label: 'Resume', detail: 'Run the remaining steps only', value: 'resume' as const },
+          ...(canRollBack(run.state)
+            ? [
+                {
+                  label: 'Roll back',
+                  detail: 'Delete only what this run created, newest first',
+                  value: 'rollBack' as const,
+                },
+                {
+                  label: 'Show the roll back as an az script',
+                  detail: 'An untitled bash document of the same deletes, to run yourself; nothing runs',
+                  value: 'rollBackScript' as const,
+                },
+              ]
+            : []),
+          { label: 'Discard', detail: 'Forget this run; Azure stays as it is now', value: 'discard' as const },
+        ],
+        { always: true },
+      );
     },
   };
 }
@@ -68,7 +93,8 @@ function actionStep(): PromptStep<ResumeContext> {
 /** "2 of 4 steps done", or after a roll back that stopped: "roll back stopped: 2 removed, 1 still to delete". */
 function runDescription(run: SavedRun): string {
   const rollback = rollbackProgress(run.state);
-  if (rollback.failed || rollback.removed.length > 0) return `roll back stopped: ${rollback.removed.length} removed, ${rollback.remaining.length} still to delete`;
+  if (rollback.failed || rollback.removed.length > 0)
+    return `roll back stopped: ${rollback.removed.length} removed, ${rollback.remaining.length} still to delete`;
   const done = run.plan.steps.length - remainingSteps(run.plan, run.state).length;
   return `${done} of ${run.plan.steps.length} steps done`;
 }

@@ -99,17 +99,20 @@ function accountSubject(account: AiServicesAccount): AccessSubject {
     virtualNetworkSubnetIds: virtualNetworkRules.map((rule) => rule.id),
     ipRulesNote: '',
     describe: (mode) => describeAccountAccessMode(mode, virtualNetworkRules.length),
-    plan: (target, services) => buildAccountAccessPlan({ cloud: services.directory.cloud, apiVersions: services.apiVersions, account, target }),
+    plan: (target, services) =>
+      buildAccountAccessPlan({ cloud: services.directory.cloud, apiVersions: services.apiVersions, account, target }),
     // The runner re-reads these before the PATCH: a change made meanwhile (VNet rules included) stops the run.
-    expectations: () => [{
-      resourceId: account.id,
-      values: {
-        'properties.publicNetworkAccess': account.publicNetworkAccess,
-        'properties.networkAcls.defaultAction': acls?.defaultAction,
-        'properties.networkAcls.ipRules': acls?.ipRules.map((value) => ({ value })),
-        'properties.networkAcls.virtualNetworkRules': acls?.virtualNetworkRules,
+    expectations: () => [
+      {
+        resourceId: account.id,
+        values: {
+          'properties.publicNetworkAccess': account.publicNetworkAccess,
+          'properties.networkAcls.defaultAction': acls?.defaultAction,
+          'properties.networkAcls.ipRules': acls?.ipRules.map((value) => ({ value })),
+          'properties.networkAcls.virtualNetworkRules': acls?.virtualNetworkRules,
+        },
       },
-    }],
+    ],
   };
 }
 
@@ -133,7 +136,8 @@ export function publicAccessPlan(context: HubContext, target: PublicAccessMode, 
 export function workspaceExpectations(context: HubContext): Expectation[] {
   const workspace = context.hub!.workspace;
   const values: Record<string, unknown> = { 'properties.publicNetworkAccess': workspace.publicNetworkAccess };
-  if (workspace.networkAcls) values['properties.networkAcls.ipRules'] = workspace.networkAcls.ipRules.map((value) => ({ value }));
+  if (workspace.networkAcls)
+    values['properties.networkAcls.ipRules'] = workspace.networkAcls.ipRules.map((value) => ({ value }));
   return [{ resourceId: workspace.id, values }];
 }
 
@@ -142,7 +146,11 @@ export async function accessContextFrom(args: readonly unknown[], services: Wiza
   const { hubId, resourceIds } = startingIds(args);
   const accountId = hubId ? undefined : resourceIds.find((id) => isResourceType(id, AI_SERVICES_TYPE));
   if (!accountId) return hubContextFrom(args, services);
-  return { accountId, subscriptionId: parseResourceId(accountId).subscriptionId, account: await services.directory.readAiServicesAccount(accountId) };
+  return {
+    accountId,
+    subscriptionId: parseResourceId(accountId).subscriptionId,
+    account: await services.directory.readAiServicesAccount(accountId),
+  };
 }
 
 type Choice = { readonly kind: 'hub' | 'aiServices'; readonly id: string };
@@ -154,12 +162,24 @@ export function accessSubjectStep<C extends AccessContext>(services: WizardServi
     shouldPrompt: (context) => !context.hub && !context.account,
     prompt: async (context, ask) => {
       const subscriptionId = context.subscriptionId ?? '';
-      const [hubs, accounts] = await Promise.all([services.directory.hubs(subscriptionId), services.directory.aiServicesAccounts(subscriptionId)]);
-      if (hubs.length + accounts.length === 0) throw new Error('This subscription has no Foundry hub and no AI Services account. Pick another subscription.');
+      const [hubs, accounts] = await Promise.all([
+        services.directory.hubs(subscriptionId),
+        services.directory.aiServicesAccounts(subscriptionId),
+      ]);
+      if (hubs.length + accounts.length === 0)
+        throw new Error('This subscription has no Foundry hub and no AI Services account. Pick another subscription.');
       const where = (id: string, location: string) => `${tryParseResourceId(id)?.resourceGroup ?? ''} · ${location}`;
       const items = [
-        ...hubs.map((hub) => ({ label: hub.name, description: `hub · ${where(hub.id, hub.location)}`, value: { kind: 'hub', id: hub.id } as Choice })),
-        ...accounts.map((account) => ({ label: account.name, description: `AI Services account · ${where(account.id, account.location)}`, value: { kind: 'aiServices', id: account.id } as Choice })),
+        ...hubs.map((hub) => ({
+          label: hub.name,
+          description: `hub · ${where(hub.id, hub.location)}`,
+          value: { kind: 'hub', id: hub.id } as Choice,
+        })),
+        ...accounts.map((account) => ({
+          label: account.name,
+          description: `AI Services account · ${where(account.id, account.location)}`,
+          value: { kind: 'aiServices', id: account.id } as Choice,
+        })),
       ];
       const choice = await ask.pick('Pick the hub or AI Services account', items);
       if (choice.kind === 'hub') {
@@ -180,18 +200,28 @@ export function ipRulesNote(heading: string, rules: readonly string[]): string |
 
 /** The account's VNet rules, which the change keeps; undefined for a hub or an account without any. */
 export function keptVirtualNetworkRulesNote(subject: AccessSubject): string | undefined {
-  const subnets = subject.virtualNetworkSubnetIds.map((id) => tryParseResourceId(id)?.resources.map((resource) => resource.name).join('/') ?? id);
+  const subnets = subject.virtualNetworkSubnetIds.map(
+    (id) =>
+      tryParseResourceId(id)
+        ?.resources.map((resource) => resource.name)
+        .join('/') ?? id,
+  );
   return ipRulesNote(`VNet rules of ${subject.name} (kept as they are)`, subnets);
 }
 
 /** " · its 2 VNet rules stay as they are" for an account that has some; empty otherwise. */
 export function keptVirtualNetworkRulesPhrase(subject: AccessSubject): string {
   const count = subject.virtualNetworkSubnetIds.length;
-  return count > 0 ? ` · its ${count} VNet ${count === 1 ? 'rule stays' : 'rules stay'} as ${count === 1 ? 'it is' : 'they are'}` : '';
+  return count > 0
+    ? ` · its ${count} VNet ${count === 1 ? 'rule stays' : 'rules stay'} as ${count === 1 ? 'it is' : 'they are'}`
+    : '';
 }
 
 /** What both access wizards share: where they start, the lost-update guard and the id their runs are filed under. */
-export function accessWizardBase<C extends AccessContext>(): Pick<WizardDefinition<C>, 'initialContext' | 'expectations' | 'hubId'> {
+export function accessWizardBase<C extends AccessContext>(): Pick<
+  WizardDefinition<C>,
+  'initialContext' | 'expectations' | 'hubId'
+> {
   return {
     initialContext: (args, services) => accessContextFrom(args, services) as Promise<C>,
     expectations: (context) => accessSubjectOf(context).expectations(),

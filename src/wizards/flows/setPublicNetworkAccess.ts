@@ -16,19 +16,23 @@ import {
   ipRulesNote,
   keptVirtualNetworkRulesPhrase,
   type AccessContext,
-} from './accessSubject';
-import { ipRuleListProblem, ipRulesIn } from './ipRuleInput';
-
+} from '../steps/accessSubject';
+import { ipRuleListProblem, ipRulesIn } from '../steps/ipRuleInput';
 
 export interface PublicAccessContext extends AccessContext {
   target?: PublicAccessMode;
 }
 
-export const setPublicAccessWizard: WizardDefinition<PublicAccessContext> = {
-  id: 'setPublicAccess',
-  title: WIZARD_COMMANDS.setPublicAccess.title,
+export const setPublicNetworkAccessWizard: WizardDefinition<PublicAccessContext> = {
+  id: 'setPublicNetworkAccess',
+  title: WIZARD_COMMANDS.setPublicNetworkAccess.title,
   ...accessWizardBase<PublicAccessContext>(),
-  steps: (services) => [...accessSubjectSteps<PublicAccessContext>(services), modeStep(), ipRulesStep(), saveRulesStep()],
+  steps: (services) => [
+    ...accessSubjectSteps<PublicAccessContext>(services),
+    modeStep(),
+    ipRulesStep(),
+    saveRulesStep(),
+  ],
   plan: (context, services) => accessSubjectOf(context).plan(context.target!, services),
   reviewNotes: (context) => accessReviewNotes(context, removedRulesNote(context)),
 };
@@ -40,14 +44,40 @@ function modeStep(): PromptStep<PublicAccessContext> {
       const subject = accessSubjectOf(context);
       const current = subject.mode;
       const mark = (kind: PublicAccessMode['kind']) => (current.kind === kind ? '(current) ' : '');
-      const selectedDescription = subject.virtualNetworkSubnetIds.length > 0 ? 'the listed public IPv4 addresses and the VNet rules' : 'only the listed public IPv4 addresses';
-      const kind = await ask.pick(`${subject.name} now: ${subject.describe(current)}${keptVirtualNetworkRulesPhrase(subject)}`, [
-        { label: 'Disabled', description: `${mark('disabled')}private endpoints only`, value: 'disabled' as const, picked: current.kind === 'disabled' },
-        { label: `Enabled from ${subject.selectedName}`, description: `${mark('selectedIps')}${selectedDescription}`, detail: subject.ipRulesNote || undefined, value: 'selectedIps' as const, picked: current.kind === 'selectedIps' },
-        { label: 'Enabled from all networks', description: `${mark('allNetworks')}anyone on the internet (sign-in still applies)`, value: 'allNetworks' as const, picked: current.kind === 'allNetworks' },
-      ], { always: true });
+      const selectedDescription =
+        subject.virtualNetworkSubnetIds.length > 0
+          ? 'the listed public IPv4 addresses and the VNet rules'
+          : 'only the listed public IPv4 addresses';
+      const kind = await ask.pick(
+        `${subject.name} now: ${subject.describe(current)}${keptVirtualNetworkRulesPhrase(subject)}`,
+        [
+          {
+            label: 'Disabled',
+            description: `${mark('disabled')}private endpoints only`,
+            value: 'disabled' as const,
+            picked: current.kind === 'disabled',
+          },
+          {
+            label: `Enabled from ${subject.selectedName}`,
+            description: `${mark('selectedIps')}${selectedDescription}`,
+            detail: subject.ipRulesNote || undefined,
+            value: 'selectedIps' as const,
+            picked: current.kind === 'selectedIps',
+          },
+          {
+            label: 'Enabled from all networks',
+            description: `${mark('allNetworks')}anyone on the internet (sign-in still applies)`,
+            value: 'allNetworks' as const,
+            picked: current.kind === 'allNetworks',
+          },
+        ],
+        { always: true },
+      );
       // From Disabled, the rules a Deny left behind are offered again rather than overwritten unseen.
-      context.target = kind === 'selectedIps' ? { kind, ipRules: current.kind === 'selectedIps' ? current.ipRules : subject.storedIpRules } : { kind };
+      context.target =
+        kind === 'selectedIps'
+          ? { kind, ipRules: current.kind === 'selectedIps' ? current.ipRules : subject.storedIpRules }
+          : { kind };
     },
   };
 }
@@ -59,10 +89,13 @@ function ipRulesStep(): PromptStep<PublicAccessContext> {
     prompt: async (context, ask) => {
       const subject = accessSubjectOf(context);
       const rules = context.target?.kind === 'selectedIps' ? context.target.ipRules : [];
-      const paste = await ask.input(`The allowed public IPv4 addresses or CIDRs (comma, space or newline separated). ${subject.ipRulesNote}`.trim(), {
-        value: rules.join(', '),
-        validate: (value) => ipRuleListProblem(value, [], subject.ipRuleService),
-      });
+      const paste = await ask.input(
+        `The allowed public IPv4 addresses or CIDRs (comma, space or newline separated). ${subject.ipRulesNote}`.trim(),
+        {
+          value: rules.join(', '),
+          validate: (value) => ipRuleListProblem(value, [], subject.ipRuleService),
+        },
+      );
       context.target = { kind: 'selectedIps', ipRules: ipRulesIn(paste) };
     },
   };
@@ -82,11 +115,19 @@ function saveRulesStep(): PromptStep<PublicAccessContext> {
     prompt: async (context, ask) => {
       const subject = accessSubjectOf(context);
       const removed = rulesRemoved(context);
-      const save = await ask.pick(`Leaving "${subject.selectedName}" resets the ${removed.length} IP rule(s) of ${subject.name}${keptVirtualNetworkRulesPhrase(subject)}`, [
-        { label: 'Save the current rules to a file first', detail: removed.join(', '), value: true },
-        { label: 'Continue without saving', detail: 'They stay listed in the plan and in the log', value: false },
-      ], { always: true });
-      if (save) await ask.ui.openDocument(`# IP rules of ${subject.name} before the change (${new Date().toISOString()})\n${removed.join('\n')}\n`, 'plaintext');
+      const save = await ask.pick(
+        `Leaving "${subject.selectedName}" resets the ${removed.length} IP rule(s) of ${subject.name}${keptVirtualNetworkRulesPhrase(subject)}`,
+        [
+          { label: 'Save the current rules to a file first', detail: removed.join(', '), value: true },
+          { label: 'Continue without saving', detail: 'They stay listed in the plan and in the log', value: false },
+        ],
+        { always: true },
+      );
+      if (save)
+        await ask.ui.openDocument(
+          `# IP rules of ${subject.name} before the change (${new Date().toISOString()})\n${removed.join('\n')}\n`,
+          'plaintext',
+        );
     },
   };
 }

@@ -6,9 +6,24 @@ import { endpointNameOf } from './hubSteps';
 
 export type DnsExportFormat = 'hosts' | 'bind' | 'csv';
 
-export const DNS_EXPORT_FORMATS: readonly { label: string; detail: string; value: DnsExportFormat; language: string }[] = [
-  { label: 'hosts file', detail: 'one "IP name" line per record, for /etc/hosts or a quick test', value: 'hosts', language: 'plaintext' },
-  { label: 'BIND zone snippet', detail: 'one $ORIGIN block per zone, for an authoritative DNS server', value: 'bind', language: 'plaintext' },
+export const DNS_EXPORT_FORMATS: readonly {
+  label: string;
+  detail: string;
+  value: DnsExportFormat;
+  language: string;
+}[] = [
+  {
+    label: 'hosts file',
+    detail: 'one "IP name" line per record, for /etc/hosts or a quick test',
+    value: 'hosts',
+    language: 'plaintext',
+  },
+  {
+    label: 'BIND zone snippet',
+    detail: 'one $ORIGIN block per zone, for an authoritative DNS server',
+    value: 'bind',
+    language: 'plaintext',
+  },
   { label: 'CSV', detail: 'fqdn, ipAddress, zone, purpose, workspace', value: 'csv', language: 'csv' },
 ];
 
@@ -23,7 +38,11 @@ export function endpointRecords(state: HubNetworkState, connection: PrivateEndpo
   });
 }
 
-export function renderDnsExport(state: HubNetworkState, connection: PrivateEndpointConnection, format: DnsExportFormat): string {
+export function renderDnsExport(
+  state: HubNetworkState,
+  connection: PrivateEndpointConnection,
+  format: DnsExportFormat,
+): string {
   const records = endpointRecords(state, connection);
   const header = `A records for hub ${state.workspace.name} through private endpoint ${endpointNameOf(connection)}`;
   if (format === 'hosts') return renderHostsFile(records, header);
@@ -37,7 +56,7 @@ export function renderCentralTeamNotes(state: HubNetworkState, connection: Priva
   const lines = [
     `# DNS for private endpoint ${endpointNameOf(connection)} of hub ${state.workspace.name}`,
     '',
-    'No zone group was created. The central team (or its DeployIfNotExists policy) needs, in the private DNS zones linked to the clients\' VNets:',
+    "No zone group was created. The central team (or its DeployIfNotExists policy) needs, in the private DNS zones linked to the clients' VNets:",
     '',
     '| zone | record | IP |',
     '|---|---|---|',
@@ -45,7 +64,9 @@ export function renderCentralTeamNotes(state: HubNetworkState, connection: Priva
   for (const record of records) {
     const zoneRecord = privateZoneRecordOf(state.cloud, record.fqdn, state.workspace.workspaceId);
     if (!zoneRecord) continue;
-    lines.push(`| ${zoneRecord.zoneName} | ${zoneRecord.relativeName} | ${record.ipAddresses.join(', ') || '(unknown yet)'} |`);
+    lines.push(
+      `| ${zoneRecord.zoneName} | ${zoneRecord.relativeName} | ${record.ipAddresses.join(', ') || '(unknown yet)'} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -5,14 +5,24 @@
  * assignments this run created.
  */
 import { randomUUID } from 'node:crypto';
-import { listAiServicesIdentities, listRoleAssignmentsAt, listWorkspaceConnections, type ManagedIdentityAccount } from '../../azure/storageAccessRead';
+import {
+  listAiServicesIdentities,
+  listRoleAssignmentsAt,
+  listWorkspaceConnections,
+  type ManagedIdentityAccount,
+} from '../../azure/storageAccessRead';
 import { isResourceType, resourceNameOf, sameResourceId } from '../../model/armIds';
 import { PRIVATE_LINK_TARGETS } from '../../model/dnsZones';
 import type { DependentResource, ProjectSummary } from '../../model/hubState';
 import { approvedGroupIds } from '../../model/hubState';
 import { objectIdListProblem, objectIdProblem, parseObjectIdList } from '../../model/objectIds';
 import type { Plan } from '../../model/plan';
-import { missingPrivateStorageRows, type ExistingRoleAssignment, type Principal, type PrivateStorageAccessInput } from '../../model/roles';
+import {
+  missingPrivateStorageRows,
+  type ExistingRoleAssignment,
+  type Principal,
+  type PrivateStorageAccessInput,
+} from '../../model/roles';
 import { buildStorageAccessPlan } from '../../model/storageAccessPlan';
 import { keyBasedConnectionsWarning } from '../../model/storageConnections';
 import type { RunOutcome } from '../framework/execute';
@@ -20,7 +30,14 @@ import type { PromptStep } from '../framework/promptSteps';
 import { WizardCancelled } from '../framework/ui';
 import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
-import { WORKSPACE_TYPE, hubContextFrom, hubStep, startingIds, subscriptionStep, type HubContext } from './hubSteps';
+import {
+  WORKSPACE_TYPE,
+  hubContextFrom,
+  hubStep,
+  startingIds,
+  subscriptionStep,
+  type HubContext,
+} from '../steps/hubSteps';
 
 export interface StorageAccessContext extends HubContext {
   /** The project the command was started on (its tree node). */
@@ -38,19 +55,34 @@ export interface StorageAccessContext extends HubContext {
   connectionsWarning?: string;
 }
 
-export const configureStorageAccessWizard: WizardDefinition<StorageAccessContext> = {
-  id: 'configureStorageAccess',
-  title: WIZARD_COMMANDS.configureStorageAccess.title,
+export const configurePrivateStorageAccessWizard: WizardDefinition<StorageAccessContext> = {
+  id: 'configurePrivateStorageAccess',
+  title: WIZARD_COMMANDS.configurePrivateStorageAccess.title,
   initialContext: async (args, services) => {
     const { resourceIds } = startingIds(args);
     const startProjectId = resourceIds.find((id) => isResourceType(id, WORKSPACE_TYPE));
-    const context: StorageAccessContext = { ...(await hubContextFrom(args, services)), ...(startProjectId ? { startProjectId } : {}) };
+    const context: StorageAccessContext = {
+      ...(await hubContextFrom(args, services)),
+      ...(startProjectId ? { startProjectId } : {}),
+    };
     if (context.hub && context.hub.workspace.kind !== 'hub') {
-      throw new Error(`The hub of ${context.hub.workspace.name} is not in the view. Refresh, or run "${WIZARD_COMMANDS.configureStorageAccess.title}" from the Command Palette and pick the hub.`);
+      throw new Error(
+        `The hub of ${context.hub.workspace.name} is not in the view. Refresh, or run "${WIZARD_COMMANDS.configurePrivateStorageAccess.title}" from the Command Palette and pick the hub.`,
+      );
     }
     return context;
   },
-  steps: (services) => [subscriptionStep(services), hubStep(services), projectStep(), storageStep(), aiServicesStep(services), aiSearchStep(), developersStep(), developerTypeStep(), existingAssignmentsStep(services)],
+  steps: (services) => [
+    subscriptionStep(services),
+    hubStep(services),
+    projectStep(),
+    storageStep(),
+    aiServicesStep(services),
+    aiSearchStep(),
+    developersStep(),
+    developerTypeStep(),
+    existingAssignmentsStep(services),
+  ],
   plan: (context, services) => storageAccessPlan(context, services),
   reviewNotes: (context) => reviewNotes(context),
   hubId: (context) => context.hubId ?? '',
@@ -65,11 +97,24 @@ function projectStep(): PromptStep<StorageAccessContext> {
       const started = context.startProjectId;
       const projects = started ? hub.projects.filter((project) => sameResourceId(project.id, started)) : hub.projects;
       if (projects.length === 0) {
-        throw new Error(started ? `${resourceNameOf(started)} is not a project of ${hub.workspace.name}.` : `${hub.workspace.name} has no project. Create a project in the hub first; the roles are granted to a project's identity.`);
+        throw new Error(
+          started
+            ? `${resourceNameOf(started)} is not a project of ${hub.workspace.name}.`
+            : `${hub.workspace.name} has no project. Create a project in the hub first; the roles are granted to a project's identity.`,
+        );
       }
-      const project = await ask.pick('The project that uses the private storage', projects.map((candidate) => ({ label: candidate.name, description: candidate.principalId ? 'managed identity on' : 'no managed identity', value: candidate })));
+      const project = await ask.pick(
+        'The project that uses the private storage',
+        projects.map((candidate) => ({
+          label: candidate.name,
+          description: candidate.principalId ? 'managed identity on' : 'no managed identity',
+          value: candidate,
+        })),
+      );
       if (!project.principalId) {
-        throw new Error(`Project ${project.name} has no system-assigned managed identity, and the storage roles are granted to it. Turn it on (Azure portal: the project → Identity → System assigned → On), then run this again.`);
+        throw new Error(
+          `Project ${project.name} has no system-assigned managed identity, and the storage roles are granted to it. Turn it on (Azure portal: the project → Identity → System assigned → On), then run this again.`,
+        );
       }
       context.project = { ...project, principalId: project.principalId };
     },
@@ -83,16 +128,35 @@ function storageStep(): PromptStep<StorageAccessContext> {
     prompt: async (context, ask) => {
       const hub = context.hub!;
       const storage = hub.dependentResources.find((resource) => resource.kind === 'storage');
-      if (!storage) throw new Error(`${hub.workspace.name} has no storage account in its properties, so there is nothing to grant access to.`);
-      if (storage.readError !== undefined) throw new Error(`The storage account ${storage.name} could not be read: ${storage.readError}`);
+      if (!storage)
+        throw new Error(
+          `${hub.workspace.name} has no storage account in its properties, so there is nothing to grant access to.`,
+        );
+      if (storage.readError !== undefined)
+        throw new Error(`The storage account ${storage.name} could not be read: ${storage.readError}`);
       context.storage = storage;
       if (storage.privateEndpoints.length > 0) return;
-      const proceed = await ask.pick(`${storage.name} has no private endpoint. This wizard sets up access to storage that is reachable only through private endpoints.`, [
-        { label: 'Stop: I will add the private endpoints first', detail: `Add blob and file private endpoints to ${storage.name}, then run this again: the project also needs Reader on each endpoint.`, value: false },
-        { label: 'Continue with the storage account roles only', detail: 'No Reader role on endpoints is granted (there are none). Run this again after adding endpoints.', value: true },
-      ], { always: true });
+      const proceed = await ask.pick(
+        `${storage.name} has no private endpoint. This wizard sets up access to storage that is reachable only through private endpoints.`,
+        [
+          {
+            label: 'Stop: I will add the private endpoints first',
+            detail: `Add blob and file private endpoints to ${storage.name}, then run this again: the project also needs Reader on each endpoint.`,
+            value: false,
+          },
+          {
+            label: 'Continue with the storage account roles only',
+            detail: 'No Reader role on endpoints is granted (there are none). Run this again after adding endpoints.',
+            value: true,
+          },
+        ],
+        { always: true },
+      );
       if (!proceed) {
-        await ask.ui.message('info', `Nothing was changed. Add blob and file private endpoints to ${storage.name}, then run "${WIZARD_COMMANDS.configureStorageAccess.title}" again.`);
+        await ask.ui.message(
+          'info',
+          `Nothing was changed. Add blob and file private endpoints to ${storage.name}, then run "${WIZARD_COMMANDS.configurePrivateStorageAccess.title}" again.`,
+        );
         throw new WizardCancelled();
       }
     },
@@ -104,18 +168,28 @@ function aiServicesStep(services: WizardServices): PromptStep<StorageAccessConte
     id: 'aiServices',
     prompt: async (context, ask) => {
       const hub = context.hub!;
-      const connected = hub.dependentResources.filter((resource) => resource.kind === 'aiServices' && resource.readError === undefined).map((resource) => resource.id);
+      const connected = hub.dependentResources
+        .filter((resource) => resource.kind === 'aiServices' && resource.readError === undefined)
+        .map((resource) => resource.id);
       const connection = await services.directory.connection(hub.workspace.id);
       const accounts = await listAiServicesIdentities(connection, hub.workspace.id, connected);
       delete context.aiServices;
       if (accounts.length === 0) return;
       const items = accounts.map((account) => ({
         label: account.name,
-        description: `${account.connectedToHub ? 'connected to the hub' : 'in the hub\'s resource group'} · identity ${account.principalId}`,
+        description: `${account.connectedToHub ? 'connected to the hub' : "in the hub's resource group"} · identity ${account.principalId}`,
         value: account as ManagedIdentityAccount | undefined,
       }));
-      const skip = { label: 'Skip', description: 'no AI Services account reads or writes this storage', value: undefined };
-      const chosen = await ask.pick('The Foundry (AI Services) account whose managed identity gets Storage Blob Data Contributor', [...items, skip], { always: true });
+      const skip = {
+        label: 'Skip',
+        description: 'no AI Services account reads or writes this storage',
+        value: undefined,
+      };
+      const chosen = await ask.pick(
+        'The Foundry (AI Services) account whose managed identity gets Storage Blob Data Contributor',
+        [...items, skip],
+        { always: true },
+      );
       if (chosen) context.aiServices = chosen;
     },
   };
@@ -125,11 +199,14 @@ function aiSearchStep(): PromptStep<StorageAccessContext> {
   return {
     id: 'aiSearch',
     prompt: async (context, ask) => {
-      const typed = await ask.input('The principal id of your AI Search service\'s managed identity, for Storage Blob Data Contributor. Leave empty to skip.', {
-        value: context.aiSearchPrincipalId ?? '',
-        placeholder: 'AI Search → Identity → Object (principal) ID',
-        validate: (value) => (value.trim() === '' ? undefined : objectIdProblem(value.trim())),
-      });
+      const typed = await ask.input(
+        "The principal id of your AI Search service's managed identity, for Storage Blob Data Contributor. Leave empty to skip.",
+        {
+          value: context.aiSearchPrincipalId ?? '',
+          placeholder: 'AI Search → Identity → Object (principal) ID',
+          validate: (value) => (value.trim() === '' ? undefined : objectIdProblem(value.trim())),
+        },
+      );
       const id = typed.trim().toLowerCase();
       if (id) context.aiSearchPrincipalId = id;
       else delete context.aiSearchPrincipalId;
@@ -141,11 +218,14 @@ function developersStep(): PromptStep<StorageAccessContext> {
   return {
     id: 'developers',
     prompt: async (context, ask) => {
-      const paste = await ask.input('Object ids of the developers who read the data in the portal, for Storage Blob Data Reader: all users or all groups (for a mix, run this wizard once for each), comma, space or newline separated. Leave empty to skip.', {
-        value: (context.developerIds ?? []).join(', '),
-        placeholder: 'Microsoft Entra admin center → Users or Groups → Object ID',
-        validate: (value) => objectIdListProblem(value),
-      });
+      const paste = await ask.input(
+        'Object ids of the developers who read the data in the portal, for Storage Blob Data Reader: all users or all groups (for a mix, run this wizard once for each), comma, space or newline separated. Leave empty to skip.',
+        {
+          value: (context.developerIds ?? []).join(', '),
+          placeholder: 'Microsoft Entra admin center → Users or Groups → Object ID',
+          validate: (value) => objectIdListProblem(value),
+        },
+      );
       context.developerIds = parseObjectIdList(paste).ids;
     },
   };
@@ -158,11 +238,22 @@ function developerTypeStep(): PromptStep<StorageAccessContext> {
     prompt: async (context, ask) => {
       const count = context.developerIds?.length ?? 0;
       // One principal type for the whole list: a mixed list would be granted under the wrong type.
-      const question = count === 1 ? 'What is the object id?' : `What are all ${count} object ids? The answer applies to each of them; for a mix of users and groups, run the wizard twice.`;
-      context.developerType = await ask.pick(question, [
-        { label: 'Users', description: 'principal type User', value: 'User' as const },
-        { label: 'Groups', description: 'principal type Group (recommended: one group for the team)', value: 'Group' as const },
-      ], { always: true });
+      const question =
+        count === 1
+          ? 'What is the object id?'
+          : `What are all ${count} object ids? The answer applies to each of them; for a mix of users and groups, run the wizard twice.`;
+      context.developerType = await ask.pick(
+        question,
+        [
+          { label: 'Users', description: 'principal type User', value: 'User' as const },
+          {
+            label: 'Groups',
+            description: 'principal type Group (recommended: one group for the team)',
+            value: 'Group' as const,
+          },
+        ],
+        { always: true },
+      );
     },
   };
 }
@@ -182,7 +273,9 @@ function existingAssignmentsStep(services: WizardServices): PromptStep<StorageAc
         listWorkspaceConnections(connection, hub.workspace.id, `hub ${hub.workspace.name} (shared with its projects)`),
       ]);
       context.existingAssignments = assignments.flat();
-      context.assignmentNames = missingPrivateStorageRows(accessInput(context), context.existingAssignments).map(() => randomUUID());
+      context.assignmentNames = missingPrivateStorageRows(accessInput(context), context.existingAssignments).map(() =>
+        randomUUID(),
+      );
       const warning = keyBasedConnectionsWarning([...projectConnections, ...hubConnections], storage.id);
       delete context.connectionsWarning;
       if (!warning) return;
@@ -197,13 +290,37 @@ export function accessInput(context: StorageAccessContext): PrivateStorageAccess
   const storage = context.storage!;
   const project = context.project!;
   const developerType = context.developerType ?? 'Group';
-  const developers: Principal[] = (context.developerIds ?? []).map((id) => ({ id, type: developerType, label: `${developerType.toLowerCase()} ${id}` }));
+  const developers: Principal[] = (context.developerIds ?? []).map((id) => ({
+    id,
+    type: developerType,
+    label: `${developerType.toLowerCase()} ${id}`,
+  }));
   return {
     storageAccountId: storage.id,
     storagePrivateEndpointIds: storage.privateEndpoints.map((endpoint) => endpoint.id),
-    projectIdentity: { id: project.principalId, type: 'ServicePrincipal', label: `project ${project.name} (managed identity)` },
-    ...(context.aiServices ? { aiServicesIdentity: { id: context.aiServices.principalId, type: 'ServicePrincipal', label: `${context.aiServices.name} (managed identity)` } } : {}),
-    ...(context.aiSearchPrincipalId ? { aiSearchIdentity: { id: context.aiSearchPrincipalId, type: 'ServicePrincipal', label: `AI Search identity ${context.aiSearchPrincipalId}` } } : {}),
+    projectIdentity: {
+      id: project.principalId,
+      type: 'ServicePrincipal',
+      label: `project ${project.name} (managed identity)`,
+    },
+    ...(context.aiServices
+      ? {
+          aiServicesIdentity: {
+            id: context.aiServices.principalId,
+            type: 'ServicePrincipal',
+            label: `${context.aiServices.name} (managed identity)`,
+          },
+        }
+      : {}),
+    ...(context.aiSearchPrincipalId
+      ? {
+          aiSearchIdentity: {
+            id: context.aiSearchPrincipalId,
+            type: 'ServicePrincipal',
+            label: `AI Search identity ${context.aiSearchPrincipalId}`,
+          },
+        }
+      : {}),
     developers,
   };
 }
@@ -217,7 +334,8 @@ function storageAccessPlan(context: StorageAccessContext, services: WizardServic
     existingAssignments: context.existingAssignments ?? [],
     newAssignmentName: (_row, index) => {
       const name = names[index];
-      if (!name) throw new Error('The role assignment names were drawn for other answers; go back and run the review again.');
+      if (!name)
+        throw new Error('The role assignment names were drawn for other answers; go back and run the review again.');
       return name;
     },
   });
@@ -231,12 +349,17 @@ function reviewNotes(context: StorageAccessContext): string | undefined {
   const missing = PRIVATE_LINK_TARGETS.storage.groupIds.filter((groupId) => !approved.has(groupId));
   const notes = [
     context.connectionsWarning,
-    missing.length > 0 ? `${storage.name} has no approved ${missing.join(' or ')} private endpoint. Add ${missing.length === 1 ? 'it' : 'them'}, then run this wizard again so the project gets Reader on ${missing.length === 1 ? 'it' : 'them'} too.` : undefined,
+    missing.length > 0
+      ? `${storage.name} has no approved ${missing.join(' or ')} private endpoint. Add ${missing.length === 1 ? 'it' : 'them'}, then run this wizard again so the project gets Reader on ${missing.length === 1 ? 'it' : 'them'} too.`
+      : undefined,
   ].filter((note): note is string => note !== undefined);
   return notes.length > 0 ? `\n${notes.join('\n\n')}\n` : undefined;
 }
 
 async function finish(context: StorageAccessContext, services: WizardServices, outcome?: RunOutcome): Promise<void> {
   if (outcome !== 'succeeded') return;
-  await services.ui.message('info', `The roles for private access to ${context.storage?.name ?? 'the storage account'} are in place. Azure can take up to 10 minutes to apply new role assignments.`);
+  await services.ui.message(
+    'info',
+    `The roles for private access to ${context.storage?.name ?? 'the storage account'} are in place. Azure can take up to 10 minutes to apply new role assignments.`,
+  );
 }

@@ -1,24 +1,37 @@
 /**
- * Add Private Endpoints to Hub Dependencies…: subscription, hub, which (resource, group id) pairs, VNet, subnet,
+ * Add Private Endpoints to Dependencies…: subscription, hub, which (resource, group id) pairs, VNet, subnet,
  * endpoint names, DNS, then optionally closing the resources that have all their endpoints, review. The plan is the
  * model's (privateEndpointPlan.ts) for every pair at once; the finish verifies each endpoint.
  */
 import { isResourceType, parseResourceId, sameResourceId } from '../../model/armIds';
 import { defaultPrivateEndpointName, validatePrivateEndpointName } from '../../model/armNames';
-import { isDependencyGroupId, missingDependencyEndpoints, resourcesToClose, type MissingDependencyEndpoint } from '../../model/dependencyEndpoints';
+import {
+  isDependencyGroupId,
+  missingDependencyEndpoints,
+  resourcesToClose,
+  type MissingDependencyEndpoint,
+} from '../../model/dependencyEndpoints';
 import { privateDnsZonesFor, type GroupId } from '../../model/dnsZones';
 import type { DependentResource, PrivateDnsZoneStatus } from '../../model/hubState';
 import { createPlan, type Plan } from '../../model/plan';
 import { buildPrivateEndpointsPlan } from '../../model/privateEndpointPlan';
-import { privateLinkZonesIn, type ZoneLocation } from '../azure/networkReads';
+import { privateLinkZonesIn } from '../azure/networkReads';
+import type { ZoneResourceGroup } from '../../azure/privateDnsRead';
 import type { PromptStep } from '../framework/promptSteps';
 import type { PickItem } from '../framework/ui';
 import type { WizardDefinition, WizardServices } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
-import { finishDependencyEndpoints } from './addDependencyEndpointsFinish';
-import { WORKSPACE_TYPE, hubContextFrom, hubStep, startingIds, subscriptionStep } from './hubSteps';
-import { endpointPlacementIn, privateDnsChoiceFor, subnetStep, virtualNetworkStep, type NetworkContext, type NetworkPlaceholders } from './networkSteps';
-import { disablePublicAccessStep, publicAccessExpectation } from './restrictDependentAccess';
+import { finishDependencyEndpoints } from '../steps/addDependencyPrivateEndpointsFinish';
+import { WORKSPACE_TYPE, hubContextFrom, hubStep, startingIds, subscriptionStep } from '../steps/hubSteps';
+import {
+  endpointPlacementIn,
+  privateDnsChoiceFor,
+  subnetStep,
+  virtualNetworkStep,
+  type NetworkContext,
+  type NetworkPlaceholders,
+} from '../steps/networkSteps';
+import { disablePublicAccessStep, publicAccessExpectation } from './disableDependencyPublicAccess';
 
 export interface SelectedEndpoint {
   readonly resource: DependentResource;
@@ -33,7 +46,7 @@ export interface DependencyEndpointsContext extends NetworkContext {
   startedOn?: { readonly resourceIds: readonly string[]; readonly groupId?: GroupId };
   selected?: readonly SelectedEndpoint[];
   dnsMode?: DependencyDnsMode;
-  zoneLocation?: ZoneLocation;
+  zoneLocation?: ZoneResourceGroup;
   zones?: readonly PrivateDnsZoneStatus[];
   closeResources?: readonly DependentResource[];
 }
@@ -54,7 +67,7 @@ const KIND_LABEL: Readonly<Record<DependentResource['kind'], string>> = {
 
 const hasSelection = (context: DependencyEndpointsContext) => (context.selected?.length ?? 0) > 0;
 
-export const addDependencyEndpointsWizard: WizardDefinition<DependencyEndpointsContext> = {
+export const addDependencyPrivateEndpointsWizard: WizardDefinition<DependencyEndpointsContext> = {
   id: 'addDependencyPrivateEndpoints',
   title: TITLE,
   initialContext: async (args, services) => {
@@ -63,8 +76,13 @@ export const addDependencyEndpointsWizard: WizardDefinition<DependencyEndpointsC
     const groupId = args.find(isDependencyGroupId);
     const hub = await hubContextFrom(args, services);
     // Without a hub, the dependency's subscription is the likeliest one of its hub.
-    const subscriptionId = hub.subscriptionId ?? (dependencies[0] ? parseResourceId(dependencies[0]).subscriptionId : undefined);
-    return { ...hub, ...(subscriptionId ? { subscriptionId } : {}), startedOn: { resourceIds: dependencies, ...(groupId ? { groupId } : {}) } };
+    const subscriptionId =
+      hub.subscriptionId ?? (dependencies[0] ? parseResourceId(dependencies[0]).subscriptionId : undefined);
+    return {
+      ...hub,
+      ...(subscriptionId ? { subscriptionId } : {}),
+      startedOn: { resourceIds: dependencies, ...(groupId ? { groupId } : {}) },
+    };
   },
   steps: (services) => [
     subscriptionStep(services),
@@ -93,33 +111,61 @@ function endpointsStep(services: WizardServices): PromptStep<DependencyEndpoints
       context.selected = [];
       if (possible.length === 0) {
         // Nothing to plan: the review says "nothing to change"; a registry that cannot have one is said here.
-        if (blocked.length > 0) await ask.ui.message('warning', `Every dependency of ${hubName} that can have private endpoints has them. ${blocked.map(blockedText).join(' ')}`);
+        if (blocked.length > 0)
+          await ask.ui.message(
+            'warning',
+            `Every dependency of ${hubName} that can have private endpoints has them. ${blocked.map(blockedText).join(' ')}`,
+          );
         return;
       }
       const preselected = preselection(possible, context.startedOn);
-      const items = [...possible.map((pair) => pairItem(pair, preselected.includes(pair), services)), ...blocked.map(blockedItem)];
+      const items = [
+        ...possible.map((pair) => pairItem(pair, preselected.includes(pair), services)),
+        ...blocked.map(blockedItem),
+      ];
       for (;;) {
-        const chosen = await ask.pickMany(`The private endpoints ${hubName}'s dependencies lack (${selectionNote(preselected, possible)})`, items);
+        const chosen = await ask.pickMany(
+          `The private endpoints ${hubName}'s dependencies lack (${selectionNote(preselected, possible)})`,
+          items,
+        );
         const refused = chosen.filter((pair) => pair.blocker);
         if (chosen.length > 0 && refused.length === 0) {
-          context.selected = chosen.map((pair) => ({ resource: pair.resource, groupId: pair.groupId, name: defaultPrivateEndpointName(pair.resource.name, pair.groupId) }));
+          context.selected = chosen.map((pair) => ({
+            resource: pair.resource,
+            groupId: pair.groupId,
+            name: defaultPrivateEndpointName(pair.resource.name, pair.groupId),
+          }));
           return;
         }
-        await ask.ui.message('warning', refused.length > 0 ? refused.map(blockedText).join(' ') : 'Pick at least one private endpoint, or press Escape to leave.');
+        await ask.ui.message(
+          'warning',
+          refused.length > 0
+            ? refused.map(blockedText).join(' ')
+            : 'Pick at least one private endpoint, or press Escape to leave.',
+        );
       }
     },
   };
 }
 
 /** The pairs of the resource (and group id) the wizard was started on; all of them when it was started on the hub. */
-function preselection(possible: readonly MissingDependencyEndpoint[], startedOn: DependencyEndpointsContext['startedOn']): readonly MissingDependencyEndpoint[] {
-  const matching = possible.filter((pair) =>
-    startedOn?.resourceIds.some((id) => sameResourceId(id, pair.resource.id)) && (!startedOn.groupId || startedOn.groupId === pair.groupId));
+function preselection(
+  possible: readonly MissingDependencyEndpoint[],
+  startedOn: DependencyEndpointsContext['startedOn'],
+): readonly MissingDependencyEndpoint[] {
+  const matching = possible.filter(
+    (pair) =>
+      startedOn?.resourceIds.some((id) => sameResourceId(id, pair.resource.id)) &&
+      (!startedOn.groupId || startedOn.groupId === pair.groupId),
+  );
   return matching.length > 0 ? matching : possible;
 }
 
 /** Says what is pre-selected: every missing endpoint, or only what the finding or tree node was about. */
-function selectionNote(preselected: readonly MissingDependencyEndpoint[], possible: readonly MissingDependencyEndpoint[]): string {
+function selectionNote(
+  preselected: readonly MissingDependencyEndpoint[],
+  possible: readonly MissingDependencyEndpoint[],
+): string {
   if (preselected.length === possible.length) return 'all of them are selected';
   return `${preselected.map(pairLabel).join(', ')} ${preselected.length === 1 ? 'is' : 'are'} selected`;
 }
@@ -128,13 +174,29 @@ function pairLabel(pair: MissingDependencyEndpoint): string {
   return `${pair.groupId} endpoint of ${pair.resource.name}`;
 }
 
-function pairItem(pair: MissingDependencyEndpoint, picked: boolean, services: WizardServices): PickItem<MissingDependencyEndpoint> {
+function pairItem(
+  pair: MissingDependencyEndpoint,
+  picked: boolean,
+  services: WizardServices,
+): PickItem<MissingDependencyEndpoint> {
   const zones = privateDnsZonesFor(services.directory.cloud, pair.groupId).join(', ');
-  return { label: pairLabel(pair), description: KIND_LABEL[pair.resource.kind], detail: `DNS: ${zones}`, value: pair, picked };
+  return {
+    label: pairLabel(pair),
+    description: KIND_LABEL[pair.resource.kind],
+    detail: `DNS: ${zones}`,
+    value: pair,
+    picked,
+  };
 }
 
 function blockedItem(pair: MissingDependencyEndpoint): PickItem<MissingDependencyEndpoint> {
-  return { label: `$(circle-slash) ${pairLabel(pair)}`, description: 'not possible', detail: pair.blocker, value: pair, picked: false };
+  return {
+    label: `$(circle-slash) ${pairLabel(pair)}`,
+    description: 'not possible',
+    detail: pair.blocker,
+    value: pair,
+    picked: false,
+  };
 }
 
 function blockedText(pair: MissingDependencyEndpoint): string {
@@ -149,10 +211,14 @@ function namesStep(): PromptStep<DependencyEndpointsContext> {
     prompt: async (context, ask) => {
       const selected = context.selected ?? [];
       const names = selected.map((pair) => pair.name).join(', ');
-      const edit = await ask.pick(`Private endpoint names: ${names}`, [
-        { label: 'Use these names', detail: names, value: false },
-        { label: 'Edit the names', detail: 'One input per endpoint', value: true },
-      ], { always: true });
+      const edit = await ask.pick(
+        `Private endpoint names: ${names}`,
+        [
+          { label: 'Use these names', detail: names, value: false },
+          { label: 'Edit the names', detail: 'One input per endpoint', value: true },
+        ],
+        { always: true },
+      );
       if (!edit) return;
       const named: SelectedEndpoint[] = [];
       for (const pair of selected) {
@@ -169,12 +235,23 @@ function namesStep(): PromptStep<DependencyEndpointsContext> {
 
 function duplicateName(name: string, named: readonly SelectedEndpoint[]): string | undefined {
   const other = named.find((pair) => pair.name.toLowerCase() === name.toLowerCase());
-  return other ? `The ${other.groupId} endpoint of ${other.resource.name} already has this name; each endpoint needs its own.` : undefined;
+  return other
+    ? `The ${other.groupId} endpoint of ${other.resource.name} already has this name; each endpoint needs its own.`
+    : undefined;
 }
 
 const DNS_MODES: readonly PickItem<DependencyDnsMode>[] = [
-  { label: 'Azure Private DNS zones', detail: 'Create or reuse each zone the endpoints need next to the VNet, link it to the VNet (no auto-registration) where it is not linked, one zone group per endpoint', value: 'privateDnsZones' },
-  { label: 'My own DNS / managed by policy', detail: 'No zones here; at the end you get the zone names and FQDNs your DNS team or policy needs', value: 'ownDns' },
+  {
+    label: 'Azure Private DNS zones',
+    detail:
+      'Create or reuse each zone the endpoints need next to the VNet, link it to the VNet (no auto-registration) where it is not linked, one zone group per endpoint',
+    value: 'privateDnsZones',
+  },
+  {
+    label: 'My own DNS / managed by policy',
+    detail: 'No zones here; at the end you get the zone names and FQDNs your DNS team or policy needs',
+    value: 'ownDns',
+  },
 ];
 
 function dnsStep(services: WizardServices): PromptStep<DependencyEndpointsContext> {
@@ -182,31 +259,55 @@ function dnsStep(services: WizardServices): PromptStep<DependencyEndpointsContex
     id: 'dns',
     shouldPrompt: hasSelection,
     prompt: async (context, ask) => {
-      context.dnsMode = await ask.pick('How should clients resolve the dependencies\' private names?', DNS_MODES, { always: true });
+      context.dnsMode = await ask.pick("How should clients resolve the dependencies' private names?", DNS_MODES, {
+        always: true,
+      });
       if (context.dnsMode !== 'privateDnsZones') return;
       const network = context.virtualNetwork!;
       const { subscriptionId, resourceGroup } = endpointPlacementIn(network);
       const location = { subscriptionId, resourceGroup };
       const groupIds = (context.selected ?? []).map((pair) => pair.groupId);
       context.zoneLocation = location;
-      context.zones = await privateLinkZonesIn(await services.directory.connection(network.id), services.directory.cloud, location, groupIds);
+      context.zones = await privateLinkZonesIn(
+        await services.directory.connection(network.id),
+        services.directory.cloud,
+        location,
+        groupIds,
+      );
     },
   };
 }
 
 function closeStep(): PromptStep<DependencyEndpointsContext> {
   const closable = (context: DependencyEndpointsContext) =>
-    context.hub ? resourcesToClose(context.hub, (context.selected ?? []).map((pair) => ({ resourceId: pair.resource.id, groupId: pair.groupId }))) : [];
+    context.hub
+      ? resourcesToClose(
+          context.hub,
+          (context.selected ?? []).map((pair) => ({ resourceId: pair.resource.id, groupId: pair.groupId })),
+        )
+      : [];
   return {
     id: 'closePublicAccess',
     shouldPrompt: (context) => closable(context).length > 0,
     prompt: async (context, ask) => {
       const resources = closable(context);
       const names = resources.map((resource) => resource.name).join(', ');
-      const close = await ask.pick(`${names} will have all their private endpoints but stay reachable from the internet. Afterwards:`, [
-        { label: 'Keep public access as it is', detail: 'The endpoints alone do not make them private', value: false },
-        { label: `Disable public network access of ${names}`, detail: 'Only clients that come through a private endpoint reach them; you confirm this before it runs', value: true },
-      ], { always: true });
+      const close = await ask.pick(
+        `${names} will have all their private endpoints but stay reachable from the internet. Afterwards:`,
+        [
+          {
+            label: 'Keep public access as it is',
+            detail: 'The endpoints alone do not make them private',
+            value: false,
+          },
+          {
+            label: `Disable public network access of ${names}`,
+            detail: 'Only clients that come through a private endpoint reach them; you confirm this before it runs',
+            value: true,
+          },
+        ],
+        { always: true },
+      );
       context.closeResources = close ? resources : [];
     },
   };
@@ -228,10 +329,20 @@ function dependencyEndpointsPlan(context: DependencyEndpointsContext, services: 
       connectionName: pair.name,
       manualApproval: false,
     })),
-    dns: context.dnsMode === 'privateDnsZones' && context.zoneLocation ? privateDnsChoiceFor(context.zoneLocation, network.id, context.zones ?? []) : { kind: 'customDns' },
+    dns:
+      context.dnsMode === 'privateDnsZones' && context.zoneLocation
+        ? privateDnsChoiceFor(context.zoneLocation, network.id, context.zones ?? [])
+        : { kind: 'customDns' },
   });
-  const closing = (context.closeResources ?? []).map((resource) => disablePublicAccessStep(resource.id, `disable-public-access:${resource.name}`));
+  const closing = (context.closeResources ?? []).map((resource) =>
+    disablePublicAccessStep(resource.id, `disable-public-access:${resource.name}`),
+  );
   if (closing.length === 0) return endpointPlan;
   const names = (context.closeResources ?? []).map((resource) => resource.name).join(', ');
-  return createPlan(`${endpointPlan.title}, then disable public access of ${names}`, [...endpointPlan.steps, ...closing], endpointPlan.variables, endpointPlan.subscriptionVariable);
+  return createPlan(
+    `${endpointPlan.title}, then disable public access of ${names}`,
+    [...endpointPlan.steps, ...closing],
+    endpointPlan.variables,
+    endpointPlan.subscriptionVariable,
+  );
 }
