@@ -12,7 +12,7 @@ export function parseCommandLine<T extends Options>(command: string, args: reado
     // Node's message for an unknown option goes on about positionals; the option's name is what matters.
     const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
     const said = unknown ? `Unknown option "${unknown}".` : message.replace(/\s+/g, ' ').trim();
-    throw new UsageError(`${said} See "foundry-net ${command} --help".`);
+    throw new UsageError(`${said.replace(/([^.])$/, '$1.')} See "foundry-net ${command} --help".`);
   }
 }
 
