@@ -3,6 +3,7 @@
  * so `invalidate(id)` after a write drops exactly the hubs that showed that resource (or its parent or children).
  */
 import type { AbortSignalLike } from '@azure/abort-controller';
+import { withoutTrailingSlashes } from '../model/armIds';
 import type { HubNetworkState } from '../model/hubState';
 
 export type HubStateLoader = (hubId: string, abortSignal?: AbortSignalLike) => Promise<HubNetworkState>;
@@ -63,7 +64,7 @@ export class HubStateCache {
 }
 
 function normalize(id: string): string {
-  return id.trim().replace(/\/+$/, '').toLowerCase();
+  return withoutTrailingSlashes(id.trim()).toLowerCase();
 }
 
 /** One id is the other, or one contains the other (a zone and its link, a resource group and its resources). */
