@@ -26,7 +26,9 @@ Options:
   --fix                  Apply the safe quick fixes and write the files back
   -h, --help             Show this help
 
-Globs support *, ** and ?; quote them so that every shell passes them as written.
+Globs support *, ** and ? (at most two * in one path segment); quote them so that every shell passes them as
+written. A glob never follows a symbolic link, and --fix writes only plain files inside the working folder.
+Files must be UTF-8 and at most 10 MB. A file that cannot be read or fixed is named, and the others are still checked.
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
 
 export const lintCommand: CliCommand = {
