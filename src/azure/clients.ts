@@ -21,6 +21,7 @@ import type { Cloud } from '../model/clouds';
 import { CLOUDS, cloudForResourceManagerEndpoint } from '../model/clouds';
 import { API_VERSIONS } from './apiVersions';
 import type { ArmRequestLogger } from './requestLog';
+import { ResourceGraphQuota } from './resourceGraphQuota';
 import { requestLogPolicy } from './requestLog';
 
 /** The SDK's default retry policy: 429 and 503 wait for Retry-After; other 5xx, 408 and socket errors back off. */
@@ -122,6 +123,8 @@ export class ArmConnection {
   readonly endpoint: string;
   readonly credentialScopes: string[];
   readonly pollIntervalInMs: number | undefined;
+  /** Resource Graph's quota is per user: every query of this identity shares it. */
+  readonly resourceGraphQuota = new ResourceGraphQuota();
   private readonly options: ArmConnectionOptions;
   private readonly bySubscription = new Map<string, SubscriptionClients>();
   private tenantLevel: { subscriptions?: SubscriptionClient; arm?: ServiceClient } = {};

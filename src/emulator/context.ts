@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type ArmResource, type ParsedPath, type Reply, ArmError, isRecord, notFound } from './arm';
 import type { LroEngine } from './lro';
+import type { ResourceGraphQuotas } from './providers/resourceGraphQuota';
 import type { ResourceStore } from './store';
 
 /** Everything a provider handler sees of one request. */
@@ -22,6 +23,8 @@ export interface RequestContext {
   tenantId: string;
   /** Items per list page when the request gives no `$top` (ARM's default is 100; tests set less to see paging). */
   listPageSize: number;
+  /** Resource Graph's per-user query quota. */
+  resourceGraphQuotas: ResourceGraphQuotas;
 }
 
 export type Handler = (context: RequestContext) => Reply;

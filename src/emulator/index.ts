@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { EmulatorCore } from './emulator';
 import type { LroMode } from './lro';
+import type { ResourceGraphQuotaSettings } from './providers/resourceGraphQuota';
 import { createRequestHandler } from './server';
 import { readSnapshotFile, writeSnapshotFile } from './store';
 import { createCertificate } from './tls';
@@ -23,6 +24,8 @@ export interface EmulatorOptions {
   lro?: LroMode;
   /** How long a realistic LRO runs (default 3000 ms). */
   lroDurationMs?: number;
+  /** Resource Graph's per-user quota (default: 15 queries per 5 seconds, as Azure documents). */
+  resourceGraphQuota?: ResourceGraphQuotaSettings;
 }
 
 export interface RunningEmulator {
@@ -49,6 +52,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     lro: options.lro ?? 'realistic',
     lroDurationMs: options.lroDurationMs ?? 3000,
     latencyMs: options.latencyMs ?? 0,
+    resourceGraphQuota: options.resourceGraphQuota,
   });
   const saved = options.statePath ? readSnapshotFile(options.statePath) : undefined;
   if (saved) core.restore(saved);
