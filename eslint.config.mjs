@@ -33,7 +33,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE] }] },
   },
   {
-    files: ['scripts/**/*.mjs', 'test/**/*.mjs', '.vscode-test.mjs'],
+    files: ['scripts/**/*.mjs', 'test/**/*.mjs', 'bench/**/*.mjs', '.vscode-test.mjs'],
     languageOptions: {
       globals: {
         process: 'readonly',

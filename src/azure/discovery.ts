@@ -175,7 +175,10 @@ function uniqueResources(rows: readonly ResourceGraphRow[]): DiscoveredResource[
  * slashes (what sameResourceId decides for valid ids, without parsing each one).
  */
 export function resourceIdKey(id: string): string {
-  return `/${id.trim().replace(/^\/+|\/+$/g, '').toLowerCase()}`;
+  return `/${id
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .toLowerCase()}`;
 }
 
 /** Projects under their hubs in one pass over each list (input order kept). */

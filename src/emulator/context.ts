@@ -180,6 +180,5 @@ export function pagedListReply(context: RequestContext, items: unknown[]): Reply
 
 /** The resources of one type in the request's scope (a resource group, or the whole subscription). */
 export function inScope(context: RequestContext, type: string): ArmResource[] {
-  const scope = `/${context.path.scopeSegments.join('/')}`.toLowerCase();
-  return context.store.ofType(type).filter((resource) => resource.id.toLowerCase().startsWith(`${scope}/`));
+  return context.store.ofTypeUnder(type, `/${context.path.scopeSegments.join('/')}`);
 }

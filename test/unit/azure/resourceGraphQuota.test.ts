@@ -33,14 +33,22 @@ describe('the Resource Graph quota, as the client keeps it', () => {
       () => ({ remaining: '0', resetsAfter: '00:01:00' }),
     );
     const controller = new AbortController();
-    const waiting = quota.send(async () => 'never', () => undefined, controller.signal);
+    const waiting = quota.send(
+      async () => 'never',
+      () => undefined,
+      controller.signal,
+    );
     controller.abort();
     await assert.rejects(waiting, CancelledError);
   });
 
   it('goes on without waiting when answers carry no quota headers', async () => {
     const quota = new ResourceGraphQuota();
-    for (let index = 0; index < 20; index++) await quota.send(async () => index, () => undefined);
+    for (let index = 0; index < 20; index++)
+      await quota.send(
+        async () => index,
+        () => undefined,
+      );
     assert.equal(quota.availableNow, undefined);
   });
 });
