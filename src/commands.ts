@@ -37,6 +37,10 @@ export const COMMANDS = {
     (await services.hubsView.hubs()).actions.copyResourceId(node),
   'foundryNetwork.copyAzCommand': (services) => async (node?: NodeView) =>
     (await services.hubsView.hubs()).actions.copyAzCommand(node),
+  'foundryNetwork.fixFinding': (services) => async (node?: NodeView) =>
+    (await services.hubsView.hubs()).actions.fixFinding(node),
+  'foundryNetwork.revealResource': (services) => async (resourceId: string, ownerId: string) =>
+    (await services.hubsView.hubs()).actions.reveal(services.hubsView.treeView, resourceId, ownerId),
   'foundryNetwork.showLog': () => () => log().show(),
   'foundryNetwork.trySandbox': (services) => () => openSandboxGuide(services.extension),
   ...WIZARD_COMMAND_TABLE,

@@ -2,7 +2,7 @@
  * The lazily loaded part of the extension that talks to Azure (bundled as dist/azure.js): sign-in, the tree model and
  * provider, and the resource actions. Loading it pulls in the Azure SDKs, so activate() never does.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { AzureAccess } from './auth/azureAccess';
 import { CredentialAzureAccess } from './auth/credentialAccess';
 import { VsCodeAzureAccess } from './auth/vscodeAccess';
@@ -43,7 +43,12 @@ export class HubsFeature implements vscode.Disposable {
     });
     const provider = new HubsTreeProvider(model, viewId);
     const actions = new ResourceActions(model, provider);
-    const disposables = [access, access.onDidChangeSignIn(() => provider.refresh())];
+    const disposables = [
+      access,
+      provider,
+      access.onDidChangeSignIn(() => provider.refresh()),
+      vscode.window.registerFileDecorationProvider(provider),
+    ];
     const wizards = new WizardHost(model, provider);
     // Interrupted runs are kept in globalState, so Resume survives a reload.
     wizards.useStorage(storage);

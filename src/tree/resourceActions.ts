@@ -89,6 +89,19 @@ export class ResourceActions {
   loadMore(subscriptionId: string): void {
     this.provider.showMore(subscriptionId);
   }
+
+  /** A finding's row: show the resource it is about (its zone, endpoint or dependency node, else its owner). */
+  async reveal(treeView: vscode.TreeView<NodeView>, resourceId: string, ownerId: string): Promise<void> {
+    const node = this.provider.findResourceNode(resourceId, ownerId);
+    if (!node) throw new Error(`${resourceId} is not shown in the Foundry view: refresh it.`);
+    await treeView.reveal(node, { select: true, focus: true, expand: true });
+  }
+
+  /** A finding's fix button (inline or right-click): runs the fix its finding carries. */
+  async fixFinding(node?: NodeView): Promise<unknown> {
+    if (!node?.fix) throw new Error('Pick a finding with a fix in the Foundry view.');
+    return vscode.commands.executeCommand(node.fix.command, ...node.fix.args);
+  }
 }
 
 function requireResourceId(node: NodeView | undefined): string {

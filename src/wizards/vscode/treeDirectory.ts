@@ -57,7 +57,7 @@ export class TreeHubDirectory implements HubDirectory {
   }
 
   hubChanged(hubId: string): void {
-    this.provider.hubChanged(hubId);
+    this.provider.resourceChanged(hubId);
   }
 }
 
