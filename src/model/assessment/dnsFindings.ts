@@ -31,13 +31,14 @@ function endpointDnsFindings(resourceId: string, resourceName: string, judgement
   const byZone = groupBy(judgement.records, (record) => `${record.zoneName}|${record.zoneId ?? ''}`);
   for (const records of byZone.values()) {
     const first = records[0]!;
-    const zoneRef = first.zoneId ?? `${resourceId}#${first.zoneName}`;
+    // Where no zone of that name was found anywhere, the finding belongs to the resource itself.
+    const zoneRef = first.zoneId ?? resourceId;
     if (first.status === 'zoneMissing') {
       findings.push({
         id: 'dns-zone-missing',
         severity: 'error',
         resourceId: zoneRef,
-        subject: endpoint.id,
+        subject: `${first.zoneName}|${endpoint.id}`,
         message: `Private DNS zone ${first.zoneName} is missing`,
         detail: `${names(records)} of ${resourceName} need${records.length === 1 ? 's' : ''} ${first.zoneName}${first.zoneId ? ` (the zone group of ${endpoint.name} points at ${first.zoneId})` : ''}, and it does not exist. Clients in ${vnet} resolve ${records.length === 1 ? 'it' : 'them'} to the public address. Create the zone, link it to ${vnet} and add the records, or hand the records to your own DNS (Export Custom DNS Records).`,
         fix,

@@ -4,10 +4,14 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { emulatorEnvironment } from '../../../src/emulator/credential';
 import type { RunningEmulator } from '../../../src/emulator/index';
 
-const BIN = join(__dirname, '..', '..', '..', 'src', 'cli', 'bin.ts');
+const REPO = join(__dirname, '..', '..', '..');
+const BIN = join(REPO, 'src', 'cli', 'bin.ts');
+/** tsx by path: the CLI may run in a folder without node_modules. */
+const TSX = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 export interface CliRun {
   readonly code: number | null;
@@ -29,7 +33,7 @@ export function pipelineEnvironment(emulator: RunningEmulator): Record<string, s
 /** `foundry-net <args>` with only PATH and HOME from this process, plus `env`. */
 export function runCli(args: readonly string[], env: Record<string, string>, cwd = process.cwd()): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', BIN, ...args], {
+    const child = spawn(process.execPath, ['--import', TSX, BIN, ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
