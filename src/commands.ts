@@ -41,6 +41,8 @@ export const COMMANDS = {
     (await services.hubsView.hubs()).actions.fixFinding(node),
   'foundryNetwork.revealResource': (services) => async (resourceId: string, ownerId: string) =>
     (await services.hubsView.hubs()).actions.reveal(services.hubsView.treeView, resourceId, ownerId),
+  'foundryNetwork.showTopology': (services) => async (node?: NodeView) =>
+    (await services.hubsView.hubs()).showTopology(node, services.hubsView.treeView),
   'foundryNetwork.showLog': () => () => log().show(),
   'foundryNetwork.trySandbox': (services) => () => openSandboxGuide(services.extension),
   ...WIZARD_COMMAND_TABLE,

@@ -11,7 +11,9 @@ import type { FoundrySettings } from './config';
 import { readSettings } from './config';
 import { log } from './log';
 import { CLOUDS, customCloud } from './model/clouds';
+import { showTopologyOf } from './topology/vscode/topologyCommand';
 import { HubsTreeModel } from './tree/model';
+import type { NodeView } from './tree/nodeView';
 import { HubsTreeProvider } from './tree/provider';
 import { ResourceActions } from './tree/resourceActions';
 import type { WizardResult } from './wizards/framework/wizard';
@@ -27,6 +29,18 @@ export class HubsFeature implements vscode.Disposable {
     readonly wizards: WizardHost,
     private readonly disposables: vscode.Disposable[],
   ) {}
+
+  /** The network of a hub (or of an endpoint's VNet) as a picture; its nodes reveal themselves in the tree. */
+  showTopology(
+    node: NodeView | undefined,
+    treeView: vscode.TreeView<NodeView>,
+  ): Promise<vscode.WebviewPanel | undefined> {
+    return showTopologyOf(
+      this.provider.model,
+      { reveal: (resourceId, ownerId) => this.actions.reveal(treeView, resourceId, ownerId) },
+      node,
+    );
+  }
 
   /** Starts a wizard from the palette, a tree node's menu (the node) or a finding's fix (its ids). */
   runWizard(id: WizardId, ...args: unknown[]): Promise<WizardResult> {

@@ -98,6 +98,27 @@ export class TreePresenter {
     return best;
   }
 
+  /**
+   * The node of a resource under its owner, opening the owner's sections as needed (a finding's zone may sit two levels
+   * down, not yet expanded); the owner itself when none shows it.
+   */
+  async locate(resourceId: string, ownerId: string): Promise<NodeView | undefined> {
+    const known = this.findByResource(resourceId, ownerId);
+    if (known) return known;
+    const owner = this.find(ownerId);
+    if (!owner) return undefined;
+    let level: NodeView[] = [owner];
+    for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+      const children = (await Promise.all(level.map((node) => this.children(node)))).flat();
+      const found = children.find(
+        (node) => node.context !== 'finding' && node.resourceId?.toLowerCase() === resourceId.toLowerCase(),
+      );
+      if (found) return found;
+      level = children.filter((node) => node.expandable && node.context !== 'findings');
+    }
+    return owner;
+  }
+
   /** The nodes to redraw for a model change; undefined means the whole tree. */
   nodesFor(change: ModelChange): NodeView[] | undefined {
     if (change === 'all') {

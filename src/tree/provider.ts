@@ -133,8 +133,8 @@ export class HubsTreeProvider
   }
 
   /** The node that shows a resource under an owner (a hub or account), for "reveal". */
-  findResourceNode(resourceId: string, ownerId: string): NodeView | undefined {
-    return this.presenter.findByResource(resourceId, ownerId) ?? this.presenter.find(ownerId);
+  findResourceNode(resourceId: string, ownerId: string): Promise<NodeView | undefined> {
+    return this.presenter.locate(resourceId, ownerId);
   }
 
   dispose(): void {

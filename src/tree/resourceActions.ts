@@ -92,7 +92,7 @@ export class ResourceActions {
 
   /** A finding's row: show the resource it is about (its zone, endpoint or dependency node, else its owner). */
   async reveal(treeView: vscode.TreeView<NodeView>, resourceId: string, ownerId: string): Promise<void> {
-    const node = this.provider.findResourceNode(resourceId, ownerId);
+    const node = await this.provider.findResourceNode(resourceId, ownerId);
     if (!node) throw new Error(`${resourceId} is not shown in the Foundry view: refresh it.`);
     await treeView.reveal(node, { select: true, focus: true, expand: true });
   }
