@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openFoundryView, runCommand, screenshot, useWorkbench } from './workbench';
 
@@ -66,4 +68,43 @@ describe('UI: the topology view of the demo private hub', () => {
       .waitFor({ timeout: 30_000 });
     await screenshot(page, 'topology-reveal-in-tree');
   });
+
+  it('exports the picture as SVG and PNG files', async () => {
+    const { page, workspace } = workbench.current;
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    for (const [button, extension] of [
+      ['Export SVG', 'svg'],
+      ['Export PNG', 'png'],
+    ] as const) {
+      await frame.getByRole('button', { name: button }).click();
+      // code-server's save dialog is a quick input proposing the workspace folder and a name from the title.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 30_000 });
+      const proposed = join(workspace, `Network-of-hub-hub-private.${extension}`);
+      // The dialog fills the proposed path in after it opens.
+      const deadline = Date.now() + 30_000;
+      while ((await input.inputValue()) !== proposed) {
+        assert.ok(Date.now() < deadline, `the save dialog proposes ${await input.inputValue()}, not ${proposed}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await page.keyboard.press('Enter');
+      await waitForFile(proposed);
+    }
+    const svg = readFileSync(join(workspace, 'Network-of-hub-hub-private.svg'), 'utf8');
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="topology"/);
+    assert.match(svg, /<style>/);
+    assert.deepEqual(
+      [...readFileSync(join(workspace, 'Network-of-hub-hub-private.png')).subarray(0, 8)],
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    );
+  });
 });
+
+/** The file is written once the dialog closes: wait until it exists and is not empty. */
+async function waitForFile(path: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(existsSync(path) && statSync(path).size > 0)) {
+    assert.ok(Date.now() < deadline, `${path} was not written`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

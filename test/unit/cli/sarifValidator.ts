@@ -1,12 +1,18 @@
 /** Validates a SARIF file with Microsoft's SARIF multitool (a self-contained binary from npm); returns its errors. */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { chmodSync, statSync } from 'node:fs';
 
-const MULTITOOL = join(__dirname, '..', '..', '..', 'node_modules', '@microsoft', 'sarif-multitool', 'bin.js');
+/** The platform binary; npm may skip the package's `chmod u+x` install script (allowScripts), so we set the bit. */
+function multitool(): string {
+  const binary = require('@microsoft/sarif-multitool') as string;
+  const mode = statSync(binary).mode;
+  if ((mode & 0o100) === 0) chmodSync(binary, mode | 0o100);
+  return binary;
+}
 
 export function validateSarif(file: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MULTITOOL, 'validate', file], {
+    const child = spawn(multitool(), ['validate', file], {
       // The binary is .NET: without ICU on the machine it needs invariant globalization.
       env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
