@@ -1,10 +1,15 @@
 /** Validates a SARIF file with Microsoft's SARIF multitool (a self-contained binary from npm); returns its errors. */
 import { spawn } from 'node:child_process';
 import { chmodSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** The platform binary; npm may skip the package's `chmod u+x` install script (allowScripts), so we set the bit. */
 function multitool(): string {
-  const binary = require('@microsoft/sarif-multitool') as string;
+  const platformPackage = `@microsoft/sarif-multitool-${process.platform}/package.json`;
+  const binary = join(
+    dirname(require.resolve(platformPackage)),
+    process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool',
+  );
   const mode = statSync(binary).mode;
   if ((mode & 0o100) === 0) chmodSync(binary, mode | 0o100);
   return binary;
