@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { log } from './log';
 import type { ExtensionServices } from './services';
@@ -73,7 +74,7 @@ export function registerCommands(services: ExtensionServices): vscode.Disposable
 function reportCommandError(id: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   log().error(`${id} failed: ${message}`);
-  void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+  void vscode.window.showErrorMessage(message, l10n.t('Show Log')).then((choice) => {
     if (choice) log().show();
   });
 }

@@ -8,6 +8,7 @@ import { CredentialAzureAccess } from './auth/credentialAccess';
 import { VsCodeAzureAccess } from './auth/vscodeAccess';
 import type { ArmRequestEvent } from './azure/requestLog';
 import type { FoundrySettings } from './config';
+import { useDisplayLanguage } from './displayLanguage';
 import { readSettings } from './config';
 import { log } from './log';
 import { CLOUDS, customCloud } from './model/clouds';
@@ -19,6 +20,9 @@ import { ResourceActions } from './tree/resourceActions';
 import type { WizardResult } from './wizards/framework/wizard';
 import type { WizardId } from './wizards/ids';
 import { WizardHost } from './wizards/vscode/wizardHost';
+
+// This bundle's copy of @vscode/l10n speaks the display language.
+useDisplayLanguage();
 
 export class HubsFeature implements vscode.Disposable {
   private constructor(

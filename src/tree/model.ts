@@ -4,6 +4,7 @@
  * of every listed resource in the background (a few at a time), re-reads exactly the resources a write touched, and
  * says which resources changed. No vscode import: the presenter and the provider only map it.
  */
+import * as l10n from '@vscode/l10n';
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { TokenCredential } from '@azure/core-auth';
 import type { AzureAccess, SkippedTenant, SubscriptionAccess } from '../auth/azureAccess';
@@ -201,7 +202,10 @@ export class HubsTreeModel {
     const subscription = await this.findSubscriptionOf(resourceId);
     if (!subscription)
       throw new Error(
-        `The subscription of ${resourceId} is not signed in or not selected. Select it with "Foundry: Select Subscriptions…".`,
+        l10n.t(
+          'The subscription of {0} is not signed in or not selected. Select it with "Foundry: Select Subscriptions…".',
+          resourceId,
+        ),
       );
     return this.connectionFor(subscription.credential);
   }

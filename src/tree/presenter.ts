@@ -3,6 +3,7 @@
  * so it is unit-tested against the model; the provider turns its NodeViews into TreeItems. It caches nothing but the
  * node instances VS Code holds (change events must carry the same instance) and their parents.
  */
+import * as l10n from '@vscode/l10n';
 import type { HubsTreeModel, ModelChange, RootState, SubscriptionHubs } from './model';
 import { HUBS_PAGE_SIZE, messageOf } from './model';
 import type { NodeView } from './nodeView';
@@ -36,7 +37,9 @@ export class TreePresenter {
     if (root.kind === 'failed') {
       return {
         kind: 'nodes',
-        nodes: this.adopt(undefined, [errorNode('root', `Listing subscriptions failed: ${messageOf(root.error)}`)]),
+        nodes: this.adopt(undefined, [
+          errorNode('root', l10n.t('Listing subscriptions failed: {0}', messageOf(root.error))),
+        ]),
         empty: false,
       };
     }
@@ -53,11 +56,11 @@ export class TreePresenter {
     );
     const skipped = root.skippedTenants.map<NodeView>((tenant) => ({
       id: `tenant/${tenant.tenantId}`,
-      label: `Tenant ${tenant.displayName ?? tenant.tenantId} skipped`,
+      label: l10n.t('Tenant {0} skipped', tenant.displayName ?? tenant.tenantId),
       description: tenant.reason,
       context: 'info',
       icon: { codicon: 'warning', tone: 'warning' },
-      command: { id: 'foundryNetwork.signIn', title: 'Sign in to this tenant', args: [tenant.tenantId] },
+      command: { id: 'foundryNetwork.signIn', title: l10n.t('Sign in to this tenant'), args: [tenant.tenantId] },
     }));
     return { kind: 'nodes', nodes: this.adopt(undefined, [...subscriptions, ...skipped]), empty: nothing };
   }
@@ -188,10 +191,11 @@ export class TreePresenter {
    */
   private resourceChildren(node: NodeView): NodeView[] {
     const entry = this.model.entry(node.id);
-    if (!entry) return [errorNode(node.id, 'This resource is no longer listed: refresh the view.')];
+    if (!entry) return [errorNode(node.id, l10n.t('This resource is no longer listed: refresh the view.'))];
     const details = entry.details;
     if (!details) {
-      if (entry.failure !== undefined) return [errorNode(node.id, `Reading it failed: ${entry.failure}`, [node])];
+      if (entry.failure !== undefined)
+        return [errorNode(node.id, l10n.t('Reading it failed: {0}', entry.failure), [node])];
       this.model.ensureRead(entry.id);
       return [loadingNode(node.id)];
     }

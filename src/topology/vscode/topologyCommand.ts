@@ -1,4 +1,5 @@
 /** "Show Topology": the picture of a hub's network, or of the VNet of a private endpoint, from the tree's model. */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { sameResourceId } from '../../model/armIds';
 import type { HubsTreeModel } from '../../tree/model';
@@ -18,7 +19,7 @@ export async function showTopologyOf(
     const endpoint = hub?.state.privateEndpointConnections.find((connection) =>
       sameResourceId(connection.id, node.id),
     )?.privateEndpoint;
-    if (!endpoint) throw new Error('The endpoint could not be read, so its VNet is unknown: refresh the hub.');
+    if (!endpoint) throw new Error(l10n.t('The endpoint could not be read, so its VNet is unknown: refresh the hub.'));
     return showTopology(layoutGraph(virtualNetworkGraph(endpoint.virtualNetworkId, hubs)), actions);
   }
   const hubId = node?.hubId ?? (await pickHub(hubs));
@@ -26,7 +27,7 @@ export async function showTopologyOf(
   const hub = hubs.find(({ state }) => sameResourceId(state.workspace.id, hubId));
   if (!hub)
     throw new Error(
-      'This hub has not been read yet (or its read failed): expand it in the Foundry view, then try again.',
+      l10n.t('This hub has not been read yet (or its read failed): expand it in the Foundry view, then try again.'),
     );
   return showTopology(layoutGraph(hubGraph(hub)), actions);
 }
@@ -40,14 +41,14 @@ function assessedHubs(model: HubsTreeModel): AssessedHub[] {
 }
 
 async function pickHub(hubs: readonly AssessedHub[]): Promise<string | undefined> {
-  if (hubs.length === 0) throw new Error('No hub has been read yet: open the Foundry view and sign in first.');
+  if (hubs.length === 0) throw new Error(l10n.t('No hub has been read yet: open the Foundry view and sign in first.'));
   const picked = await vscode.window.showQuickPick(
     hubs.map(({ state, assessment }) => ({
       label: state.workspace.name,
       description: `${assessment.verdict.label} · ${state.workspace.location}`,
       id: state.workspace.id,
     })),
-    { title: 'Show Topology', placeHolder: 'The hub whose network to draw' },
+    { title: l10n.t('Show Topology'), placeHolder: l10n.t('The hub whose network to draw') },
   );
   return picked?.id;
 }

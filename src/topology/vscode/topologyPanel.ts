@@ -2,6 +2,7 @@
  * The topology webview: the picture of a hub's (or a VNet's) network, with a strict CSP (a nonce, no remote content),
  * the theme's colours, keyboard navigation, a click that reveals the node in the tree, and SVG / PNG export.
  */
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PlacedGraph } from '../layout';
@@ -80,12 +81,12 @@ async function save(title: string, extension: 'svg' | 'png', content: Uint8Array
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
-    filters: extension === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-    title: `Export the topology as ${extension.toUpperCase()}`,
+    filters: extension === 'svg' ? { [l10n.t('SVG image')]: ['svg'] } : { [l10n.t('PNG image')]: ['png'] },
+    title: l10n.t('Export the topology as {0}', extension.toUpperCase()),
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, content);
-  void vscode.window.showInformationMessage(`Saved ${target.fsPath}`);
+  void vscode.window.showInformationMessage(l10n.t('Saved {0}', target.fsPath));
 }
 
 function html(graph: PlacedGraph, exportSvg: string): string {
