@@ -30,7 +30,7 @@ try {
     const started = performance.now();
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join('bench', bench), '--out', out, ...(quick ? ['--quick'] : [])],
+      ['--expose-gc', '--import', 'tsx', join('bench', bench), '--out', out, ...(quick ? ['--quick'] : [])],
       { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     console.error(`bench: ${bench} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
