@@ -1,4 +1,6 @@
 // Prints how long one `require` of a bundle takes in a fresh Node process: `node bench/requireBundle.mjs dist/azure.js`.
+// With --activate it then calls the bundle's activate() with a context whose every other member is the stub, and
+// prints the extension's own activation timing (services.activationTiming).
 // A plain .mjs (not through tsx, whose loader would transform the bundle and distort the time). The bundles require
 // 'vscode', which only the extension host provides: a stub answers every property with itself, enough for a module's
 // top level (class X extends vscode.TreeItem, enums read at load).
@@ -21,5 +23,13 @@ require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports
 
 const bundle = resolve(process.argv[2] ?? '');
 const started = performance.now();
-require(bundle);
-console.log(JSON.stringify({ bundle, requireMs: performance.now() - started }));
+const loaded = require(bundle);
+const requireMs = performance.now() - started;
+if (process.argv.includes('--activate')) {
+  const context = new Proxy({ subscriptions: [] }, { get: (target, property) => target[property] ?? stub });
+  const timing = loaded.activate(context).activationTiming;
+  const activateMs = timing.activateFinishedAt - timing.activateStartedAt;
+  console.log(JSON.stringify({ bundle, requireMs, activateMs, registrations: context.subscriptions.length }));
+} else {
+  console.log(JSON.stringify({ bundle, requireMs }));
+}

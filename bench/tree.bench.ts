@@ -24,7 +24,7 @@ const PAINT_SHAPES = QUICK
       { subscriptions: 200, hubs: 10 },
     ];
 const MEMORY_SHAPES = QUICK
-  ? [{ subscriptions: 10, hubs: 100, label: 'mbFor1000Hubs' }]
+  ? [{ subscriptions: 10, hubs: 10, label: 'mbFor100Hubs' }]
   : [
       { subscriptions: 100, hubs: 10, label: 'mbFor1000Hubs' },
       { subscriptions: 100, hubs: 100, label: 'mbFor10000Hubs' },
@@ -128,12 +128,11 @@ async function paint(shape: { subscriptions: number; hubs: number }, rows: Row[]
       { section: 'tree', measure: `${label}: first paint (subscriptions), ms`, value: show(result.firstPaintMs, 0) },
       { section: 'tree', measure: `${label}: every subscription's hub lines, ms`, value: show(result.hubLinesMs, 0) },
       { section: 'tree', measure: `${label}: expand the first hub, ms`, value: show(result.firstHubExpandMs, 0) },
+      // No budget in issue 15: it waits for a read slot (4 hub reads in flight) and then its own 3 round trips.
       {
         section: 'tree',
-        measure: `${label}: expand the last hub shown, ms`,
+        measure: `${label}: expand the last hub shown (behind ${result.hubs} queued reads), ms`,
         value: show(result.lastHubExpandMs, 0),
-        budget: '≤ 3 round trips (300 ms) + 1 read ahead',
-        holds: result.lastHubExpandMs.median <= 5 * LATENCY_MS,
       },
     );
     return result;

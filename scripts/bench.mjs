@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [names...]`: runs every bench/*.bench.ts in a process of its own, each handing back its
+// `npm run bench [-- --quick] [--out file] [names...]`: runs every bench/*.bench.ts in a process of its own, each handing back its
 // part of bench-results.json and its table rows (bench/support.ts). Prints one table: each figure is the median of
 // several runs with min and max beside it, each comparison a ratio measured in this run. Nothing here asserts a time;
 // a budget that does not hold is printed as such.
@@ -6,10 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 const root = new URL('..', import.meta.url).pathname;
-const quick = process.argv.includes('--quick');
-const only = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+const { values: flags, positionals: only } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } },
+  allowPositionals: true,
+});
+const quick = flags.quick;
+const resultsPath = flags.out ?? join(root, 'bench-results.json');
 const benches = readdirSync(join(root, 'bench'))
   .filter((file) => file.endsWith('.bench.ts'))
   .filter((file) => only.length === 0 || only.some((name) => file.includes(name)))
@@ -55,7 +60,7 @@ const machine = {
   date: new Date().toISOString(),
 };
 if (only.length === 0 && failed.length === 0) {
-  writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ machine, ...results }, null, 2)}\n`);
+  writeFileSync(resultsPath, `${JSON.stringify({ machine, ...results }, null, 2)}\n`);
 }
 printTable(rows);
 console.log(
