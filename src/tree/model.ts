@@ -4,6 +4,7 @@
  * of every listed resource in the background (a few at a time), re-reads exactly the resources a write touched, and
  * says which resources changed. No vscode import: the presenter and the provider only map it.
  */
+import { setMaxListeners } from 'node:events';
 import * as l10n from '@vscode/l10n';
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { TokenCredential } from '@azure/core-auth';
@@ -110,6 +111,8 @@ export class HubsTreeModel {
   loadRoot(): Promise<RootState> {
     if (!this.root) {
       const abort = new AbortController();
+      // Discovery sends its Resource Graph pages in parallel, each listening for the cancel: not a leak.
+      setMaxListeners(0, abort.signal);
       this.rootAbort = abort;
       this.root = this.readRoot(abort.signal).then(
         (root) => {
