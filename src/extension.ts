@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { affectsSettings } from './config';
+import { useDisplayLanguage } from './displayLanguage';
 import { loadFeaturesModule, loadYamlModule } from './lazy';
 import { disposeLog, log } from './log';
 import type { ExtensionServices } from './services';
@@ -12,6 +13,7 @@ const bundleLoadedAt = performance.now();
 /** Wiring only: the services, the command table, the views. Heavy modules load on first use (src/lazy.ts). */
 export function activate(extension: vscode.ExtensionContext): ExtensionServices {
   const started = performance.now();
+  useDisplayLanguage();
   const hubsView = new HubsView(() => loadFeaturesModule().HubsFeature.create(HUBS_VIEW_ID, extension.globalState));
   const timing = { bundleLoadedAt, activateStartedAt: started, activateFinishedAt: started };
   const services: ExtensionServices = {
