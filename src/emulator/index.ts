@@ -43,6 +43,13 @@ export const DEMO_IDENTITY = {
 };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return (await startEmulatorWithCore(options)).emulator;
+}
+
+/** The running emulator and its core, for in-process tests that drive the state directly (the recordings replay). */
+export async function startEmulatorWithCore(
+  options: EmulatorOptions = {},
+): Promise<{ emulator: RunningEmulator; core: EmulatorCore }> {
   const certificate = await createCertificate();
   const core = new EmulatorCore({
     identity: DEMO_IDENTITY,
@@ -63,7 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   core.baseUrl = `https://127.0.0.1:${port}`;
-  return {
+  const emulator: RunningEmulator = {
     url: core.baseUrl,
     caCertPath: certificate.caCertPath,
     adminToken,
@@ -75,6 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return { emulator, core };
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -56,9 +56,7 @@ export class ResourceStore {
 
   /** Stores the resource with a new etag and returns the stored copy. */
   put(resource: ArmResource): ArmResource {
-    // Private DNS etags are bare GUIDs; the other RPs send weak etags (W/"…").
-    const etag = resource.type.toLowerCase().startsWith('microsoft.network/privatednszones') ? randomUUID() : newEtag();
-    const stored = clone({ ...resource, etag });
+    const stored = clone({ ...resource, etag: etagFor(resource.type) });
     this.index(stored);
     this.changed();
     return clone(stored);
@@ -149,6 +147,16 @@ export class ResourceStore {
     this.byType.clear();
     this.subscriptions = [];
   }
+}
+
+/** Each RP writes its etags its own way: a bare GUID (DNS zones, record sets), quoted (VNet links, Cognitive
+ * Services), weak `W/"…"` (Network and the rest). ML shows none (`null`, see workspaceView). */
+function etagFor(type: string): string {
+  const key = type.toLowerCase();
+  if (key === 'microsoft.network/privatednszones/virtualnetworklinks' || key.startsWith('microsoft.cognitiveservices/'))
+    return `"${randomUUID()}"`;
+  if (key.startsWith('microsoft.network/privatednszones')) return randomUUID();
+  return newEtag();
 }
 
 /** Writes atomically: a reader never sees half a file, even if the process dies mid-write. */
