@@ -38,7 +38,11 @@ export const COMMANDS = {
   'foundryNetwork.copyAzCommand': (services) => async (node?: NodeView) =>
     (await services.hubsView.hubs()).actions.copyAzCommand(node),
   'foundryNetwork.showLog': () => () => log().show(),
-  'foundryNetwork.trySandbox': (services) => () => openSandboxGuide(services.extension),
+  'foundryNetwork.trySandbox': (services) => () => services.sandbox.start(),
+  'foundryNetwork.resetSandbox': (services) => () => services.sandbox.reset(),
+  'foundryNetwork.exitSandbox': (services) => () => services.sandbox.exit(),
+  'foundryNetwork.showSandboxAzCommands': (services) => () => services.sandbox.showAzCommands(),
+  'foundryNetwork.sandboxActions': (services) => () => services.sandbox.actions(),
   ...WIZARD_COMMAND_TABLE,
 } satisfies Record<string, CommandFactory>;
 
@@ -72,7 +76,3 @@ function reportCommandError(id: string, error: unknown): void {
   });
 }
 
-async function openSandboxGuide(extension: vscode.ExtensionContext): Promise<void> {
-  const guide = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'sandbox.md');
-  await vscode.commands.executeCommand('markdown.showPreview', guide);
-}

@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   lro?: LroMode;
   /** How long a realistic LRO runs (default 3000 ms). */
   lroDurationMs?: number;
+  /** The service principal's secret (default: the demo one); the sandbox gives each start a fresh one. */
+  clientSecret?: string;
 }
 
 export interface RunningEmulator {
@@ -32,6 +34,8 @@ export interface RunningEmulator {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  /** Back to the seed it started with (what `POST /_emulator/reset` does). */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,8 +55,9 @@ export async function startEmulatorWithCore(
   options: EmulatorOptions = {},
 ): Promise<{ emulator: RunningEmulator; core: EmulatorCore }> {
   const certificate = await createCertificate();
+  const identity = { ...DEMO_IDENTITY, ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}) };
   const core = new EmulatorCore({
-    identity: DEMO_IDENTITY,
+    identity,
     lro: options.lro ?? 'realistic',
     lroDurationMs: options.lroDurationMs ?? 3000,
     latencyMs: options.latencyMs ?? 0,
@@ -74,7 +79,12 @@ export async function startEmulatorWithCore(
     url: core.baseUrl,
     caCertPath: certificate.caCertPath,
     adminToken,
-    ...DEMO_IDENTITY,
+    ...identity,
+    reset: async () => {
+      core.seed(await resolveSeed(options.seed as SeedOption | undefined));
+      core.faults.clear();
+      core.log.clear();
+    },
     close: async () => {
       for (const timer of hangs) clearTimeout(timer);
       persist.flush();

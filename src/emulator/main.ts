@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const emulator = await startEmulator(options);
-  const { close: _close, ...ready } = emulator;
+  const { close: _close, reset: _reset, ...ready } = emulator;
   process.stdout.write(`${JSON.stringify({ ready: true, ...ready })}\n`);
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));

@@ -1,0 +1,205 @@
+/**
+ * "Try the Sandbox": the local ARM emulator (its own bundle, dist/emulator.js) runs inside the extension host on
+ * 127.0.0.1 and a free port, with the demo topology; the hubs view signs in against it. Nothing to install, any OS,
+ * offline. Its state lives in the extension's global storage, so a restart keeps it (and the sandbox starts again).
+ * The view's title and a status bar item say "Sandbox" as long as it runs: it is never mistaken for a real tenant.
+ * Secrets (the client secret, the emulator's admin token) stay in this process: never in a log or an environment.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { log } from '../log';
+import type { HubsView } from '../tree/hubsView';
+import { type SandboxLogin, type Shell, renderAzScript, sandboxCloudConfig } from './azCommands';
+import { type SandboxEmulator, loadEmulatorBundle } from './emulatorBundle';
+import type { SandboxEndpoint } from './endpoint';
+
+/** Set while the sandbox runs: the Reset and Exit commands and the view's Exit button show then. */
+export const CONTEXT_SANDBOX = 'foundryNetwork.sandbox';
+/** Remembered across restarts: the sandbox was on, so it starts again. */
+const ACTIVE_KEY = 'foundryNetwork.sandbox.active';
+const VIEW_TITLE = 'Hubs';
+
+interface Running {
+  readonly emulator: SandboxEmulator;
+  readonly endpoint: SandboxEndpoint;
+  readonly login: SandboxLogin;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export class Sandbox implements vscode.Disposable {
+  private running: Promise<Running> | undefined;
+  private readonly statusBar: vscode.StatusBarItem;
+
+  constructor(
+    private readonly extension: vscode.ExtensionContext,
+    private readonly view: HubsView,
+  ) {
+    this.statusBar = vscode.window.createStatusBarItem('foundryNetwork.sandbox', vscode.StatusBarAlignment.Left, 100);
+    this.statusBar.name = 'Foundry Network Sandbox';
+  }
+
+  /** The sandbox to sign in against (waiting for one that is starting); undefined when none runs. */
+  async endpoint(): Promise<SandboxEndpoint | undefined> {
+    try {
+      return (await this.running)?.endpoint;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** After a restart: the sandbox was on when VS Code closed, so it starts again with the state it had. */
+  resumeIfActive(): void {
+    if (!this.extension.globalState.get<boolean>(ACTIVE_KEY)) return;
+    this.start().catch((error: unknown) => {
+      log().error(messageOf(error));
+      void vscode.window.showErrorMessage(messageOf(error));
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.running) {
+      await vscode.commands.executeCommand('foundryNetwork.hubs.focus');
+      return;
+    }
+    const starting = this.launch();
+    this.running = starting;
+    // The view starts over now and waits for the emulator: it signs in against the sandbox, not the settings' cloud.
+    this.view.reset();
+    try {
+      await this.show(await starting);
+    } catch (error) {
+      this.running = undefined;
+      this.view.reset();
+      throw new Error(`The sandbox could not start: ${messageOf(error)}. Show the log for details, then try again.`);
+    }
+    await this.extension.globalState.update(ACTIVE_KEY, true);
+    void vscode.window
+      .showInformationMessage(
+        'The sandbox is running: a local emulator of Azure with demo hubs, on this machine only. Nothing you do here reaches Azure.',
+        'Show az Commands',
+        'Exit Sandbox',
+      )
+      .then((choice) => {
+        if (choice === 'Show az Commands') return this.showAzCommands();
+        if (choice === 'Exit Sandbox') return this.exit();
+        return undefined;
+      });
+  }
+
+  /** Stops the emulator and goes back to the settings' cloud; the sandbox state stays for the next start. */
+  async exit(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    await this.extension.globalState.update(ACTIVE_KEY, false);
+    await this.hide();
+    this.view.reset();
+    const emulator = await running?.then(
+      (started) => started.emulator,
+      () => undefined,
+    );
+    await emulator?.close();
+    if (emulator) log().info('Sandbox stopped; its state is kept for the next "Try the Sandbox".');
+  }
+
+  /** Back to the demo topology. */
+  async reset(): Promise<void> {
+    const running = await this.require();
+    await running.emulator.reset();
+    log().info('Sandbox reset to the demo topology.');
+    await this.view.refresh();
+    void vscode.window.showInformationMessage('The sandbox is back to the demo topology.');
+  }
+
+  /** The az commands that drive this sandbox, in a new editor (bash, or PowerShell on Windows). */
+  async showAzCommands(): Promise<void> {
+    const { login } = await this.require();
+    const shell: Shell = process.platform === 'win32' ? 'powershell' : 'bash';
+    const document = await vscode.workspace.openTextDocument({
+      language: shell === 'bash' ? 'shellscript' : 'powershell',
+      content: renderAzScript(login, shell),
+    });
+    await vscode.window.showTextDocument(document);
+  }
+
+  async copyAzCommands(): Promise<void> {
+    const { login } = await this.require();
+    await vscode.env.clipboard.writeText(renderAzScript(login, process.platform === 'win32' ? 'powershell' : 'bash'));
+    void vscode.window.showInformationMessage('The az commands for the sandbox are on the clipboard.');
+  }
+
+  /** The status bar item's menu. */
+  async actions(): Promise<void> {
+    const actions: (vscode.QuickPickItem & { run: () => Promise<void> })[] = [
+      { label: '$(terminal) Show az Commands', run: () => this.showAzCommands() },
+      { label: '$(copy) Copy az Commands', run: () => this.copyAzCommands() },
+      { label: '$(discard) Reset Sandbox', detail: 'Back to the demo topology.', run: () => this.reset() },
+      { label: '$(debug-stop) Exit Sandbox', detail: 'Back to your Azure sign-in.', run: () => this.exit() },
+    ];
+    const picked = await vscode.window.showQuickPick(actions, { title: 'Foundry Network Sandbox' });
+    await picked?.run();
+  }
+
+  dispose(): void {
+    this.statusBar.dispose();
+    // Closing VS Code stops the emulator; the sandbox stays on, and starts again next time.
+    void this.running?.then(
+      (started) => started.emulator.close(),
+      () => undefined,
+    );
+  }
+
+  private async require(): Promise<Running> {
+    if (!this.running) throw new Error('The sandbox is not running: run "Foundry: Try the Sandbox" first.');
+    return this.running;
+  }
+
+  private async launch(): Promise<Running> {
+    const directory = join(this.extension.globalStorageUri.fsPath, 'sandbox');
+    await mkdir(directory, { recursive: true });
+    // A fresh secret each start: only this window and the az commands it shows know it.
+    const clientSecret = randomBytes(24).toString('hex');
+    const emulator = await loadEmulatorBundle().startEmulator({
+      port: 0,
+      seed: 'demo',
+      statePath: join(directory, 'state.json'),
+      lro: 'realistic',
+      clientSecret,
+    });
+    const certificate = await readFile(emulator.caCertPath, 'utf8');
+    const login: SandboxLogin = {
+      url: emulator.url,
+      tenantId: emulator.tenantId,
+      clientId: emulator.clientId,
+      clientSecret,
+      certificatePath: join(directory, 'emulator-ca.pem'),
+      cloudConfigPath: join(directory, 'cloud.json'),
+      azureConfigDirectory: join(directory, 'az'),
+    };
+    await writeFile(login.certificatePath, certificate);
+    await writeFile(login.cloudConfigPath, JSON.stringify(sandboxCloudConfig(emulator.url), null, 2));
+    log().info(`Sandbox started: the local ARM emulator at ${emulator.url}, its state in ${directory}.`);
+    const { url, tenantId, clientId } = emulator;
+    return { emulator, endpoint: { url, certificate, tenantId, clientId, clientSecret }, login };
+  }
+
+  private async show(running: Running): Promise<void> {
+    await vscode.commands.executeCommand('setContext', CONTEXT_SANDBOX, true);
+    this.view.treeView.title = `${VIEW_TITLE} — Sandbox`;
+    this.view.treeView.description = 'local emulator, not Azure';
+    this.statusBar.text = '$(beaker) Sandbox';
+    this.statusBar.tooltip = `Foundry Network shows the sandbox: a local emulator of Azure at ${running.endpoint.url}, not your tenant. Click for its actions.`;
+    this.statusBar.command = 'foundryNetwork.sandboxActions';
+    this.statusBar.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.statusBar.show();
+  }
+
+  private async hide(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', CONTEXT_SANDBOX, false);
+    this.view.treeView.title = VIEW_TITLE;
+    this.view.treeView.description = undefined;
+    this.statusBar.hide();
+  }
+}
