@@ -53,13 +53,14 @@ export class Sandbox implements vscode.Disposable {
   /** After a restart: the sandbox was on when VS Code closed, so it starts again with the state it had. */
   resumeIfActive(): void {
     if (!this.extension.globalState.get<boolean>(ACTIVE_KEY)) return;
-    this.start().catch((error: unknown) => {
+    this.start({ announce: false }).catch((error: unknown) => {
       log().error(messageOf(error));
       void vscode.window.showErrorMessage(messageOf(error));
     });
   }
 
-  async start(): Promise<void> {
+  /** `announce`: say so in a notification (not when it starts again by itself after a restart). */
+  async start(options: { announce?: boolean } = {}): Promise<void> {
     if (this.running) {
       await vscode.commands.executeCommand('foundryNetwork.hubs.focus');
       return;
@@ -76,6 +77,10 @@ export class Sandbox implements vscode.Disposable {
       throw new Error(`The sandbox could not start: ${messageOf(error)}. Show the log for details, then try again.`);
     }
     await this.extension.globalState.update(ACTIVE_KEY, true);
+    if (options.announce !== false) this.announce();
+  }
+
+  private announce(): void {
     void vscode.window
       .showInformationMessage(
         'The sandbox is running: a local emulator of Azure with demo hubs, on this machine only. Nothing you do here reaches Azure.',
