@@ -75,4 +75,3 @@ function reportCommandError(id: string, error: unknown): void {
     if (choice) log().show();
   });
 }
-
