@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { affectsSettings } from './config';
+import { useDisplayLanguage } from './displayLanguage';
 import { loadFeaturesModule, loadYamlModule } from './lazy';
 import { disposeLog, log } from './log';
 import { Sandbox } from './sandbox/sandbox';
@@ -13,6 +14,7 @@ const bundleLoadedAt = performance.now();
 /** Wiring only: the services, the command table, the views. Heavy modules load on first use (src/lazy.ts). */
 export function activate(extension: vscode.ExtensionContext): ExtensionServices {
   const started = performance.now();
+  useDisplayLanguage();
   const hubsView: HubsView = new HubsView(async () =>
     loadFeaturesModule().HubsFeature.create(HUBS_VIEW_ID, extension.globalState, await sandbox.endpoint()),
   );

@@ -5,14 +5,16 @@ import { fixAll, validateHubYaml } from '../yaml/engine';
 import { oneOf, parseCommandLine } from './args';
 import { formatJson, formatStylish, toReportedProblems, type ReportedProblem } from './format';
 import { expandGlob, isGlob } from './glob';
+import { LINT_RULES } from './lintRules';
+import { toSarif } from './sarif';
 import { EXIT_FINDINGS, EXIT_OK, FileError, UsageError, type CliCommand, type CliIo } from './io';
 
-const USAGE = `Usage: foundry-net lint [--format json|stylish] [--fix] <file or glob>...
+const USAGE = `Usage: foundry-net lint [--format json|stylish|sarif] [--fix] <file or glob>...
 
 Checks the network settings of Azure AI Foundry hub YAML files (az ml workspace create --file).
 
 Options:
-  --format json|stylish  Output format (default: stylish)
+  --format json|stylish|sarif  Output format (default: stylish); sarif is SARIF 2.1.0 for GitHub code scanning
   --fix                  Apply the safe quick fixes and write the files back
   -h, --help             Show this help
 
@@ -27,7 +29,7 @@ export const lintCommand: CliCommand = {
       format: { type: 'string' },
       fix: { type: 'boolean' },
     });
-    const format = oneOf('format', values.format, ['stylish', 'json'] as const, 'stylish');
+    const format = oneOf('format', values.format, ['stylish', 'json', 'sarif'] as const, 'stylish');
     if (positionals.length === 0) throw new UsageError('No files given. Run "foundry-net lint <file or glob>...".');
     return lint(resolveFiles(positionals, io.cwd), format, values.fix === true, io);
   },
@@ -68,7 +70,7 @@ function existsAsFile(file: string): boolean {
   }
 }
 
-function lint(files: readonly string[], format: 'json' | 'stylish', fix: boolean, io: CliIo): number {
+function lint(files: readonly string[], format: 'json' | 'stylish' | 'sarif', fix: boolean, io: CliIo): number {
   const problems: ReportedProblem[] = [];
   for (const file of files) {
     const absolute = path.resolve(io.cwd, file);
@@ -80,7 +82,13 @@ function lint(files: readonly string[], format: 'json' | 'stylish', fix: boolean
     }
     problems.push(...toReportedProblems(file, text, validateHubYaml(text)));
   }
-  io.stdout(format === 'json' ? formatJson(problems) : formatStylish(problems));
+  io.stdout(
+    format === 'json'
+      ? formatJson(problems)
+      : format === 'sarif'
+        ? formatLintSarif(problems, io.cwd)
+        : formatStylish(problems),
+  );
   return problems.some((problem) => problem.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -100,4 +108,24 @@ function writeText(absolute: string, file: string, text: string): void {
       `cannot write the fixes to "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,
     );
   }
+}
+
+/** Each problem at its file and range; the fingerprint ignores the line, so an edit above it keeps the alert. */
+function formatLintSarif(problems: readonly ReportedProblem[], cwd: string): string {
+  return toSarif(
+    LINT_RULES,
+    problems.map((problem) => ({
+      ruleId: problem.code,
+      severity: problem.severity,
+      message: problem.message,
+      file: {
+        uri: path.relative(cwd, path.resolve(cwd, problem.file)).split(path.sep).join('/'),
+        startLine: problem.line,
+        startColumn: problem.column,
+        endLine: problem.endLine,
+        endColumn: problem.endColumn,
+      },
+      fingerprint: `${problem.code}|${problem.file}|${problem.message}`,
+    })),
+  );
 }

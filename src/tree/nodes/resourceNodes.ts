@@ -1,13 +1,11 @@
-/** Subscriptions, hubs, projects and AI Services accounts: the upper levels of the tree, from discovery. */
+/** Subscriptions, hubs, projects and AI Services accounts: the upper levels of the tree. */
 import type { AzureAccessError } from '../../azure/errors';
 import type { DiscoveredHub, DiscoveredResource } from '../../azure/discovery';
-import type { DependentResource, HubNetworkState } from '../../model/hubState';
-import { describePublicAccessMode, publicAccessModeOf } from '../../model/publicAccess';
-import type { NodeView, Tone } from '../nodeView';
+import { discoveredAccess, worstSeverity, type Finding } from '../../model/assessment';
+import type { ResourceEntry } from '../model';
+import type { NodeView } from '../nodeView';
 import { plural } from '../nodeView';
-
-/** Hubs shown per subscription before "Load more…". */
-export const HUBS_PAGE_SIZE = 50;
+import { CHECKING_ICON, VERDICT_ICON } from './verdictView';
 
 export interface SubscriptionSummaryView {
   readonly subscriptionId: string;
@@ -32,47 +30,85 @@ export function subscriptionNode(subscription: SubscriptionSummaryView): NodeVie
   };
 }
 
-/** A hub before its details are read: Resource Graph gives only public network access. */
-export function hubNode(hub: DiscoveredHub, details: HubNetworkState | undefined): NodeView {
-  const posture = details ? postureOfDetails(details) : postureOfDiscovery(hub.publicNetworkAccess);
+/**
+ * A hub's line: the assessment's verdict once read (with "checking…" while a re-read runs), and before that only
+ * what discovery says of public access, with "checking…".
+ */
+export function hubNode(hub: DiscoveredHub, entry: ResourceEntry | undefined): NodeView {
   const projects = hub.projects.length ? ` · ${plural(hub.projects.length, 'project')}` : '';
+  const line = resourceLine(entry, hub);
   return {
     id: hub.id,
     label: hub.name,
-    description: `${posture.summary} · ${hub.location}${projects}`,
+    description: `${line.summary} · ${hub.location}${projects}`,
     context: 'hub',
     resourceId: hub.id,
     hubId: hub.id,
-    icon: { codicon: posture.codicon, tone: posture.tone },
-    tooltip: `**Foundry hub ${hub.name}**\n\n${posture.summary}\n\nResource group: ${hub.resourceGroup} · Region: ${hub.location}`,
+    icon: line.icon,
+    tooltip: `**Foundry hub ${hub.name}**\n\n${line.tooltip}\n\nResource group: ${hub.resourceGroup} · Region: ${hub.location}`,
     expandable: true,
+    ...(line.badge ? { badge: line.badge } : {}),
   };
 }
 
-interface Posture {
+/** An AI Services (Foundry) account's line, the same way as a hub's. */
+export function aiServicesNode(account: DiscoveredResource, entry: ResourceEntry | undefined): NodeView {
+  const line = resourceLine(entry, account);
+  return {
+    id: account.id,
+    label: account.name,
+    description: `AI Services · ${line.summary} · ${account.location}`,
+    context: 'aiServices',
+    resourceId: account.id,
+    expandable: true,
+    icon: line.icon,
+    tooltip: `**Foundry / AI Services resource ${account.name}**\n\n${line.tooltip}\n\nResource group: ${account.resourceGroup} · Region: ${account.location}`,
+    ...(line.badge ? { badge: line.badge } : {}),
+  };
+}
+
+interface ResourceLine {
   readonly summary: string;
-  readonly codicon: string;
-  readonly tone: Tone;
+  readonly icon: NodeView['icon'];
+  readonly tooltip: string;
+  readonly badge?: NodeView['badge'];
 }
 
-function postureOfDiscovery(publicNetworkAccess: string | undefined): Posture {
-  return publicNetworkAccess?.toLowerCase() === 'disabled'
-    ? { summary: 'Private', codicon: 'lock', tone: 'secure' }
-    : { summary: 'Public access enabled', codicon: 'globe', tone: 'exposed' };
-}
-
-function postureOfDetails(state: HubNetworkState): Posture {
-  const mode = publicAccessModeOf(state.workspace.publicNetworkAccess, state.workspace.networkAcls);
-  const endpoints = state.privateEndpointConnections.filter((c) => c.status === 'Approved').length;
-  const withEndpoints = endpoints ? ` · ${plural(endpoints, 'private endpoint')}` : '';
-  switch (mode.kind) {
-    case 'disabled':
-      return { summary: `Private${withEndpoints}`, codicon: 'lock', tone: endpoints ? 'secure' : 'warning' };
-    case 'selectedIps':
-      return { summary: `${describePublicAccessMode(mode)}${withEndpoints}`, codicon: 'shield', tone: 'warning' };
-    case 'allNetworks':
-      return { summary: `Public (all networks)${withEndpoints}`, codicon: 'globe', tone: 'exposed' };
+function resourceLine(entry: ResourceEntry | undefined, discovered: DiscoveredResource): ResourceLine {
+  const details = entry?.details;
+  if (!details) {
+    const access = discoveredAccess(discovered.publicNetworkAccess, discovered.networkDefaultAction);
+    if (entry?.failure !== undefined) {
+      return {
+        summary: `${access} · could not be checked`,
+        icon: { codicon: 'warning', tone: 'warning' },
+        tooltip: `Reading the details failed: ${entry.failure}`,
+      };
+    }
+    return { summary: `${access} · checking…`, icon: CHECKING_ICON, tooltip: 'Checking its network isolation…' };
   }
+  const { verdict, findings } = details.assessment;
+  const checking = entry?.reading ? ' · checking…' : '';
+  const badge = badgeOf(findings);
+  return {
+    summary: `${verdict.label}${checking}`,
+    icon: VERDICT_ICON[verdict.kind],
+    tooltip: `**${verdict.label}**: ${verdict.reason}${findings.length ? `\n\n${badge?.tooltip ?? ''}` : ''}${entry?.failure !== undefined ? `\n\nThe last re-read failed: ${entry.failure}` : ''}`,
+    ...(badge ? { badge } : {}),
+  };
+}
+
+/** The worst severity and how many findings have it. */
+export function badgeOf(findings: readonly Finding[]): NodeView['badge'] | undefined {
+  const worst = worstSeverity(findings);
+  if (!worst) return undefined;
+  const counts = (['error', 'warning', 'information'] as const)
+    .map((severity) => ({ severity, count: findings.filter((finding) => finding.severity === severity).length }))
+    .filter((entry) => entry.count > 0);
+  const tooltip = counts
+    .map((entry) => plural(entry.count, entry.severity === 'information' ? 'note' : entry.severity))
+    .join(', ');
+  return { severity: worst, count: counts[0]!.count, tooltip };
 }
 
 export function projectsNode(hub: DiscoveredHub): NodeView {
@@ -97,26 +133,6 @@ export function projectNode(project: DiscoveredResource): NodeView {
     hubId: project.hubResourceId,
     icon: { codicon: 'folder', tone: 'neutral' },
     tooltip: `**Foundry project ${project.name}**\n\nIts network isolation is its hub's.`,
-  };
-}
-
-/** An account from discovery; `details` (read from ARM) win, since Resource Graph lags behind our own writes. */
-export function aiServicesNode(account: DiscoveredResource, details?: DependentResource): NodeView {
-  const publicNetworkAccess = details && !details.readError ? details.publicNetworkAccess : account.publicNetworkAccess;
-  const networkDefaultAction =
-    details && !details.readError ? details.networkDefaultAction : account.networkDefaultAction;
-  const disabled = publicNetworkAccess?.toLowerCase() === 'disabled';
-  const selected = !disabled && networkDefaultAction?.toLowerCase() === 'deny';
-  const access = disabled ? 'public access disabled' : selected ? 'selected networks' : 'public access enabled';
-  return {
-    id: account.id,
-    label: account.name,
-    description: `AI Services · ${access} · ${account.location}`,
-    context: 'aiServices',
-    resourceId: account.id,
-    expandable: true,
-    icon: { codicon: 'sparkle', tone: disabled ? 'secure' : selected ? 'warning' : 'exposed' },
-    tooltip: `**Foundry / AI Services resource ${account.name}**\n\nPublic network access: ${publicNetworkAccess ?? 'Enabled'}\n\nDefault action: ${networkDefaultAction ?? 'Allow'}`,
   };
 }
 
