@@ -5,6 +5,7 @@
  * The view's title and a status bar item say "Sandbox" as long as it runs: it is never mistaken for a real tenant.
  * Secrets (the client secret, the emulator's admin token) stay in this process: never in a log or an environment.
  */
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +20,8 @@ import type { SandboxEndpoint } from './endpoint';
 export const CONTEXT_SANDBOX = 'foundryNetwork.sandbox';
 /** Remembered across restarts: the sandbox was on, so it starts again. */
 const ACTIVE_KEY = 'foundryNetwork.sandbox.active';
-const VIEW_TITLE = 'Hubs';
+/** The view's name in the manifest (package.nls.json's view.hubs.name), in the display language. */
+const viewTitle = (): string => l10n.t('Hubs');
 
 interface Running {
   readonly emulator: SandboxEmulator;
@@ -38,7 +40,7 @@ export class Sandbox implements vscode.Disposable {
     private readonly view: HubsView,
   ) {
     this.statusBar = vscode.window.createStatusBarItem('foundryNetwork.sandbox', vscode.StatusBarAlignment.Left, 100);
-    this.statusBar.name = 'Foundry Network Sandbox';
+    this.statusBar.name = l10n.t('Foundry Network Sandbox');
   }
 
   /** The sandbox to sign in against (waiting for one that is starting); undefined when none runs. */
@@ -74,22 +76,28 @@ export class Sandbox implements vscode.Disposable {
     } catch (error) {
       this.running = undefined;
       this.view.reset();
-      throw new Error(`The sandbox could not start: ${messageOf(error)}. Show the log for details, then try again.`);
+      throw new Error(
+        l10n.t('The sandbox could not start: {0}. Show the log for details, then try again.', messageOf(error)),
+      );
     }
     await this.extension.globalState.update(ACTIVE_KEY, true);
     if (options.announce !== false) this.announce();
   }
 
   private announce(): void {
+    const showCommands = l10n.t('Show az Commands');
+    const exit = l10n.t('Exit Sandbox');
     void vscode.window
       .showInformationMessage(
-        'The sandbox is running: a local emulator of Azure with demo hubs, on this machine only. Nothing you do here reaches Azure.',
-        'Show az Commands',
-        'Exit Sandbox',
+        l10n.t(
+          'The sandbox is running: a local emulator of Azure with demo hubs, on this machine only. Nothing you do here reaches Azure.',
+        ),
+        showCommands,
+        exit,
       )
       .then((choice) => {
-        if (choice === 'Show az Commands') return this.showAzCommands();
-        if (choice === 'Exit Sandbox') return this.exit();
+        if (choice === showCommands) return this.showAzCommands();
+        if (choice === exit) return this.exit();
         return undefined;
       });
   }
@@ -115,7 +123,7 @@ export class Sandbox implements vscode.Disposable {
     await running.emulator.reset();
     log().info('Sandbox reset to the demo topology.');
     await this.view.refresh();
-    void vscode.window.showInformationMessage('The sandbox is back to the demo topology.');
+    void vscode.window.showInformationMessage(l10n.t('The sandbox is back to the demo topology.'));
   }
 
   /** The az commands that drive this sandbox, in a new editor (bash, or PowerShell on Windows). */
@@ -132,18 +140,26 @@ export class Sandbox implements vscode.Disposable {
   async copyAzCommands(): Promise<void> {
     const { login } = await this.require();
     await vscode.env.clipboard.writeText(renderAzScript(login, process.platform === 'win32' ? 'powershell' : 'bash'));
-    void vscode.window.showInformationMessage('The az commands for the sandbox are on the clipboard.');
+    void vscode.window.showInformationMessage(l10n.t('The az commands for the sandbox are on the clipboard.'));
   }
 
   /** The status bar item's menu. */
   async actions(): Promise<void> {
     const actions: (vscode.QuickPickItem & { run: () => Promise<void> })[] = [
-      { label: '$(terminal) Show az Commands', run: () => this.showAzCommands() },
-      { label: '$(copy) Copy az Commands', run: () => this.copyAzCommands() },
-      { label: '$(discard) Reset Sandbox', detail: 'Back to the demo topology.', run: () => this.reset() },
-      { label: '$(debug-stop) Exit Sandbox', detail: 'Back to your Azure sign-in.', run: () => this.exit() },
+      { label: `$(terminal) ${l10n.t('Show az Commands')}`, run: () => this.showAzCommands() },
+      { label: `$(copy) ${l10n.t('Copy az Commands')}`, run: () => this.copyAzCommands() },
+      {
+        label: `$(discard) ${l10n.t('Reset Sandbox')}`,
+        detail: l10n.t('Back to the demo topology.'),
+        run: () => this.reset(),
+      },
+      {
+        label: `$(debug-stop) ${l10n.t('Exit Sandbox')}`,
+        detail: l10n.t('Back to your Azure sign-in.'),
+        run: () => this.exit(),
+      },
     ];
-    const picked = await vscode.window.showQuickPick(actions, { title: 'Foundry Network Sandbox' });
+    const picked = await vscode.window.showQuickPick(actions, { title: l10n.t('Foundry Network Sandbox') });
     await picked?.run();
   }
 
@@ -157,7 +173,7 @@ export class Sandbox implements vscode.Disposable {
   }
 
   private async require(): Promise<Running> {
-    if (!this.running) throw new Error('The sandbox is not running: run "Foundry: Try the Sandbox" first.');
+    if (!this.running) throw new Error(l10n.t('The sandbox is not running: run "Foundry: Try the Sandbox" first.'));
     return this.running;
   }
 
@@ -192,10 +208,13 @@ export class Sandbox implements vscode.Disposable {
 
   private async show(running: Running): Promise<void> {
     await vscode.commands.executeCommand('setContext', CONTEXT_SANDBOX, true);
-    this.view.treeView.title = `${VIEW_TITLE} — Sandbox`;
-    this.view.treeView.description = 'local emulator, not Azure';
-    this.statusBar.text = '$(beaker) Sandbox';
-    this.statusBar.tooltip = `Foundry Network shows the sandbox: a local emulator of Azure at ${running.endpoint.url}, not your tenant. Click for its actions.`;
+    this.view.treeView.title = l10n.t('{0} — Sandbox', viewTitle());
+    this.view.treeView.description = l10n.t('local emulator, not Azure');
+    this.statusBar.text = `$(beaker) ${l10n.t('Sandbox')}`;
+    this.statusBar.tooltip = l10n.t(
+      'Foundry Network shows the sandbox: a local emulator of Azure at {0}, not your tenant. Click for its actions.',
+      running.endpoint.url,
+    );
     this.statusBar.command = 'foundryNetwork.sandboxActions';
     this.statusBar.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.statusBar.show();
@@ -203,7 +222,7 @@ export class Sandbox implements vscode.Disposable {
 
   private async hide(): Promise<void> {
     await vscode.commands.executeCommand('setContext', CONTEXT_SANDBOX, false);
-    this.view.treeView.title = VIEW_TITLE;
+    this.view.treeView.title = viewTitle();
     this.view.treeView.description = undefined;
     this.statusBar.hide();
   }
