@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { EmulatorCore } from './emulator';
 import type { LroMode } from './lro';
 import { createRequestHandler } from './server';
-import { readSnapshotFile, writeSnapshotFile } from './store';
+import { type Snapshot, UnreadableStateError, readSnapshotFile, writeSnapshotFile } from './store';
 import { createCertificate } from './tls';
 import { type SeedOption, type Topology, resolveSeed } from './topology';
 
 export type { Topology } from './topology';
 export type { Snapshot } from './store';
+export { UnreadableStateError } from './store';
 
 export interface EmulatorOptions {
   /** 0 or absent: a free port. */
@@ -63,7 +64,7 @@ export async function startEmulatorWithCore(
     latencyMs: options.latencyMs ?? 0,
   });
   const saved = options.statePath ? readSnapshotFile(options.statePath) : undefined;
-  if (saved) core.restore(saved);
+  if (saved && options.statePath) restoreSaved(core, saved, options.statePath);
   else core.seed(await resolveSeed(options.seed as SeedOption | undefined));
   const persist = persistence(core, options.statePath);
   const adminToken = randomBytes(24).toString('base64url');
@@ -93,6 +94,15 @@ export async function startEmulatorWithCore(
     },
   };
   return { emulator, core };
+}
+
+/** A saved state of the right shape can still hold what the store refuses (a resource without an id). */
+function restoreSaved(core: EmulatorCore, saved: Snapshot, statePath: string): void {
+  try {
+    core.restore(saved);
+  } catch (error) {
+    throw new UnreadableStateError(statePath, error instanceof Error ? error.message : String(error));
+  }
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -9,6 +9,13 @@ export interface SubscriptionRecord {
   tenantId?: string;
 }
 
+const isSnapshot = (value: unknown): value is Snapshot =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as Snapshot).version === 1 &&
+  Array.isArray((value as Snapshot).subscriptions) &&
+  Array.isArray((value as Snapshot).resources);
+
 /** What `GET/PUT /_emulator/snapshot` and `--state FILE` carry: the raw state, restored as is. */
 export interface Snapshot {
   version: 1;
@@ -133,7 +140,7 @@ export class ResourceStore {
   }
 
   restore(snapshot: Snapshot): void {
-    if (snapshot.version !== 1 || !Array.isArray(snapshot.resources) || !Array.isArray(snapshot.subscriptions)) {
+    if (!isSnapshot(snapshot)) {
       throw new Error('Not an emulator snapshot: expected {version: 1, subscriptions: [], resources: []}');
     }
     this.clear();
@@ -166,7 +173,29 @@ export function writeSnapshotFile(path: string, snapshot: Snapshot): void {
   renameSync(temporary, path);
 }
 
+/**
+ * A state file that exists but holds no state this emulator reads (cut short, edited by hand, another version). Its
+ * `code` says so across bundles (the sandbox loads the emulator from a bundle of its own, so `instanceof` cannot).
+ */
+export class UnreadableStateError extends Error {
+  readonly code = 'UnreadableState';
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path} is not a state this emulator can read: ${reason}`);
+    this.name = 'UnreadableStateError';
+  }
+}
+
 export function readSnapshotFile(path: string): Snapshot | undefined {
   if (!existsSync(path)) return undefined;
-  return JSON.parse(readFileSync(path, 'utf8')) as Snapshot;
+  let saved: unknown;
+  try {
+    saved = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UnreadableStateError(path, error instanceof Error ? error.message : String(error));
+  }
+  if (!isSnapshot(saved)) throw new UnreadableStateError(path, 'no version 1 state with subscriptions and resources');
+  return saved;
 }

@@ -15,6 +15,7 @@ import type { HubsView } from '../tree/hubsView';
 import { type SandboxLogin, type Shell, renderAzScript, sandboxCloudConfig } from './azCommands';
 import { type SandboxEmulator, loadEmulatorBundle } from './emulatorBundle';
 import type { SandboxEndpoint } from './endpoint';
+import { startOnSavedState } from './sandboxState';
 
 /** Set while the sandbox runs: the Reset and Exit commands and the view's Exit button show then. */
 export const CONTEXT_SANDBOX = 'foundryNetwork.sandbox';
@@ -182,13 +183,14 @@ export class Sandbox implements vscode.Disposable {
     await mkdir(directory, { recursive: true });
     // A fresh secret each start: only this window and the az commands it shows know it.
     const clientSecret = randomBytes(24).toString('hex');
-    const emulator = await loadEmulatorBundle().startEmulator({
+    const { emulator, setAsidePath } = await startOnSavedState(loadEmulatorBundle(), {
       port: 0,
       seed: 'demo',
       statePath: join(directory, 'state.json'),
       lro: 'realistic',
       clientSecret,
     });
+    if (setAsidePath) this.reportSetAside(setAsidePath);
     const certificate = await readFile(emulator.caCertPath, 'utf8');
     const login: SandboxLogin = {
       url: emulator.url,
@@ -204,6 +206,16 @@ export class Sandbox implements vscode.Disposable {
     log().info(`Sandbox started: the local ARM emulator at ${emulator.url}, its state in ${directory}.`);
     const { url, tenantId, clientId } = emulator;
     return { emulator, endpoint: { url, certificate, tenantId, clientId, clientSecret }, login };
+  }
+
+  private reportSetAside(setAsidePath: string): void {
+    log().warn(`Sandbox: its saved state could not be read; it was moved to ${setAsidePath}.`);
+    void vscode.window.showWarningMessage(
+      l10n.t(
+        'The sandbox could not read the state it saved, so it starts from the demo topology. The old state was kept as {0}.',
+        setAsidePath,
+      ),
+    );
   }
 
   private async show(running: Running): Promise<void> {
