@@ -5,8 +5,10 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: a Windows drive letter or a space in the path survives it.
+const root = fileURLToPath(new URL('..', import.meta.url));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
