@@ -1,7 +1,8 @@
 import { type EmulatorOptions, startEmulator } from './index';
 
 /**
- * `npm run emulator -- [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic]`.
+ * `npm run emulator -- [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic]
+ *   [--lro-duration-ms N]`.
  * Prints one JSON line when ready; stops on SIGINT/SIGTERM; bad arguments exit 2.
  */
 function parseArguments(argv: string[]): EmulatorOptions {
@@ -39,7 +40,7 @@ function parseArguments(argv: string[]): EmulatorOptions {
         break;
       default:
         throw new Error(
-          `unknown argument '${flag}'. Usage: emulator [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic]`,
+          `unknown argument '${flag}'. Usage: emulator [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic] [--lro-duration-ms N]`,
         );
     }
   }
