@@ -12,6 +12,7 @@ import { readDependentResource } from '../../../src/azure/dependentResources';
 import { discoverHubs } from '../../../src/azure/discovery';
 import { privateEndpointOf, readPrivateEndpointAndZoneGroups } from '../../../src/azure/privateEndpointRead';
 import { listAllPages, readWorkspace } from '../../../src/azure/workspaceApi';
+import { assessAccount } from '../../../src/model/assessment/account';
 import {
   type ArmWorkspace,
   connectionNameOf,
@@ -72,6 +73,25 @@ describe('src/azure reads recorded Azure answers', () => {
       resource.privateEndpoints.map((endpoint) => [endpoint.id.split('/').pop(), endpoint.status]),
       [['pecs_cli_test_000002', 'Approved']],
     );
+  });
+
+  it("judges recorded accounts as the tree does: a fresh one Public, one behind an IP rule Restricted, an endpoint's Public with it", async () => {
+    const [fresh, ruled] = recorded(COGNITIVE_RULES, 12, 17);
+    const [withEndpoint] = recorded(COGNITIVE_CONNECTION, 20);
+    const judged = await withAnswers([fresh, ruled, withEndpoint], async (server) => {
+      const read = (answer: RecordedInteraction) =>
+        readDependentResource(server.connection(), { kind: 'aiServices', id: answer.path });
+      return [await read(fresh), await read(ruled), await read(withEndpoint)].map(assessAccount);
+    });
+    assert.deepEqual(
+      judged.map((assessment) => [assessment.verdict.kind, assessment.access.kind]),
+      [
+        ['public', 'allNetworks'],
+        ['restricted', 'selectedNetworks'],
+        ['public', 'allNetworks'],
+      ],
+    );
+    assert.match(judged[2].verdict.reason, /1 private endpoint/, 'the approved endpoint counts as working');
   });
 
   it('reads a workspace whose etag is null and whose kind is "Hub"', async () => {
