@@ -77,7 +77,9 @@ export type Shell = 'bash' | 'powershell';
 const quote = (value: string, shell: Shell): string =>
   shell === 'bash' ? `'${value.replace(/'/g, `'\\''`)}'` : `'${value.replace(/'/g, "''")}'`;
 
-const needsQuotes = (value: string): boolean => !/^[\w@./:=-]+$/.test(value);
+/** In PowerShell a bare word starting with @ is splatting (`@C:\cloud.json` fails): such an argument is quoted. */
+const needsQuotes = (value: string, shell: Shell): boolean =>
+  !/^[\w@./:=-]+$/.test(value) || (shell === 'powershell' && value.startsWith('@'));
 
 /** The steps as a script to paste into a terminal (bash or PowerShell), with a comment saying what it does. */
 export function renderAzScript(login: SandboxLogin, shell: Shell): string {
@@ -87,7 +89,7 @@ export function renderAzScript(login: SandboxLogin, shell: Shell): string {
     shell === 'bash' ? `export ${name}=${quote(value, shell)}` : `$env:${name} = ${quote(value, shell)}`,
   );
   const commands = steps.commands.map(
-    (args) => `az ${args.map((arg) => (needsQuotes(arg) ? quote(arg, shell) : arg)).join(' ')}`,
+    (args) => `az ${args.map((arg) => (needsQuotes(arg, shell) ? quote(arg, shell) : arg)).join(' ')}`,
   );
   return [
     comment('Drive the Foundry Network sandbox with the Azure CLI (az), in one terminal.'),

@@ -134,6 +134,12 @@ describe('the sandbox az commands', () => {
     );
     assert.match(powershell, /^\$env:REQUESTS_CA_BUNDLE = 'C:\\Users\\me\\sandbox\\emulator-ca.pem'$/m);
     assert.match(powershell, /'--password=s3cr''et'/);
+    // A bare @word is splatting in PowerShell: the cloud file's argument is quoted even without a backslash.
+    assert.match(
+      renderAzScript(login({ cloudConfigPath: '/Users/me/sandbox/cloud.json' }), 'powershell'),
+      /--cloud-config '@\/Users\/me\/sandbox\/cloud\.json'$/m,
+    );
+    assert.match(bash, /--cloud-config @\/home\/me\/\.config\/Code\/sandbox\/cloud\.json$/m);
     assert.doesNotMatch(bash + powershell, /FOUNDRY_EMULATOR|adminToken/);
   });
 
