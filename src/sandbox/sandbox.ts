@@ -15,6 +15,7 @@ import type { HubsView } from '../tree/hubsView';
 import { type SandboxLogin, type Shell, renderAzScript, sandboxCloudConfig } from './azCommands';
 import { type SandboxEmulator, loadEmulatorBundle } from './emulatorBundle';
 import type { SandboxEndpoint } from './endpoint';
+import { type SandboxLock, SandboxInUseError, lockSandbox } from './sandboxLock';
 import { startOnSavedState } from './sandboxState';
 
 /** Set while the sandbox runs: the Reset and Exit commands and the view's Exit button show then. */
@@ -28,12 +29,15 @@ interface Running {
   readonly emulator: SandboxEmulator;
   readonly endpoint: SandboxEndpoint;
   readonly login: SandboxLogin;
+  readonly lock: SandboxLock;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export class Sandbox implements vscode.Disposable {
   private running: Promise<Running> | undefined;
+  /** The same once it has started: dispose() cannot wait for a promise. */
+  private started: Running | undefined;
   private readonly statusBar: vscode.StatusBarItem;
 
   constructor(
@@ -57,6 +61,8 @@ export class Sandbox implements vscode.Disposable {
   resumeIfActive(): void {
     if (!this.extension.globalState.get<boolean>(ACTIVE_KEY)) return;
     this.start({ announce: false }).catch((error: unknown) => {
+      // Another window has it: this one shows the user's own sign-in, as if the sandbox were off.
+      if (error instanceof SandboxInUseError) return log().info(messageOf(error));
       log().error(messageOf(error));
       void vscode.window.showErrorMessage(messageOf(error));
     });
@@ -73,10 +79,16 @@ export class Sandbox implements vscode.Disposable {
     // The view starts over now and waits for the emulator: it signs in against the sandbox, not the settings' cloud.
     this.view.reset();
     try {
-      await this.show(await starting);
+      this.started = await starting;
+      await this.show(this.started);
     } catch (error) {
       this.running = undefined;
+      const started = this.started;
+      this.started = undefined;
+      await started?.emulator.close();
+      await started?.lock.release();
       this.view.reset();
+      if (error instanceof SandboxInUseError) throw error;
       throw new Error(
         l10n.t('The sandbox could not start: {0}. Show the log for details, then try again.', messageOf(error)),
       );
@@ -107,15 +119,17 @@ export class Sandbox implements vscode.Disposable {
   async exit(): Promise<void> {
     const running = this.running;
     this.running = undefined;
+    this.started = undefined;
     await this.extension.globalState.update(ACTIVE_KEY, false);
     await this.hide();
     this.view.reset();
-    const emulator = await running?.then(
-      (started) => started.emulator,
+    const stopped = await running?.then(
+      (started) => started,
       () => undefined,
     );
-    await emulator?.close();
-    if (emulator) log().info('Sandbox stopped; its state is kept for the next "Try the Sandbox".');
+    await stopped?.emulator.close();
+    await stopped?.lock.release();
+    if (stopped) log().info('Sandbox stopped; its state is kept for the next "Try the Sandbox".');
   }
 
   /** Back to the demo topology. */
@@ -166,9 +180,18 @@ export class Sandbox implements vscode.Disposable {
 
   dispose(): void {
     this.statusBar.dispose();
-    // Closing VS Code stops the emulator; the sandbox stays on, and starts again next time.
+    // Closing VS Code stops the emulator; the sandbox stays on, and starts again next time. close() writes the state
+    // before it returns its promise, so the lock can go at once.
+    if (this.started) {
+      void this.started.emulator.close();
+      this.started.lock.releaseSync();
+      return;
+    }
     void this.running?.then(
-      (started) => started.emulator.close(),
+      async (started) => {
+        await started.emulator.close();
+        await started.lock.release();
+      },
       () => undefined,
     );
   }
@@ -181,6 +204,16 @@ export class Sandbox implements vscode.Disposable {
   private async launch(): Promise<Running> {
     const directory = join(this.extension.globalStorageUri.fsPath, 'sandbox');
     await mkdir(directory, { recursive: true });
+    const lock = await lockSandbox(directory);
+    try {
+      return await this.launchLocked(directory, lock);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private async launchLocked(directory: string, lock: SandboxLock): Promise<Running> {
     // A fresh secret each start: only this window and the az commands it shows know it.
     const clientSecret = randomBytes(24).toString('hex');
     const { emulator, setAsidePath } = await startOnSavedState(loadEmulatorBundle(), {
@@ -191,6 +224,21 @@ export class Sandbox implements vscode.Disposable {
       clientSecret,
     });
     if (setAsidePath) this.reportSetAside(setAsidePath);
+    try {
+      return await this.describe(emulator, directory, clientSecret, lock);
+    } catch (error) {
+      await emulator.close();
+      throw error;
+    }
+  }
+
+  /** What the view and az need to reach the running emulator, its certificate and cloud written for az. */
+  private async describe(
+    emulator: SandboxEmulator,
+    directory: string,
+    clientSecret: string,
+    lock: SandboxLock,
+  ): Promise<Running> {
     const certificate = await readFile(emulator.caCertPath, 'utf8');
     const login: SandboxLogin = {
       url: emulator.url,
@@ -205,7 +253,7 @@ export class Sandbox implements vscode.Disposable {
     await writeFile(login.cloudConfigPath, JSON.stringify(sandboxCloudConfig(emulator.url), null, 2));
     log().info(`Sandbox started: the local ARM emulator at ${emulator.url}, its state in ${directory}.`);
     const { url, tenantId, clientId } = emulator;
-    return { emulator, endpoint: { url, certificate, tenantId, clientId, clientSecret }, login };
+    return { emulator, endpoint: { url, certificate, tenantId, clientId, clientSecret }, login, lock };
   }
 
   private reportSetAside(setAsidePath: string): void {
