@@ -45,7 +45,11 @@ export const COMMANDS = {
   'foundryNetwork.showTopology': (services) => async (node?: NodeView) =>
     (await services.hubsView.hubs()).showTopology(node, services.hubsView.treeView),
   'foundryNetwork.showLog': () => () => log().show(),
-  'foundryNetwork.trySandbox': (services) => () => openSandboxGuide(services.extension),
+  'foundryNetwork.trySandbox': (services) => () => services.sandbox.start(),
+  'foundryNetwork.resetSandbox': (services) => () => services.sandbox.reset(),
+  'foundryNetwork.exitSandbox': (services) => () => services.sandbox.exit(),
+  'foundryNetwork.showSandboxAzCommands': (services) => () => services.sandbox.showAzCommands(),
+  'foundryNetwork.sandboxActions': (services) => () => services.sandbox.actions(),
   ...WIZARD_COMMAND_TABLE,
 } satisfies Record<string, CommandFactory>;
 
@@ -77,9 +81,4 @@ function reportCommandError(id: string, error: unknown): void {
   void vscode.window.showErrorMessage(message, l10n.t('Show Log')).then((choice) => {
     if (choice) log().show();
   });
-}
-
-async function openSandboxGuide(extension: vscode.ExtensionContext): Promise<void> {
-  const guide = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'sandbox.md');
-  await vscode.commands.executeCommand('markdown.showPreview', guide);
 }

@@ -11,6 +11,8 @@ import type { FoundrySettings } from './config';
 import { useDisplayLanguage } from './displayLanguage';
 import { readSettings } from './config';
 import { log } from './log';
+import type { SandboxEndpoint } from './sandbox/endpoint';
+import { SandboxAzureAccess, sandboxConnectionOptions } from './sandbox/sandboxAccess';
 import { CLOUDS, customCloud } from './model/clouds';
 import { showTopologyOf } from './topology/vscode/topologyCommand';
 import { HubsTreeModel } from './tree/model';
@@ -51,13 +53,15 @@ export class HubsFeature implements vscode.Disposable {
     return this.wizards.run(id, args);
   }
 
-  static async create(viewId: string, storage: vscode.Memento): Promise<HubsFeature> {
-    const settings = readSettings();
-    const access = await createAccess(settings);
+  /** `sandbox`: sign in against the running sandbox instead of the settings' cloud. */
+  static async create(viewId: string, storage: vscode.Memento, sandbox?: SandboxEndpoint): Promise<HubsFeature> {
+    const access = sandbox ? new SandboxAzureAccess(sandbox) : await createAccess(readSettings());
     const model = new HubsTreeModel({
       access,
-      selectedSubscriptions: () => readSettings().selectedSubscriptions,
+      // The sandbox shows all its subscriptions: the setting selects among the user's own.
+      selectedSubscriptions: () => (sandbox ? [] : readSettings().selectedSubscriptions),
       requestLogger: logArmRequest,
+      ...(sandbox ? { connectionOptions: sandboxConnectionOptions(sandbox) } : {}),
     });
     const provider = new HubsTreeProvider(model, viewId);
     const actions = new ResourceActions(model, provider);

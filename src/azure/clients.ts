@@ -20,6 +20,7 @@ import type * as NetworkSdk from './sdk/network';
 import type * as PrivateDnsSdk from './sdk/privateDns';
 import type * as SubscriptionsSdk from './sdk/subscriptions';
 import type * as StorageSdk from './sdk/storage';
+import { withoutTrailingSlashes } from '../model/armIds';
 import type { Cloud } from '../model/clouds';
 import { CLOUDS, cloudForResourceManagerEndpoint } from '../model/clouds';
 import { API_VERSIONS } from './apiVersions';
@@ -175,7 +176,7 @@ export class ArmConnection {
     this.credential = options.credential;
     const endpoint = options.resourceManagerEndpoint ?? options.cloud?.resourceManagerEndpoint;
     this.cloud = options.cloud ?? (endpoint ? cloudForResourceManagerEndpoint(endpoint) : CLOUDS.AzureCloud);
-    this.endpoint = (endpoint ?? this.cloud.resourceManagerEndpoint).replace(/\/+$/, '');
+    this.endpoint = withoutTrailingSlashes(endpoint ?? this.cloud.resourceManagerEndpoint);
     this.credentialScopes = [...(options.credentialScopes ?? [`${this.endpoint}/.default`])];
   }
 

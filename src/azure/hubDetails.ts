@@ -36,7 +36,7 @@ import {
 } from './privateEndpointRead';
 import { listAllPages, listWorkspacesInSubscription, readWorkspace } from './workspaceApi';
 import type { ArmCompute, ArmWorkspace, ArmWorkspaceConnection } from './workspaceModels';
-import { connectionStatusOf, workspaceOf } from './workspaceModels';
+import { connectionNameOf, connectionStatusOf, workspaceOf } from './workspaceModels';
 
 export interface HubDetailsOptions {
   readonly abortSignal?: AbortSignalLike;
@@ -116,7 +116,7 @@ async function readRounds(
     const endpointRead = index >= 0 ? second.firstReads[index] : undefined;
     return {
       id: pec.id,
-      name: pec.name,
+      name: connectionNameOf(pec),
       status: connectionStatusOf(state?.status),
       description: state?.description,
       privateEndpointId: pec.properties?.privateEndpoint?.id ?? '',

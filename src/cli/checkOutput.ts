@@ -2,7 +2,7 @@
 import { resourceNameOf } from '../model/armIds';
 import { FINDINGS, describeFinding, type Finding, type VerdictKind } from '../model/assessment';
 import type { AccessFailure, CheckedResource } from './checkRun';
-import { printable } from './printable';
+import { printable, withoutWorkflowCommands } from './printable';
 import { toSarif, type SarifProblem, type SarifRule } from './sarif';
 import type { YamlAnchors } from './yamlAnchors';
 
@@ -71,7 +71,7 @@ export function formatCheckStylish(checked: readonly CheckedResource[], failures
     `${count(findings.length, 'finding')} (${count(severities.get('error') ?? 0, 'error')}, ${count(severities.get('warning') ?? 0, 'warning')}, ${count(severities.get('information') ?? 0, 'note')})`,
     ...(failures.length ? [`${count(failures.length, 'read failure')}`] : []),
   ].join('; ');
-  return `${[...blocks, summary].join('\n\n')}\n`;
+  return withoutWorkflowCommands(`${[...blocks, summary].join('\n\n')}\n`);
 }
 
 const RULES: readonly SarifRule[] = Object.entries(FINDINGS).map(([id, description]) => {

@@ -115,7 +115,8 @@ function queryRows(context: RequestContext, subscriptions: readonly string[], co
     .filter(compiled.filter);
   for (const key of [...compiled.order].reverse()) {
     rows = [...rows].sort(
-      (a, b) => compareValues(valueAt(a, key.path), valueAt(b, key.path)) * (key.descending ? -1 : 1),
+      (a, b) =>
+        compareValues(valueAt(a, key.path), valueAt(b, key.path), key.caseless === true) * (key.descending ? -1 : 1),
     );
   }
   if (compiled.take !== undefined) rows = rows.slice(0, compiled.take);
@@ -157,9 +158,12 @@ function cachedRows(
   return rows;
 }
 
-function compareValues(a: unknown, b: unknown): number {
-  const left = typeof a === 'string' ? a : JSON.stringify(a ?? '');
-  const right = typeof b === 'string' ? b : JSON.stringify(b ?? '');
+function compareValues(a: unknown, b: unknown, caseless: boolean): number {
+  const asText = (value: unknown): string => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
+    return caseless ? text.toLowerCase() : text;
+  };
+  const [left, right] = [asText(a), asText(b)];
   return left < right ? -1 : left > right ? 1 : 0;
 }
 

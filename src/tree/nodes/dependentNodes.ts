@@ -1,4 +1,5 @@
 /** "Dependent resources": the hub's Storage, Key Vault, Container Registry (and AI Services), as the assessment judged them. */
+import * as l10n from '@vscode/l10n';
 import type { DependencyAssessment, DependencyIsolation } from '../../model/assessment';
 import type { DependentResourceKind } from '../../model/hubState';
 import type { NodeView, Tone } from '../nodeView';
@@ -10,11 +11,11 @@ const KIND: Readonly<Record<DependentResourceKind, { label: string; codicon: str
   aiServices: { label: 'AI Services', codicon: 'sparkle' },
 };
 
-const ISOLATION: Readonly<Record<DependencyIsolation, { text: string; tone: Tone }>> = {
-  private: { text: 'public access disabled', tone: 'secure' },
-  selectedNetworks: { text: 'selected networks', tone: 'warning' },
-  public: { text: 'public', tone: 'exposed' },
-  unknown: { text: 'could not be read', tone: 'error' },
+const ISOLATION: Readonly<Record<DependencyIsolation, { text: () => string; tone: Tone }>> = {
+  private: { text: () => l10n.t('public access disabled'), tone: 'secure' },
+  selectedNetworks: { text: () => l10n.t('selected networks'), tone: 'warning' },
+  public: { text: () => l10n.t('public'), tone: 'exposed' },
+  unknown: { text: () => l10n.t('could not be read'), tone: 'error' },
 };
 
 export function dependentResourcesNode(hubId: string, dependencies: readonly DependencyAssessment[]): NodeView {
@@ -22,8 +23,9 @@ export function dependentResourcesNode(hubId: string, dependencies: readonly Dep
   const exposed = dependencies.filter((dependency) => dependency.isolation === 'public').length;
   return {
     id: `${hubId}/dependents`,
-    label: 'Dependent resources',
-    description: dependencies.length === 0 ? 'none' : exposed ? `${exposed} public` : 'none public',
+    label: l10n.t('Dependent resources'),
+    description:
+      dependencies.length === 0 ? l10n.t('none') : exposed ? l10n.t('{0} public', exposed) : l10n.t('none public'),
     context: 'dependentResources',
     hubId,
     icon: { codicon: 'references', tone: exposed ? 'exposed' : dependencies.length ? 'secure' : 'neutral' },
@@ -47,7 +49,7 @@ export function dependentResourceNode(hubId: string, dependency: DependencyAsses
   if (dependency.isolation === 'unknown') {
     return {
       ...base,
-      description: isolation.text,
+      description: isolation.text(),
       icon: { codicon: kind.codicon, tone: 'error' },
       tooltip: resource.readError,
     };
@@ -60,14 +62,19 @@ export function dependentResourceNode(hubId: string, dependency: DependencyAsses
   const sku = resource.sku ? ` · ${resource.sku}` : '';
   return {
     ...base,
-    description: `${isolation.text} · endpoints: ${endpoints}${sku}`,
+    description: `${l10n.t('{0} · endpoints: {1}', isolation.text(), endpoints)}${sku}`,
     icon: { codicon: kind.codicon, tone },
     tooltip: [
       `**${kind.label} ${resource.name}**`,
-      `Public network access: ${resource.publicNetworkAccess ?? 'not set (Enabled)'}`,
-      `Default action: ${resource.networkDefaultAction ?? 'Allow'}`,
+      l10n.t('Public network access: {0}', resource.publicNetworkAccess ?? l10n.t('not set (Enabled)')),
+      l10n.t('Default action: {0}', resource.networkDefaultAction ?? 'Allow'),
       ...(resource.networkDefaultAction === 'Deny' ? [networkRulesLine(resource)] : []),
-      `Private endpoints: ${dependency.endpoints.map((e) => `${e.groupId}: ${e.approved ? 'approved' : 'missing'}`).join(', ')}`,
+      l10n.t(
+        'Private endpoints: {0}',
+        dependency.endpoints
+          .map((e) => `${e.groupId}: ${e.approved ? l10n.t('approved') : l10n.t('missing')}`)
+          .join(', '),
+      ),
     ].join('\n\n'),
   };
 }
@@ -76,6 +83,6 @@ export function dependentResourceNode(hubId: string, dependency: DependencyAsses
 function networkRulesLine(resource: DependencyAssessment['resource']): string {
   const ipRules = resource.ipRules ?? [];
   const subnets = resource.virtualNetworkSubnetIds?.length ?? 0;
-  const ips = ipRules.length ? `IP rules: ${ipRules.join(', ')}` : 'No IP rules';
-  return subnets ? `${ips}; ${subnets === 1 ? '1 VNet rule' : `${subnets} VNet rules`}` : ips;
+  const ips = ipRules.length ? l10n.t('IP rules: {0}', ipRules.join(', ')) : l10n.t('No IP rules');
+  return subnets ? `${ips}; ${subnets === 1 ? l10n.t('1 VNet rule') : l10n.t('{0} VNet rules', subnets)}` : ips;
 }

@@ -2,6 +2,7 @@
  * "Findings (N)": what is misconfigured, worst first. A finding with a fix has a fix button (inline and on
  * right-click); a plain click reveals the resource it is about.
  */
+import * as l10n from '@vscode/l10n';
 import { findingKey, sortFindings, type Finding, type FindingSeverity } from '../../model/assessment';
 import type { NodeView, Tone } from '../nodeView';
 
@@ -19,8 +20,8 @@ export function findingsNode(resourceId: string, findings: readonly Finding[]): 
   const worst = sorted[0]?.severity;
   return {
     id: `${resourceId}/findings`,
-    label: `Findings (${findings.length})`,
-    description: findings.length === 0 ? 'nothing to fix' : undefined,
+    label: l10n.t('Findings ({0})', findings.length),
+    description: findings.length === 0 ? l10n.t('nothing to fix') : undefined,
     context: 'findings',
     hubId: resourceId,
     icon: worst ? SEVERITY_ICON[worst] : { codicon: 'check-all', tone: 'secure' },
@@ -40,8 +41,8 @@ function findingNode(ownerId: string, finding: Finding): NodeView {
     hubId: ownerId,
     resourceId: finding.resourceId,
     icon: SEVERITY_ICON[finding.severity],
-    tooltip: `**${finding.message}**\n\n${finding.detail}${finding.fix ? `\n\nFix: ${finding.fix.title} (the button on this row)` : ''}\n\n\`${finding.id}\``,
-    command: { id: REVEAL_COMMAND, title: 'Show the resource', args: [finding.resourceId, ownerId] },
+    tooltip: `**${finding.message}**\n\n${finding.detail}${finding.fix ? `\n\n${l10n.t('Fix: {0} (the button on this row)', finding.fix.title)}` : ''}\n\n\`${finding.id}\``,
+    command: { id: REVEAL_COMMAND, title: l10n.t('Show the resource'), args: [finding.resourceId, ownerId] },
     ...(finding.fix ? { fix: { command: finding.fix.command, title: finding.fix.title, args: finding.fix.args } } : {}),
   };
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { LINT_RULES } from '../../../src/cli/lintRules';
 import { main } from '../../../src/cli/main';
-import { printable } from '../../../src/cli/printable';
+import { printable, withoutWorkflowCommands } from '../../../src/cli/printable';
 import { FINDING_IDS } from '../../../src/model/assessment';
 import { DIAGNOSTIC_CODES } from '../../../src/yaml/engine';
 import { validateSarif } from './sarifValidator';
@@ -68,12 +68,13 @@ describe('SARIF from foundry-net lint', () => {
 
 describe('printable text', () => {
   it('neutralises terminal escapes, control characters and CI workflow commands, and keeps the rest', () => {
-    assert.equal(printable('hub\u001b[31m-red\u0007'), 'hub\\u001b[31m-red\\u0007');
+    assert.equal(printable('hub\u001b[31m-red\u0007'), 'hub\\u{1b}[31m-red\\u{7}');
+    assert.equal(printable('a\n::error::pwned'), 'a\\u{a}::error::pwned', 'one line: no command can start a line');
     assert.equal(
-      printable('a\n::error::pwned\n  ##vso[task.setvariable]x'),
-      'a\n ::error::pwned\n   ##vso[task.setvariable]x',
+      withoutWorkflowCommands('a\n::error::pwned\n  ##vso[task.setvariable]x\nok ##[group]'),
+      'a\n\\u{3a}:error::pwned\n  \\u{23}#vso[task.setvariable]x\nok \\u{23}#[group]',
     );
-    assert.equal(printable('pe-hub \u202eevil'), 'pe-hub \\u202eevil');
+    assert.equal(printable('pe-hub \u202eevil'), 'pe-hub \\u{202e}evil');
     assert.equal(printable('Contoso AI (dev): 52.1.2.0/24 ✓'), 'Contoso AI (dev): 52.1.2.0/24 ✓');
   });
 });
