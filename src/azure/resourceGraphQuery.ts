@@ -57,7 +57,9 @@ async function queryBatch<Row>(
   const rows = [...(first.data ?? [])];
   const total = first.totalRecords;
   if (!first.$skipToken) return rows;
-  if (total === undefined) return followSkipTokens(rows, first.$skipToken, send);
+  // Offsets assume full pages: a server that pages on its own terms (fewer rows than asked, more to come) is followed
+  // by its $skipToken instead, one page after another, which is always right.
+  if (total === undefined || rows.length < pageSize) return followSkipTokens(rows, first.$skipToken, send);
   const offsets: number[] = [];
   for (let offset = rows.length; offset < total; offset += pageSize) offsets.push(offset);
   const pages = await Promise.all(offsets.map((skip) => send({ skip })));
