@@ -11,6 +11,8 @@ const stub = new Proxy(function vscode() {}, {
   get: (_target, property) => (property === Symbol.toPrimitive ? () => '' : property === '__esModule' ? false : stub),
   apply: () => stub,
   construct: () => stub,
+  // Writes (statusBarItem.name = …) are accepted and forgotten: a function's own `name` is read-only.
+  set: () => true,
   // esbuild's ESM interop copies a module onto an object created from its prototype: lookups fall through to here.
   getPrototypeOf: () => stub,
 });
@@ -26,7 +28,12 @@ const started = performance.now();
 const loaded = require(bundle);
 const requireMs = performance.now() - started;
 if (process.argv.includes('--activate')) {
-  const context = new Proxy({ subscriptions: [] }, { get: (target, property) => target[property] ?? stub });
+  // Nothing remembered: a sandbox left running by an earlier session is not resumed here.
+  const globalState = { get: () => undefined, update: async () => undefined, keys: () => [] };
+  const context = new Proxy(
+    { subscriptions: [], globalState },
+    { get: (target, property) => target[property] ?? stub },
+  );
   const timing = loaded.activate(context).activationTiming;
   const activateMs = timing.activateFinishedAt - timing.activateStartedAt;
   console.log(JSON.stringify({ bundle, requireMs, activateMs, registrations: context.subscriptions.length }));
