@@ -1,23 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { widenSideBar } from '../harness/browser';
-import { openFoundryView, screenshot, useWorkbench } from './workbench';
+import { expandRow, foldedFoundryView, screenshot, useWorkbench } from './workbench';
 
 describe('UI: the hubs tree against the emulator', () => {
   const workbench = useWorkbench({ withEmulator: true });
 
   it('lists the demo subscriptions and hubs, and expands a hub into its network state', async () => {
     const { page } = workbench.current;
-    await openFoundryView(page);
+    await foldedFoundryView(page);
     await widenSideBar(page, 560);
-    await page.getByRole('treeitem', { name: /Contoso AI \(dev\)/ }).waitFor({ timeout: 60_000 });
-    const hub = page.getByRole('treeitem', { name: /^hub-selected-ips/ });
-    await hub.click();
-    await page.keyboard.press('ArrowRight');
-    const access = page.getByRole('treeitem', { name: /Public access: Enabled \(selected IPs: 3 rules\)/ });
-    await access.waitFor({ timeout: 60_000 });
-    await access.click();
-    await page.keyboard.press('ArrowRight');
+    await expandRow(page, /Contoso AI \(dev\)/);
+    const hub = await expandRow(page, /^hub-selected-ips/);
+    await expandRow(page, /Public access: Enabled \(selected IPs: 3 rules\)/);
     await page.getByRole('treeitem', { name: /^52\.174\.12\.0\/24/ }).waitFor();
     // The hub's own line now says what the details say.
     assert.match(await hub.innerText(), /Enabled from selected IPs \(3 rules\)/);
@@ -35,30 +30,20 @@ describe('UI: the hubs tree against the emulator', () => {
 
   it('shows the incomplete DNS of the prod hub', async () => {
     const { page } = workbench.current;
-    await page.getByRole('treeitem', { name: /^hub-dns-incomplete/ }).click();
-    await page.keyboard.press('ArrowRight');
-    const dns = page.getByRole('treeitem', { name: /^DNS.*incomplete/ });
-    await dns.waitFor({ timeout: 60_000 });
-    await dns.click();
-    await page.keyboard.press('ArrowRight');
+    await foldedFoundryView(page);
+    await expandRow(page, /Contoso AI \(prod\)/);
+    await expandRow(page, /^hub-dns-incomplete/);
+    await expandRow(page, /^DNS.*incomplete/);
     await page.getByRole('treeitem', { name: /^privatelink\.notebooks\.azure\.net missing/ }).waitFor();
     await screenshot(page, 'tree-dns-incomplete');
   });
 
   it('expands the AI Services account into its public access with its IP rule, and its private endpoints', async () => {
     const { page } = workbench.current;
-    // The tree only renders the rows in view: fold the hubs opened above first.
-    for (const name of [/^hub-selected-ips/, /^hub-dns-incomplete/]) {
-      await page.getByRole('treeitem', { name }).click();
-      await page.keyboard.press('ArrowLeft');
-    }
-    const account = page.getByRole('treeitem', { name: /^ais-foundry-prod/ });
-    await account.click();
-    await page.keyboard.press('ArrowRight');
-    const access = page.getByRole('treeitem', { name: /Public access: Enabled \(selected networks: 1 IP rule\)/ });
-    await access.waitFor({ timeout: 60_000 });
-    await access.click();
-    await page.keyboard.press('ArrowRight');
+    await foldedFoundryView(page);
+    await expandRow(page, /Contoso AI \(prod\)/);
+    await expandRow(page, /^ais-foundry-prod/);
+    await expandRow(page, /Public access: Enabled \(selected networks: 1 IP rule\)/);
     await page.getByRole('treeitem', { name: /^20\.61\.0\.0\/16/ }).waitFor();
     assert.equal((await page.getByRole('treeitem', { name: /^Private endpoints \(0\)/ }).count()) >= 1, true);
     await screenshot(page, 'tree-ai-services-account');
