@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { generateTopology } from '../../../src/emulator/seeds/generate';
+import { generateTopology, moreHubsThanAPage } from '../../../src/emulator/seeds/generate';
 import { demoJson } from '../../../src/emulator/seeds/writeDemo';
 import { type Harness, withHarness } from './helpers';
 
@@ -40,6 +40,29 @@ describe('emulator: seeds', () => {
       );
       assert.equal(list.body.value.length, 80);
       assert.ok(list.body.nextLink === undefined);
+    });
+  });
+
+  it('generates more hubs than a page of the hubs view, named in order, for "Load more"', async () => {
+    // HUBS_PAGE_SIZE of src/tree/nodes/resourceNodes.ts, which the emulator's tests may not import either.
+    const pageSize = 50;
+    const topology = moreHubsThanAPage(pageSize);
+    assert.equal(topology.subscriptions.length, 1);
+    await withHarness({ seed: topology }, async (harness) => {
+      const graph = await harness.arm('POST', '/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01', {
+        subscriptions: [topology.subscriptions[0].subscriptionId],
+        query:
+          "resources | where type =~ 'microsoft.machinelearningservices/workspaces' | where kind =~ 'hub' | project name",
+        options: { $top: 1000 },
+      });
+      const hubs = graph.body.data as { name: string }[];
+      assert.equal(hubs.length, pageSize + 7);
+      assert.deepEqual(hubs.map((hub) => hub.name).slice(0, 3), ['hub-000', 'hub-001', 'hub-002']);
+      assert.deepEqual(
+        hubs.map((hub) => hub.name),
+        [...hubs.map((hub) => hub.name)].sort(),
+        'names sort in the order the hubs were made',
+      );
     });
   });
 });
