@@ -1,6 +1,7 @@
 // Token sources for a custom ARM endpoint (Azure Stack, a private stamp, or the local emulator): a service principal,
 // whose secret comes from an environment variable named in settings (secrets never live in settings.json), or the
 // Azure CLI's own login (`az cloud register` + `az login`).
+import * as l10n from '@vscode/l10n';
 import type { TokenCredential } from '@azure/core-auth';
 import { AzureCliCredential, ClientSecretCredential } from '@azure/identity';
 import * as vscode from 'vscode';
@@ -26,7 +27,10 @@ export class CredentialAzureAccess implements AzureAccess {
     const secret = process.env[source.clientSecretEnvVar];
     if (!secret) {
       throw new ServicePrincipalConfigurationError(
-        `The environment variable ${source.clientSecretEnvVar} (foundryNetwork.customCloud.servicePrincipal.clientSecretEnvVar) is not set: start VS Code with the service principal's secret in it.`,
+        l10n.t(
+          "The environment variable {0} (foundryNetwork.customCloud.servicePrincipal.clientSecretEnvVar) is not set: start VS Code with the service principal's secret in it.",
+          source.clientSecretEnvVar,
+        ),
       );
     }
     const { authorityHost, tenantId } = authorityOf(source);

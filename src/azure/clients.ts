@@ -17,6 +17,7 @@ import { NetworkManagementClient } from '@azure/arm-network';
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { StorageManagementClient } from '@azure/arm-storage';
+import { withoutTrailingSlashes } from '../model/armIds';
 import type { Cloud } from '../model/clouds';
 import { CLOUDS, cloudForResourceManagerEndpoint } from '../model/clouds';
 import { API_VERSIONS } from './apiVersions';
@@ -132,7 +133,7 @@ export class ArmConnection {
     this.credential = options.credential;
     const endpoint = options.resourceManagerEndpoint ?? options.cloud?.resourceManagerEndpoint;
     this.cloud = options.cloud ?? (endpoint ? cloudForResourceManagerEndpoint(endpoint) : CLOUDS.AzureCloud);
-    this.endpoint = (endpoint ?? this.cloud.resourceManagerEndpoint).replace(/\/+$/, '');
+    this.endpoint = withoutTrailingSlashes(endpoint ?? this.cloud.resourceManagerEndpoint);
     this.credentialScopes = [...(options.credentialScopes ?? [`${this.endpoint}/.default`])];
   }
 

@@ -8,7 +8,15 @@
  */
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { PrivateEndpoint as ArmPrivateEndpoint } from '@azure/arm-network';
-import type { DependentResource, HubNetworkState, PrivateDnsZoneStatus, ProjectSummary } from '../model/hubState';
+import type {
+  DependentResource,
+  HubNetworkState,
+  PrivateDnsZoneStatus,
+  ProjectSummary,
+  StorageAccessFacts,
+} from '../model/hubState';
+import type { ExistingRoleAssignment } from '../model/roles';
+import type { StorageConnectionCandidate } from '../model/storageConnections';
 import type { GroupId } from '../model/dnsZones';
 import { groupIdOfZone, privateDnsZonesFor } from '../model/dnsZones';
 import { parseResourceId, sameResourceId } from '../model/armIds';
@@ -16,6 +24,7 @@ import { API_VERSIONS } from './apiVersions';
 import type { ArmConnection } from './clients';
 import type { DependentReference } from './dependentResources';
 import { readDependentResource } from './dependentResources';
+import { listRoleAssignmentsAt } from './storageAccessRead';
 import { mapAzureErrors, toAzureAccessError } from './errors';
 import { readPrivateDnsZone, zoneLocationOf } from './privateDnsRead';
 import type { PrivateEndpointFirstRead, PrivateEndpointNetworkRead } from './privateEndpointRead';
@@ -27,7 +36,7 @@ import {
 } from './privateEndpointRead';
 import { listAllPages, listWorkspacesInSubscription, readWorkspace } from './workspaceApi';
 import type { ArmCompute, ArmWorkspace, ArmWorkspaceConnection } from './workspaceModels';
-import { connectionStatusOf, workspaceOf } from './workspaceModels';
+import { connectionNameOf, connectionStatusOf, workspaceOf } from './workspaceModels';
 
 export interface HubDetailsOptions {
   readonly abortSignal?: AbortSignalLike;
@@ -72,13 +81,19 @@ interface SecondRound {
   readonly firstReads: (PrivateEndpointFirstRead | undefined)[];
   readonly dependents: DependentResource[];
   readonly projectComputes: ArmCompute[][];
+  readonly projectConnections: ArmWorkspaceConnection[][];
+  readonly storageRoles: RoleAssignmentsRead;
 }
 
 interface ThirdRound {
   readonly networks: (PrivateEndpointNetworkRead | undefined)[];
   readonly zones: PrivateDnsZoneStatus[];
   readonly dependentEndpoints: (ArmPrivateEndpoint | undefined)[];
+  readonly endpointRoles: RoleAssignmentsRead[];
 }
+
+/** Role assignments at a scope, or why they could not be read (the storage-role findings are then left out). */
+type RoleAssignmentsRead = { readonly assignments: ExistingRoleAssignment[] } | { readonly error: string };
 
 async function readRounds(
   connection: ArmConnection,
@@ -96,7 +111,7 @@ async function readRounds(
     const endpointRead = index >= 0 ? second.firstReads[index] : undefined;
     return {
       id: pec.id,
-      name: pec.name,
+      name: connectionNameOf(pec),
       status: connectionStatusOf(state?.status),
       description: state?.description,
       privateEndpointId: pec.properties?.privateEndpoint?.id ?? '',
@@ -107,9 +122,10 @@ async function readRounds(
     cloud: connection.cloud,
     workspace: workspaceOf(arm, first.workspaceRead.networkAclsRead, first.workspaceRead.etag),
     privateEndpointConnections,
-    dnsZones: zoneNames.map((zoneName) => chooseZone(zoneName, third.zones, privateEndpointConnections)),
+    dnsZones: uniqueZones(third.zones),
     dependentResources: withGroupIds(second.dependents, third.dependentEndpoints),
     projects: first.projects.map(projectSummaryOf),
+    storageAccess: storageAccessOf(first, second, third),
     computeInstanceNames: [first.hubExtras.computes, ...second.projectComputes]
       .flat()
       .filter(isComputeInstance)
@@ -158,7 +174,8 @@ async function secondRound(
   const endpointIds = (arm.properties?.privateEndpointConnections ?? []).flatMap((pec) =>
     pec.properties?.privateEndpoint?.id ? [pec.properties.privateEndpoint.id] : [],
   );
-  const [firstReads, dependents, projectComputes] = await Promise.all([
+  const storageId = arm.properties?.storageAccount;
+  const [firstReads, dependents, projectComputes, projectConnections, storageRoles] = await Promise.all([
     Promise.all(
       endpointIds.map((id) =>
         optional<PrivateEndpointFirstRead | undefined>(
@@ -177,8 +194,17 @@ async function secondRound(
         optional(listAllPages<ArmCompute>(ml, `${project.id}/computes`, API_VERSIONS.workspaces, abortSignal), []),
       ),
     ),
+    Promise.all(
+      first.projects.map((project) =>
+        optional(
+          listAllPages<ArmWorkspaceConnection>(ml, `${project.id}/connections`, API_VERSIONS.workspaces, abortSignal),
+          [],
+        ),
+      ),
+    ),
+    storageId ? readRoleAssignments(connection, storageId, abortSignal) : Promise.resolve({ assignments: [] }),
   ]);
-  return { endpointIds, firstReads, dependents, projectComputes };
+  return { endpointIds, firstReads, dependents, projectComputes, projectConnections, storageRoles };
 }
 
 /** Round 3: NICs and VNets of the endpoints, zones the zone groups point at elsewhere, the dependents' endpoints. */
@@ -194,7 +220,10 @@ async function thirdRound(
   const dependentEndpointIds = second.dependents.flatMap((dependent) =>
     dependent.privateEndpoints.map((endpoint) => endpoint.id),
   );
-  const [networks, extraZones, dependentEndpoints] = await Promise.all([
+  const storageEndpointIds = second.dependents
+    .filter((dependent) => dependent.kind === 'storage')
+    .flatMap((dependent) => dependent.privateEndpoints.map((endpoint) => endpoint.id));
+  const [networks, extraZones, dependentEndpoints, endpointRoles] = await Promise.all([
     Promise.all(
       second.firstReads.map((read) =>
         read
@@ -213,8 +242,9 @@ async function thirdRound(
         optional<ArmPrivateEndpoint | undefined>(readEndpoint(connection, id, abortSignal), undefined),
       ),
     ),
+    Promise.all(storageEndpointIds.map((id) => readRoleAssignments(connection, id, abortSignal))),
   ]);
-  return { networks, zones: [...first.candidateZones, ...extraZones], dependentEndpoints };
+  return { networks, zones: [...first.candidateZones, ...extraZones], dependentEndpoints, endpointRoles };
 }
 
 async function readConnectionsAndComputes(
@@ -305,32 +335,6 @@ async function readEndpoint(
     .network.privateEndpoints.get(parsed.resourceGroup ?? '', parsed.resources[0]?.name ?? '', { abortSignal });
 }
 
-/**
- * The zone the hub relies on: the one an Approved endpoint's zone group uses, else one that exists in a candidate
- * resource group, else the hub's resource group as the place it would be created.
- */
-function chooseZone(
-  zoneName: string,
-  zones: readonly PrivateDnsZoneStatus[],
-  connections: HubNetworkState['privateEndpointConnections'],
-): PrivateDnsZoneStatus {
-  const named = zones.filter((zone) => zone.zoneName.toLowerCase() === zoneName.toLowerCase());
-  const usedIds = connections
-    .filter((connection) => connection.status === 'Approved')
-    .flatMap((connection) => connection.privateEndpoint?.dnsZoneGroups ?? [])
-    .flatMap((group) => group.zoneConfigs.map((config) => config.privateDnsZoneId));
-  const used = named.find((zone) => zone.exists && usedIds.some((id) => sameResourceId(id, zone.id)));
-  const fallback: PrivateDnsZoneStatus = {
-    zoneName,
-    groupId: 'amlworkspace',
-    id: undefined,
-    exists: false,
-    linkedVirtualNetworkIds: [],
-    aRecords: [],
-  };
-  return used ?? named.find((zone) => zone.exists) ?? named[0] ?? fallback;
-}
-
 function withGroupIds(
   dependents: readonly DependentResource[],
   endpoints: readonly (ArmPrivateEndpoint | undefined)[],
@@ -355,4 +359,50 @@ function projectSummaryOf(project: ArmWorkspace): ProjectSummary {
 
 function isComputeInstance(compute: ArmCompute): boolean {
   return (compute.properties?.computeType ?? '').toLowerCase() === 'computeinstance';
+}
+
+/** Each zone once (a zone group may point at a zone the candidate resource groups hold too). */
+function uniqueZones(zones: readonly PrivateDnsZoneStatus[]): PrivateDnsZoneStatus[] {
+  return zones.filter(
+    (zone, index) =>
+      zone.id === undefined ||
+      zones.findIndex((other) => other.id !== undefined && sameResourceId(other.id, zone.id)) === index,
+  );
+}
+
+/** Never throws but for cancellation: a scope whose assignments cannot be read says why. */
+async function readRoleAssignments(
+  connection: ArmConnection,
+  scope: string,
+  abortSignal?: AbortSignalLike,
+): Promise<RoleAssignmentsRead> {
+  try {
+    return { assignments: await listRoleAssignmentsAt(connection, scope, abortSignal) };
+  } catch (error) {
+    const failure = toAzureAccessError(error);
+    if (failure.kind === 'cancelled') throw failure;
+    return { error: `${failure.userMessage} ${failure.action}` };
+  }
+}
+
+function storageAccessOf(first: FirstRound, second: SecondRound, third: ThirdRound): StorageAccessFacts {
+  const hub = first.workspaceRead.arm;
+  const owned = (connections: readonly ArmWorkspaceConnection[], owner: string): StorageConnectionCandidate[] =>
+    connections.map((workspaceConnection) => ({
+      name: workspaceConnection.name,
+      owner,
+      ...workspaceConnection.properties,
+    }));
+  const reads = [second.storageRoles, ...third.endpointRoles];
+  const failed = reads.find((read): read is { error: string } => 'error' in read);
+  return {
+    connections: [
+      ...owned(first.hubExtras.connections, `hub ${hub.name} (shared with its projects)`),
+      ...first.projects.flatMap((project, index) =>
+        owned(second.projectConnections[index] ?? [], `project ${project.name}`),
+      ),
+    ],
+    roleAssignments: reads.flatMap((read) => ('assignments' in read ? read.assignments : [])),
+    ...(failed ? { roleAssignmentsReadError: failed.error } : {}),
+  };
 }

@@ -75,7 +75,12 @@ export class EmulatorCore {
       ...subscription,
       subscriptionId: subscription.subscriptionId.toLowerCase(),
     }));
-    for (const resource of topology.resources) {
+    this.apply(topology.resources);
+  }
+
+  /** Adds resources to the current state through their providers, as a seed does (ids and GUIDs given are kept). */
+  apply(resources: Topology['resources']): void {
+    for (const resource of resources) {
       const context = this.context('PUT', resource.id, new URLSearchParams({ 'api-version': 'seed' }), resource, {});
       try {
         dispatch({ ...context, seeding: true });

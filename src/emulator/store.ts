@@ -9,6 +9,13 @@ export interface SubscriptionRecord {
   tenantId?: string;
 }
 
+const isSnapshot = (value: unknown): value is Snapshot =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as Snapshot).version === 1 &&
+  Array.isArray((value as Snapshot).subscriptions) &&
+  Array.isArray((value as Snapshot).resources);
+
 /** What `GET/PUT /_emulator/snapshot` and `--state FILE` carry: the raw state, restored as is. */
 export interface Snapshot {
   version: 1;
@@ -56,9 +63,7 @@ export class ResourceStore {
 
   /** Stores the resource with a new etag and returns the stored copy. */
   put(resource: ArmResource): ArmResource {
-    // Private DNS etags are bare GUIDs; the other RPs send weak etags (W/"…").
-    const etag = resource.type.toLowerCase().startsWith('microsoft.network/privatednszones') ? randomUUID() : newEtag();
-    const stored = clone({ ...resource, etag });
+    const stored = clone({ ...resource, etag: etagFor(resource.type) });
     this.index(stored);
     this.changed();
     return clone(stored);
@@ -135,7 +140,7 @@ export class ResourceStore {
   }
 
   restore(snapshot: Snapshot): void {
-    if (snapshot.version !== 1 || !Array.isArray(snapshot.resources) || !Array.isArray(snapshot.subscriptions)) {
+    if (!isSnapshot(snapshot)) {
       throw new Error('Not an emulator snapshot: expected {version: 1, subscriptions: [], resources: []}');
     }
     this.clear();
@@ -151,6 +156,16 @@ export class ResourceStore {
   }
 }
 
+/** Each RP writes its etags its own way: a bare GUID (DNS zones, record sets), quoted (VNet links, Cognitive
+ * Services), weak `W/"…"` (Network and the rest). ML shows none (`null`, see workspaceView). */
+function etagFor(type: string): string {
+  const key = type.toLowerCase();
+  if (key === 'microsoft.network/privatednszones/virtualnetworklinks' || key.startsWith('microsoft.cognitiveservices/'))
+    return `"${randomUUID()}"`;
+  if (key.startsWith('microsoft.network/privatednszones')) return randomUUID();
+  return newEtag();
+}
+
 /** Writes atomically: a reader never sees half a file, even if the process dies mid-write. */
 export function writeSnapshotFile(path: string, snapshot: Snapshot): void {
   const temporary = `${path}.${process.pid}.tmp`;
@@ -158,7 +173,29 @@ export function writeSnapshotFile(path: string, snapshot: Snapshot): void {
   renameSync(temporary, path);
 }
 
+/**
+ * A state file that exists but holds no state this emulator reads (cut short, edited by hand, another version). Its
+ * `code` says so across bundles (the sandbox loads the emulator from a bundle of its own, so `instanceof` cannot).
+ */
+export class UnreadableStateError extends Error {
+  readonly code = 'UnreadableState';
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path} is not a state this emulator can read: ${reason}`);
+    this.name = 'UnreadableStateError';
+  }
+}
+
 export function readSnapshotFile(path: string): Snapshot | undefined {
   if (!existsSync(path)) return undefined;
-  return JSON.parse(readFileSync(path, 'utf8')) as Snapshot;
+  let saved: unknown;
+  try {
+    saved = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UnreadableStateError(path, error instanceof Error ? error.message : String(error));
+  }
+  if (!isSnapshot(saved)) throw new UnreadableStateError(path, 'no version 1 state with subscriptions and resources');
+  return saved;
 }

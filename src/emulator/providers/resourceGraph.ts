@@ -95,7 +95,8 @@ function queryResources(context: RequestContext): Reply {
     .filter(compiled.filter);
   for (const key of [...compiled.order].reverse()) {
     rows = [...rows].sort(
-      (a, b) => compareValues(valueAt(a, key.path), valueAt(b, key.path)) * (key.descending ? -1 : 1),
+      (a, b) =>
+        compareValues(valueAt(a, key.path), valueAt(b, key.path), key.caseless === true) * (key.descending ? -1 : 1),
     );
   }
   if (compiled.take !== undefined) rows = rows.slice(0, compiled.take);
@@ -119,9 +120,12 @@ function queryResources(context: RequestContext): Reply {
   return { status: 200, body: result };
 }
 
-function compareValues(a: unknown, b: unknown): number {
-  const left = typeof a === 'string' ? a : JSON.stringify(a ?? '');
-  const right = typeof b === 'string' ? b : JSON.stringify(b ?? '');
+function compareValues(a: unknown, b: unknown, caseless: boolean): number {
+  const asText = (value: unknown): string => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
+    return caseless ? text.toLowerCase() : text;
+  };
+  const [left, right] = [asText(a), asText(b)];
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
