@@ -37,6 +37,8 @@ export interface ArmResponse<T> {
   readonly status: number;
   readonly body: T;
   readonly etag: string | undefined;
+  /** A response header by (case-insensitive) name, e.g. Resource Graph's quota headers. */
+  header(name: string): string | undefined;
 }
 
 export interface LongRunningOptions {
@@ -128,7 +130,12 @@ function conditionalOptions(
 }
 
 function toArmResponse<T>(raw: FullOperationResponse): ArmResponse<T> {
-  return { status: raw.status, body: raw.parsedBody as T, etag: raw.headers.get('etag') ?? undefined };
+  return {
+    status: raw.status,
+    body: raw.parsedBody as T,
+    etag: raw.headers.get('etag') ?? undefined,
+    header: (name) => raw.headers.get(name) ?? undefined,
+  };
 }
 
 export async function sendArm<T>(client: ServiceClient, request: ArmRequest): Promise<ArmResponse<T>> {

@@ -42,6 +42,11 @@ export interface HubDetailsOptions {
   readonly abortSignal?: AbortSignalLike;
   /** Extra resource groups (`/subscriptions/…/resourceGroups/…` ids) to look for the DNS zones in; the hub's is always searched. */
   readonly dnsResourceGroupIds?: readonly string[];
+  /**
+   * The hub's projects as discovery listed them: each is read by id in the first round. Without them the subscription's
+   * workspaces are listed, whose pages follow one another (a round trip per 100 workspaces).
+   */
+  readonly projectIds?: readonly string[];
 }
 
 interface ConnectionsAndComputes {
@@ -147,7 +152,9 @@ async function firstRound(
   const [workspaceRead, hubExtras, workspaces, candidateZones] = await Promise.all([
     readWorkspace(ml, hubId, abortSignal),
     readConnectionsAndComputes(connection, hubId, abortSignal),
-    listWorkspacesInSubscription(ml, hub.subscriptionId, abortSignal),
+    options.projectIds
+      ? readProjects(ml, options.projectIds, abortSignal)
+      : listWorkspacesInSubscription(ml, hub.subscriptionId, abortSignal),
     Promise.all(
       candidateGroups.flatMap((group) =>
         zoneNames.map((zoneName) =>
@@ -161,6 +168,25 @@ async function firstRound(
       (workspace.kind ?? '').toLowerCase() === 'project' && sameResourceId(workspace.properties?.hubResourceId, hubId),
   );
   return { workspaceRead, hubExtras, projects, candidateZones };
+}
+
+/** Projects by id, in parallel; one deleted since it was listed is left out (a listing would not show it either). */
+async function readProjects(
+  ml: Parameters<typeof readWorkspace>[0],
+  projectIds: readonly string[],
+  abortSignal?: AbortSignalLike,
+): Promise<ArmWorkspace[]> {
+  const reads = await Promise.all(
+    projectIds.map(async (projectId) => {
+      try {
+        return (await readWorkspace(ml, projectId, abortSignal)).arm;
+      } catch (error) {
+        if (toAzureAccessError(error).kind === 'notFound') return undefined;
+        throw error;
+      }
+    }),
+  );
+  return reads.filter((project): project is ArmWorkspace => project !== undefined);
 }
 
 /** Round 2: each private endpoint with its zone groups, the dependent resources, the projects' computes. */

@@ -23,6 +23,7 @@ const TITLES: Readonly<Record<DiagnosticCode, string>> = {
   'invalid-isolation-mode': 'isolation_mode is not a managed network mode',
   'invalid-outbound-rule': 'An outbound rule is incomplete or of an unknown type',
   'outbound-rule-ignored': 'An FQDN outbound rule has no effect in this isolation mode',
+  'unresolved-alias': 'An alias or merge key in the network sections cannot be followed',
 };
 
 export const LINT_RULES: readonly SarifRule[] = Object.entries(TITLES).map(([id, title]) => ({

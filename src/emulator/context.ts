@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type ArmResource, type ParsedPath, type Reply, ArmError, BareArmError, isRecord, notFound } from './arm';
 import type { LroEngine } from './lro';
+import type { ResourceGraphQuotas } from './providers/resourceGraphQuota';
 import type { ResourceStore } from './store';
 
 /** Everything a provider handler sees of one request. */
@@ -22,6 +23,8 @@ export interface RequestContext {
   tenantId: string;
   /** Items per list page when the request gives no `$top` (ARM's default is 100; tests set less to see paging). */
   listPageSize: number;
+  /** Resource Graph's per-user query quota. */
+  resourceGraphQuotas: ResourceGraphQuotas;
 }
 
 export type Handler = (context: RequestContext) => Reply;
@@ -177,6 +180,5 @@ export function pagedListReply(context: RequestContext, items: unknown[]): Reply
 
 /** The resources of one type in the request's scope (a resource group, or the whole subscription). */
 export function inScope(context: RequestContext, type: string): ArmResource[] {
-  const scope = `/${context.path.scopeSegments.join('/')}`.toLowerCase();
-  return context.store.ofType(type).filter((resource) => resource.id.toLowerCase().startsWith(`${scope}/`));
+  return context.store.ofTypeUnder(type, `/${context.path.scopeSegments.join('/')}`);
 }

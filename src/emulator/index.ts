@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { EmulatorCore } from './emulator';
 import type { LroMode } from './lro';
+import type { ResourceGraphQuotaSettings } from './providers/resourceGraphQuota';
 import { createRequestHandler } from './server';
 import { type Snapshot, UnreadableStateError, readSnapshotFile, writeSnapshotFile } from './store';
 import { createCertificate } from './tls';
@@ -24,6 +25,8 @@ export interface EmulatorOptions {
   lro?: LroMode;
   /** How long a realistic LRO runs (default 3000 ms). */
   lroDurationMs?: number;
+  /** Resource Graph's per-user quota (default: 15 queries per 5 seconds, as Azure documents). */
+  resourceGraphQuota?: ResourceGraphQuotaSettings;
   /** The service principal's secret (default: the demo one); the sandbox gives each start a fresh one. */
   clientSecret?: string;
 }
@@ -62,6 +65,7 @@ export async function startEmulatorWithCore(
     lro: options.lro ?? 'realistic',
     lroDurationMs: options.lroDurationMs ?? 3000,
     latencyMs: options.latencyMs ?? 0,
+    resourceGraphQuota: options.resourceGraphQuota,
   });
   const saved = options.statePath ? readSnapshotFile(options.statePath) : undefined;
   if (saved && options.statePath) restoreSaved(core, saved, options.statePath);

@@ -32,6 +32,8 @@ export class ResourceStore {
   private readonly resources = new Map<string, ArmResource>();
   /** Lower-case type → lower-case ids: lookups by type stay fast on big generated topologies. */
   private readonly byType = new Map<string, Set<string>>();
+  /** Lower-case parent id → lower-case ids of its direct children: children() was a scan of the whole type. */
+  private readonly byParent = new Map<string, Set<string>>();
   subscriptions: SubscriptionRecord[] = [];
   private listeners: (() => void)[] = [];
 
@@ -82,14 +84,24 @@ export class ResourceStore {
 
   /** Direct children of `parent` whose type is `type` (canonical, compared case-insensitively). */
   children(parent: string, type: string): ArmResource[] {
-    const parentKey = parent.toLowerCase();
     const typeKey = type.toLowerCase();
-    return this.selectType(typeKey, (resource) => parentId(resource.id).toLowerCase() === parentKey);
+    const matches: ArmResource[] = [];
+    for (const key of this.byParent.get(parent.toLowerCase()) ?? []) {
+      const resource = this.resources.get(key);
+      if (resource && resource.type.toLowerCase() === typeKey) matches.push(clone(resource));
+    }
+    return matches;
   }
 
   ofType(type: string): ArmResource[] {
     const typeKey = type.toLowerCase();
     return this.selectType(typeKey, () => true);
+  }
+
+  /** Resources of one type whose id starts with the scope, copied after filtering (big topologies list fast). */
+  ofTypeUnder(type: string, scope: string): ArmResource[] {
+    const prefix = `${scope.toLowerCase()}/`;
+    return this.selectType(type.toLowerCase(), (resource) => resource.id.toLowerCase().startsWith(prefix));
   }
 
   /** Resources whose id starts with the scope (a subscription or resource group id). */
@@ -116,6 +128,9 @@ export class ResourceStore {
     const previous = this.resources.get(key);
     if (previous) this.byType.get(previous.type.toLowerCase())?.delete(key);
     this.resources.set(key, resource);
+    const parentKey = parentId(key);
+    if (!this.byParent.has(parentKey)) this.byParent.set(parentKey, new Set());
+    this.byParent.get(parentKey)!.add(key);
     const typeKey = resource.type.toLowerCase();
     if (!this.byType.has(typeKey)) this.byType.set(typeKey, new Set());
     this.byType.get(typeKey)!.add(key);
@@ -125,6 +140,7 @@ export class ResourceStore {
     const resource = this.resources.get(key);
     if (!resource) return false;
     this.byType.get(resource.type.toLowerCase())?.delete(key);
+    this.byParent.get(parentId(key))?.delete(key);
     return this.resources.delete(key);
   }
 
@@ -152,6 +168,7 @@ export class ResourceStore {
   clear(): void {
     this.resources.clear();
     this.byType.clear();
+    this.byParent.clear();
     this.subscriptions = [];
   }
 }

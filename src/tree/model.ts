@@ -4,6 +4,7 @@
  * of every listed resource in the background (a few at a time), re-reads exactly the resources a write touched, and
  * says which resources changed. No vscode import: the presenter and the provider only map it.
  */
+import { setMaxListeners } from 'node:events';
 import * as l10n from '@vscode/l10n';
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { TokenCredential } from '@azure/core-auth';
@@ -110,6 +111,8 @@ export class HubsTreeModel {
   loadRoot(): Promise<RootState> {
     if (!this.root) {
       const abort = new AbortController();
+      // Discovery sends its Resource Graph pages in parallel, each listening for the cancel: not a leak.
+      setMaxListeners(0, abort.signal);
       this.rootAbort = abort;
       this.root = this.readRoot(abort.signal).then(
         (root) => {
@@ -132,10 +135,15 @@ export class HubsTreeModel {
     return [...this.entries.values()];
   }
 
-  /** Reads the resource now, unless it is read, being read, or its last read failed (a refresh retries that). */
+  /**
+   * Reads the resource now, unless it is read, or its last read failed (a refresh retries that). A resource still
+   * waiting behind the background reads moves to the front: at thousands of hubs it would otherwise wait minutes.
+   */
   ensureRead(resourceId: string): void {
     const entry = this.entries.get(resourceId.toLowerCase());
-    if (entry && !entry.reading && !entry.details && entry.failure === undefined) this.schedule(entry, true);
+    if (!entry || entry.details || entry.failure !== undefined) return;
+    if (!entry.reading) this.schedule(entry, true);
+    else this.promote(entry);
   }
 
   /**
@@ -246,13 +254,22 @@ export class HubsTreeModel {
 
   /** Queues a read; `first` puts it ahead of the background reads (a write, a refresh, an expansion). */
   private schedule(entry: MutableEntry, first: boolean): void {
+    // Only an entry already reading can be queued: listing thousands of resources never searches the queue.
+    const queued = entry.reading ? this.queue.indexOf(entry) : -1;
     entry.generation += 1;
     entry.reading = true;
-    const queued = this.queue.indexOf(entry);
     if (queued >= 0) this.queue.splice(queued, 1);
     if (first) this.queue.unshift(entry);
     else this.queue.push(entry);
     this.pump();
+  }
+
+  /** A queued read goes first; a read in flight stays as it is. */
+  private promote(entry: MutableEntry): void {
+    const queued = this.queue.indexOf(entry);
+    if (queued <= 0) return;
+    this.queue.splice(queued, 1);
+    this.queue.unshift(entry);
   }
 
   private pump(): void {
@@ -272,7 +289,10 @@ export class HubsTreeModel {
     let outcome: { details: ResourceDetails; dependencies: string[] } | { failure: string };
     try {
       const connection = await this.connectionOf(entry.id);
-      outcome = entry.kind === 'hub' ? await readHub(connection, entry.id) : await readAccount(connection, entry.id);
+      outcome =
+        entry.kind === 'hub'
+          ? await readHub(connection, entry.id, projectIdsOf(entry.discovered))
+          : await readAccount(connection, entry.id);
     } catch (error) {
       outcome = { failure: messageOf(error) };
     }
@@ -328,16 +348,21 @@ export class HubsTreeModel {
         group.map((s) => s.subscriptionId),
         { abortSignal },
       );
-      const inSubscription = <T extends { subscriptionId: string }>(items: readonly T[], id: string) =>
-        items.filter((item) => item.subscriptionId.toLowerCase() === id.toLowerCase());
-      return group.map((subscription) => ({
-        subscription,
-        hubs: inSubscription(result.hubs, subscription.subscriptionId),
-        aiServices: inSubscription(result.aiServices, subscription.subscriptionId),
-        orphanProjects: inSubscription(result.unmatchedProjects, subscription.subscriptionId),
-        error: result.failures.find((f) => f.subscriptionId.toLowerCase() === subscription.subscriptionId.toLowerCase())
-          ?.error,
-      }));
+      // One pass per list, not one per subscription: at 200 subscriptions that is 200 times fewer comparisons.
+      const hubs = bySubscription(result.hubs);
+      const aiServices = bySubscription(result.aiServices);
+      const orphanProjects = bySubscription(result.unmatchedProjects);
+      const failures = bySubscription(result.failures);
+      return group.map((subscription) => {
+        const key = subscription.subscriptionId.toLowerCase();
+        return {
+          subscription,
+          hubs: hubs.get(key) ?? [],
+          aiServices: aiServices.get(key) ?? [],
+          orphanProjects: orphanProjects.get(key) ?? [],
+          error: failures.get(key)?.[0]?.error,
+        };
+      });
     } catch (error) {
       // A tenant that fails never blanks the others: its subscriptions show the error.
       const failure = toAzureAccessError(error);
@@ -353,12 +378,29 @@ export class HubsTreeModel {
   }
 }
 
+function bySubscription<T extends { subscriptionId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = item.subscriptionId.toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** The projects discovery grouped under a hub: read by id rather than by listing the subscription again. */
+function projectIdsOf(discovered: DiscoveredHub | DiscoveredResource): readonly string[] | undefined {
+  return 'projects' in discovered ? discovered.projects.map((project) => project.id) : undefined;
+}
+
 async function readHub(
   connection: ArmConnection,
   hubId: string,
+  projectIds: readonly string[] | undefined,
   abortSignal?: AbortSignalLike,
 ): Promise<{ details: ResourceDetails; dependencies: string[] }> {
-  const state = await readHubNetworkState(connection, hubId, { abortSignal });
+  const state = await readHubNetworkState(connection, hubId, { abortSignal, projectIds });
   return {
     details: { kind: 'hub', state, assessment: assessHub(state) },
     dependencies: resourceIdsOf(state).map((id) => id.toLowerCase()),

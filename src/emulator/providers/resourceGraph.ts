@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type ArmResource, type Reply, ArmError, isRecord } from '../arm';
-import type { RequestContext, ResourceTypeDefinition } from '../context';
-import { type Row, UnsupportedQueryError, compileQuery, valueAt } from '../kql';
+import { type RequestContext, type ResourceTypeDefinition, header } from '../context';
+import { type CompiledQuery, type Row, UnsupportedQueryError, compileQuery, valueAt } from '../kql';
+import type { ResourceStore } from '../store';
 
 const MAX_TOP = 1000;
 const DEFAULT_TOP = 100;
@@ -68,6 +69,8 @@ function offsetOf(skipToken: unknown, query: string): number {
 
 /** `POST /providers/Microsoft.ResourceGraph/resources`: top-level resources of the given subscriptions, queried in KQL. */
 function queryResources(context: RequestContext): Reply {
+  // Resource Graph's quota is per user; the emulator's users are its access tokens.
+  const quotaHeaders = context.resourceGraphQuotas.take(header(context, 'authorization') ?? '');
   const body = isRecord(context.body) ? context.body : {};
   if (typeof body.query !== 'string' || body.query.trim().length === 0) throw invalidQuery('the request has no query');
   const options = isRecord(body.options) ? body.options : {};
@@ -85,12 +88,29 @@ function queryResources(context: RequestContext): Reply {
   const subscriptions = Array.isArray(body.subscriptions)
     ? body.subscriptions.map((id) => String(id).toLowerCase())
     : context.store.subscriptions.map((subscription) => subscription.subscriptionId);
+  const rows = cachedRows(context, body.query, subscriptions, compiled);
+  const offset = skip + offsetOf(options.$skipToken, body.query);
+  const page = rows.slice(offset, offset + top);
+  const more = offset + top < rows.length;
+  const result: Record<string, unknown> = {
+    totalRecords: rows.length,
+    count: page.length,
+    resultTruncated: 'false',
+    ...(more ? { $skipToken: tokenFor(offset + top, body.query) } : {}),
+    facets: [],
+    data: format === 'table' ? asTable(page) : page,
+  };
+  return { status: 200, body: result, headers: quotaHeaders };
+}
+
+function queryRows(context: RequestContext, subscriptions: readonly string[], compiled: CompiledQuery): Row[] {
+  const inScope = new Set(subscriptions);
   let rows = context.store
     .all()
-    .filter(
-      (resource) =>
-        resource.id.split('/').length === 9 && subscriptions.includes(resource.id.split('/')[2].toLowerCase()),
-    )
+    .filter((resource) => {
+      const segments = resource.id.split('/');
+      return segments.length === 9 && inScope.has(segments[2].toLowerCase());
+    })
     .map((resource) => toRow(resource, context.tenantId))
     .filter(compiled.filter);
   for (const key of [...compiled.order].reverse()) {
@@ -106,18 +126,36 @@ function queryResources(context: RequestContext): Reply {
       Object.fromEntries(columns.map((column) => [column.alias, valueAt(row, column.path) ?? null])),
     );
   }
-  const offset = skip + offsetOf(options.$skipToken, body.query);
-  const page = rows.slice(offset, offset + top);
-  const more = offset + top < rows.length;
-  const result: Record<string, unknown> = {
-    totalRecords: rows.length,
-    count: page.length,
-    resultTruncated: 'false',
-    ...(more ? { $skipToken: tokenFor(offset + top, body.query) } : {}),
-    facets: [],
-    data: format === 'table' ? asTable(page) : page,
-  };
-  return { status: 200, body: result };
+  return rows;
+}
+
+interface RowCache {
+  key: string;
+  /** Seeding and restoring replace this array: a new state even when no change was announced. */
+  subscriptions: unknown;
+  rows: Row[];
+}
+
+const rowCaches = new WeakMap<ResourceStore, RowCache | null>();
+
+/**
+ * The rows of the last query, until the state changes: a client reads the pages of one query in parallel, and
+ * recomputing every row for each page made the emulator, not the latency, the cost of big topologies.
+ */
+function cachedRows(
+  context: RequestContext,
+  query: string,
+  subscriptions: readonly string[],
+  compiled: CompiledQuery,
+): Row[] {
+  const store = context.store;
+  if (!rowCaches.has(store)) store.onChange(() => rowCaches.set(store, null));
+  const key = `${query}\n${subscriptions.join(',')}`;
+  const cached = rowCaches.get(store);
+  if (cached && cached.key === key && cached.subscriptions === store.subscriptions) return cached.rows;
+  const rows = queryRows(context, subscriptions, compiled);
+  rowCaches.set(store, { key, subscriptions: store.subscriptions, rows });
+  return rows;
 }
 
 function compareValues(a: unknown, b: unknown, caseless: boolean): number {

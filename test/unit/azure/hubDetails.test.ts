@@ -162,6 +162,31 @@ describe('hub details for each demo hub', () => {
     );
   });
 
+  it('reads the projects discovery listed by id, in the first round, leaving out one deleted since', async () => {
+    const hubId = hubIdOf(DEV_GROUP, 'hub-public');
+    const listed = await readHubNetworkState(harness.connect(), hubId);
+    const projectIds = listed.projects.map((project) => project.id);
+    assert.ok(projectIds.length > 0, 'hub-public has a project');
+    const connection = harness.connect();
+    await harness.admin.setLatency(120);
+    await harness.admin.clearRequests();
+    let state: HubNetworkState;
+    try {
+      state = await readHubNetworkState(connection, hubId, {
+        projectIds: [...projectIds, `${DEV_GROUP}/providers/Microsoft.MachineLearningServices/workspaces/proj-deleted`],
+      });
+    } finally {
+      await harness.admin.setLatency(0);
+    }
+    const requests = await armRequests(harness.admin);
+    assert.ok(roundTrips(requests) <= 3, `${roundTrips(requests)} round trips`);
+    assert.ok(
+      !requests.some((request) => /\/providers\/Microsoft.MachineLearningServices\/workspaces\?/i.test(request.path)),
+      'the subscription is not listed again',
+    );
+    assert.deepEqual(state.projects, listed.projects);
+  });
+
   it('cancels while a request hangs', async () => {
     await harness.admin.injectFault({
       method: 'GET',

@@ -214,6 +214,26 @@ describe('hubs tree model against the emulator', () => {
     assert.equal(again.kind, 'ready');
   });
 
+  it('reads a resource that is expanded before the background reads queued ahead of it', async () => {
+    const tree = new HubsTreeModel({
+      access,
+      selectedSubscriptions: () => [],
+      connectionOptions: { ...emulatorTlsOptions(emulator), retry: { maxRetries: 0 } },
+      readConcurrency: 1,
+    });
+    const order: string[] = [];
+    tree.onDidChange((change) => {
+      if (change === 'all') return;
+      for (const id of change) if (tree.entry(id)?.details) order.push(tree.entry(id)!.discovered.name);
+    });
+    await tree.loadRoot();
+    const last = tree.resources().at(-1)!;
+    assert.ok(last.reading, 'queued behind the others');
+    tree.ensureRead(last.id);
+    await idle(tree);
+    assert.equal(order.indexOf(last.discovered.name), 1, `read order: ${order.join(', ')}`);
+  });
+
   it("keeps the other subscription when one tenant's discovery fails", async () => {
     await admin.injectFault({
       method: 'POST',
