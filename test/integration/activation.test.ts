@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../src/services';
 import { FORMER_COMMANDS } from '../../src/wizards/ids';
-import { EXTENSION_ID } from './hubsTree';
+import { EXTENSION_ID, activateExtension } from './hubsTree';
 
 describe('activation', () => {
   it('activates on the Foundry view and logs how long it took', async () => {
@@ -62,6 +62,22 @@ describe('activation', () => {
   });
 
   it('opens the hubs view through its focus command', async () => {
+    const { treeView } = (await activateExtension()).hubsView;
+    /** Resolves once the view's visibility is `visible` (now, or on its next change). */
+    const visibility = (visible: boolean) =>
+      new Promise<void>((resolve) => {
+        if (treeView.visible === visible) return resolve();
+        const listener = treeView.onDidChangeVisibility((event) => {
+          if (event.visible !== visible) return;
+          listener.dispose();
+          resolve();
+        });
+      });
+    // Start from a hidden view, so the command is what shows it.
+    if (treeView.visible) await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await visibility(false);
     await vscode.commands.executeCommand('foundryNetwork.hubs.focus');
+    await visibility(true);
+    assert.equal(treeView.visible, true);
   });
 });

@@ -5,6 +5,8 @@ import { EmulatorAdmin } from '../../src/emulator/adminClient';
 import type { ExtensionServices } from '../../src/services';
 import type { NodeView } from '../../src/tree/nodeView';
 import { ScriptedWizardUi, type ScriptedAnswer } from '../../src/wizards/framework/scriptedUi';
+import type { PickOptions } from '../../src/wizards/framework/ui';
+import { QuickInputWizardUi } from '../../src/wizards/vscode/quickInputUi';
 import { HubsTree, activateExtension } from './hubsTree';
 
 const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
@@ -12,6 +14,22 @@ const PROD_GROUP = resourceGroupIdOf(PROD_SUBSCRIPTION_ID, 'rg-foundry-prod');
 const hubIdOf = (group: string, name: string) =>
   `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
 const endpointIdOf = (group: string, name: string) => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
+
+/** The real QuickInput, telling the test when the wizard shows a quick pick and when it was answered. */
+class WatchedQuickInput extends QuickInputWizardUi {
+  private shown: ((pick: { answered: Promise<unknown> }) => void)[] = [];
+
+  /** Resolves once the wizard shows its next quick pick, with that pick's answer to come. */
+  nextPick(): Promise<{ answered: Promise<unknown> }> {
+    return new Promise((resolve) => this.shown.push(resolve));
+  }
+
+  override pick<T>(options: PickOptions<T>): Promise<T> {
+    const answer = super.pick(options);
+    this.shown.shift()?.({ answered: answer });
+    return answer;
+  }
+}
 
 /**
  * The wizards in the real extension host, through the real commands and tree, against the emulator's demo topology.
@@ -316,21 +334,31 @@ describe('wizards against the demo topology', function () {
   });
 
   it("Export Custom DNS Records through the real QuickInput opens the hosts file with the endpoint's IP", async () => {
-    (await services.hubsView.hubs()).wizards.useUi(undefined);
-    const running = vscode.commands.executeCommand(
-      'foundryNetwork.exportCustomDnsRecords',
-      await tree.hub('hub-private'),
-    );
-    let settled = false;
-    void Promise.resolve(running).finally(() => (settled = true));
-    // The format picker: accept its first item (hosts file) once it is shown.
-    for (let attempt = 0; attempt < 50 && !settled; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const ui = new WatchedQuickInput();
+    (await services.hubsView.hubs()).wizards.useUi(ui);
+    try {
+      const hub = await tree.hub('hub-private');
+      const shown = ui.nextPick();
+      const running = vscode.commands.executeCommand('foundryNetwork.exportCustomDnsRecords', hub);
+      // The format picker: accept its first item (hosts file) once the wizard has shown it. Each accept is a round trip
+      // to the workbench, so the loop ends as soon as the quick pick it reaches takes the answer.
+      const { answered } = await shown;
+      let done = false;
+      void answered.then(
+        () => (done = true),
+        () => (done = true),
+      );
+      for (let attempt = 0; attempt < 50 && !done; attempt++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      await answered;
+      assert.equal(await running, 'finished');
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      assert.match(text, /^172\.17\.1\.\d+\s+[0-9a-f-]+\.workspace\.eastus\.api\.azureml\.ms$/m);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      (await services.hubsView.hubs()).wizards.useUi(undefined);
     }
-    assert.equal(await running, 'finished');
-    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-    assert.match(text, /^172\.17\.1\.\d+\s+[0-9a-f-]+\.workspace\.eastus\.api\.azureml\.ms$/m);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -4,25 +4,32 @@ import { readHubNetworkState } from '../../../src/azure/hubDetails';
 import { CancelledError, ResourceNotFoundError } from '../../../src/azure/errors';
 import { relatedResourceIds } from '../../../src/model/armIds';
 import { resourceIdsOf, type HubNetworkState } from '../../../src/model/hubState';
-import { DEV_GROUP, PROD_GROUP, armRequests, hubIdOf, roundTrips, useHarness } from './support';
+import { CausalRecorder, DEV_GROUP, PROD_GROUP, hangReached, hubIdOf, roundTrips, useHarness } from './support';
 
 describe('hub details for each demo hub', () => {
   const harness = useHarness();
 
-  /** Reads a hub with latency on, so the emulator's log shows which requests ran in parallel. */
-  async function readWithRounds(hubId: string): Promise<{ state: HubNetworkState; rounds: number; requests: number }> {
-    const connection = harness.connect();
+  /**
+   * Reads a hub and counts its sequential round trips by causality (support.ts). Latency on the emulator keeps the
+   * requests the code sends together in flight together.
+   */
+  async function readWithRounds(hubId: string): Promise<{ state: HubNetworkState; rounds: number }> {
+    const recorder = new CausalRecorder();
+    const connection = harness.connect({ requestLogger: recorder.requestLogger });
     await harness.admin.setLatency(120);
-    await harness.admin.clearRequests();
-    const state = await readHubNetworkState(connection, hubId);
-    const requests = await armRequests(harness.admin);
-    await harness.admin.setLatency(0);
-    return { state, rounds: roundTrips(requests), requests: requests.length };
+    try {
+      const state = await recorder.during(() => readHubNetworkState(connection, hubId));
+      const requests = recorder.requests();
+      assert.ok(requests.length > 3, `${requests.length} requests`);
+      return { state, rounds: roundTrips(requests) };
+    } finally {
+      await harness.admin.setLatency(0);
+    }
   }
 
   it('hub-public: public, no endpoint, dependents read, its project listed', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-public'));
-    assert.ok(rounds <= 3, `${rounds} round trips`);
+    assert.equal(rounds, 2, 'the hub, then what it points at');
     assert.equal(state.workspace.kind, 'hub');
     assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
     assert.deepEqual(state.workspace.networkAcls, { defaultAction: 'Allow', ipRules: [] });
@@ -44,7 +51,7 @@ describe('hub details for each demo hub', () => {
 
   it('hub-selected-ips: the preview read brings the IP rules', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
-    assert.ok(rounds <= 3, `${rounds} round trips`);
+    assert.equal(rounds, 2, 'the hub, then what it points at');
     assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
     assert.deepEqual(state.workspace.networkAcls, {
       defaultAction: 'Deny',
@@ -54,7 +61,7 @@ describe('hub details for each demo hub', () => {
 
   it('hub-private: approved endpoint with IPs, zone group, both zones linked and their A records', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-private'));
-    assert.equal(rounds, 3);
+    assert.equal(rounds, 3, "the hub, then its endpoint and dependents, then the endpoint's NIC and VNet");
     assert.equal(state.workspace.publicNetworkAccess, 'Disabled');
     assert.equal(state.workspace.managedNetwork?.isolationMode, 'AllowOnlyApprovedOutbound');
     assert.deepEqual(
@@ -96,7 +103,7 @@ describe('hub details for each demo hub', () => {
 
   it('hub-pending: a manual connection waiting for approval', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-pending'));
-    assert.ok(rounds <= 3, `${rounds} round trips`);
+    assert.equal(rounds, 3, "the hub, then its endpoint and dependents, then the endpoint's NIC and VNet");
     assert.equal(state.privateEndpointConnections[0]?.status, 'Pending');
     assert.equal(state.privateEndpointConnections[0]?.description, 'Requested by the network team');
     assert.equal(state.privateEndpointConnections[0]?.privateEndpoint?.name, 'pe-hub-pending');
@@ -104,7 +111,7 @@ describe('hub details for each demo hub', () => {
 
   it('hub-dns-incomplete: the notebooks zone is missing; storage is private behind a blob endpoint', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(PROD_GROUP, 'hub-dns-incomplete'));
-    assert.equal(rounds, 3);
+    assert.equal(rounds, 3, "the hub, then its endpoint and dependents, then the endpoint's NIC and VNet");
     assert.equal(state.workspace.kind, 'hub');
     assert.equal(state.workspace.location, 'westeurope');
     assert.deepEqual(
@@ -160,18 +167,23 @@ describe('hub details for each demo hub', () => {
     const listed = await readHubNetworkState(harness.connect(), hubId);
     const projectIds = listed.projects.map((project) => project.id);
     assert.ok(projectIds.length > 0, 'hub-public has a project');
-    const connection = harness.connect();
+    const recorder = new CausalRecorder();
+    const connection = harness.connect({ requestLogger: recorder.requestLogger });
     await harness.admin.setLatency(120);
-    await harness.admin.clearRequests();
     let state: HubNetworkState;
     try {
-      state = await readHubNetworkState(connection, hubId, {
-        projectIds: [...projectIds, `${DEV_GROUP}/providers/Microsoft.MachineLearningServices/workspaces/proj-deleted`],
-      });
+      state = await recorder.during(() =>
+        readHubNetworkState(connection, hubId, {
+          projectIds: [
+            ...projectIds,
+            `${DEV_GROUP}/providers/Microsoft.MachineLearningServices/workspaces/proj-deleted`,
+          ],
+        }),
+      );
     } finally {
       await harness.admin.setLatency(0);
     }
-    const requests = await armRequests(harness.admin);
+    const requests = recorder.requests();
     assert.ok(roundTrips(requests) <= 3, `${roundTrips(requests)} round trips`);
     assert.ok(
       !requests.some((request) => /\/providers\/Microsoft.MachineLearningServices\/workspaces\?/i.test(request.path)),
@@ -191,7 +203,8 @@ describe('hub details for each demo hub', () => {
     const pending = readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-private'), {
       abortSignal: controller.signal,
     });
-    setTimeout(() => controller.abort(), 150);
+    await hangReached(harness.admin);
+    controller.abort();
     await assert.rejects(pending, CancelledError);
   });
 });

@@ -51,7 +51,9 @@ describe('foundry-net lint', () => {
       endColumn: 13,
       severity: 'error',
       code: 'ip-rules-not-a-list',
-      message: problems[0].message,
+      message:
+        'ip_rules is a mapping with the key "value" 2 times (YAML keeps only the last one), but azure-ai-ml needs a ' +
+        'list. Write each rule as its own "- value: <address>" item (the Azure docs show the wrong form).',
     });
     assert.deepEqual(
       problems.map((problem) => problem.code),

@@ -73,7 +73,7 @@ describe('emulator: Microsoft.MachineLearningServices/workspaces', () => {
         properties: { networkAcls: { defaultAction: 'Deny', ipRules: values.map((value) => ({ value })) } },
       });
     for (const [value, pattern] of [
-      ['10.1.2.3', /10\.0\.0\.0\/8/],
+      ['10.1.2.3', /10\.0\.0\.0-10\.255\.255\.255, reserved for private use/],
       ['2001:db8::1', /IPv6/],
       ['52.1.2.3/33', /prefix length/],
       ['52.1.2.3/24', /network address/],
