@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../yaml/engine';
 import { LineIndex } from '../yaml/engine';
+import { LEGACY_WORKFLOW_COMMAND, UNPRINTABLE_IN_JSON, printable, withoutWorkflowCommands } from './printable';
 
 /** One problem as the CLI reports it: lines and columns are 1-based. */
 export interface ReportedProblem {
@@ -33,31 +34,6 @@ export function toReportedProblems(file: string, text: string, diagnostics: read
       message: item.message,
     };
   });
-}
-
-/**
- * Characters a terminal acts on (C0 and C1 controls: ESC starts an ANSI sequence, CR rewrites the line, LF starts a
- * line a CI log parser reads), and the invisible ones that reorder or break what is shown (bidi controls, U+2028/9).
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
-
-/** What JSON.stringify leaves raw inside strings (it escapes C0 itself; the layout's own newlines must stay). */
-const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
-
-/** GitHub Actions runs `##[command]` found anywhere in a line (the old syntax), and `::command::` at a line's start. */
-const LEGACY_WORKFLOW_COMMAND = /##\[/g;
-// C# TrimStart() skips any Unicode white space before the `::`, so this does too, but never past a line's end.
-const WORKFLOW_COMMAND_LINE = /^([^\S\n\r\u2028\u2029]*)::/gm;
-
-/** One line of untrusted text, shown as written but with every unprintable character as a `\u{…}` escape. */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (character) => `\\u{${character.charCodeAt(0).toString(16)}}`);
-}
-
-/** The finished output, with no line a CI runner would take for a workflow command. */
-export function withoutWorkflowCommands(output: string): string {
-  return output.replace(LEGACY_WORKFLOW_COMMAND, '\\u{23}#[').replace(WORKFLOW_COMMAND_LINE, '$1\\u{3a}:');
 }
 
 /** JSON escapes keep the data identical for a parser while no raw control or command text reaches a log. */

@@ -3,8 +3,11 @@ import { closeSync, constants, lstatSync, openSync, realpathSync, statSync, writ
 import * as path from 'node:path';
 import { fixAll, validateHubYaml } from '../yaml/engine';
 import { oneOf, parseCommandLine } from './args';
-import { formatJson, formatStylish, printable, toReportedProblems, type ReportedProblem } from './format';
+import { formatJson, formatStylish, toReportedProblems, type ReportedProblem } from './format';
+import { printable } from './printable';
 import { expandGlob, isGlob } from './glob';
+import { LINT_RULES } from './lintRules';
+import { toSarif } from './sarif';
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -17,12 +20,12 @@ import {
   type CliIo,
 } from './io';
 
-const USAGE = `Usage: foundry-net lint [--format json|stylish] [--fix] <file or glob>...
+const USAGE = `Usage: foundry-net lint [--format json|stylish|sarif] [--fix] <file or glob>...
 
 Checks the network settings of Azure AI Foundry hub YAML files (az ml workspace create --file).
 
 Options:
-  --format json|stylish  Output format (default: stylish)
+  --format json|stylish|sarif  Output format (default: stylish); sarif is SARIF 2.1.0 for GitHub code scanning
   --fix                  Apply the safe quick fixes and write the files back
   -h, --help             Show this help
 
@@ -39,7 +42,7 @@ export const lintCommand: CliCommand = {
       format: { type: 'string' },
       fix: { type: 'boolean' },
     });
-    const format = oneOf('format', values.format, ['stylish', 'json'] as const, 'stylish');
+    const format = oneOf('format', values.format, ['stylish', 'json', 'sarif'] as const, 'stylish');
     if (positionals.length === 0) throw new UsageError('No files given. Run "foundry-net lint <file or glob>...".');
     return lint(resolveFiles(positionals, io.cwd), format, values.fix === true, io);
   },
@@ -85,7 +88,7 @@ function existsAsFile(file: string): boolean {
  * Checks (and fixes) every file, whatever happens to the others: a file that cannot be read or written is named on
  * stderr, the rest are still checked, and the exit code is 2 at the end.
  */
-function lint(files: readonly string[], format: 'json' | 'stylish', fix: boolean, io: CliIo): number {
+function lint(files: readonly string[], format: 'json' | 'stylish' | 'sarif', fix: boolean, io: CliIo): number {
   const problems: ReportedProblem[] = [];
   const failed: string[] = [];
   const workingFolder = realpathSync(io.cwd);
@@ -114,7 +117,13 @@ function lint(files: readonly string[], format: 'json' | 'stylish', fix: boolean
     }
     for (const problem of toReportedProblems(file, text, validateHubYaml(text))) problems.push(problem);
   }
-  io.stdout(format === 'json' ? formatJson(problems) : formatStylish(problems));
+  io.stdout(
+    format === 'json'
+      ? formatJson(problems)
+      : format === 'sarif'
+        ? formatLintSarif(problems, io.cwd)
+        : formatStylish(problems),
+  );
   if (failed.length > 0) {
     const verb = fix ? 'checked or fixed' : 'checked';
     io.stderr(
@@ -173,4 +182,24 @@ function writeFixes(absolute: string, shown: string, text: string, workingFolder
   } finally {
     closeSync(descriptor);
   }
+}
+
+/** Each problem at its file and range; the fingerprint ignores the line, so an edit above it keeps the alert. */
+function formatLintSarif(problems: readonly ReportedProblem[], cwd: string): string {
+  return toSarif(
+    LINT_RULES,
+    problems.map((problem) => ({
+      ruleId: problem.code,
+      severity: problem.severity,
+      message: problem.message,
+      file: {
+        uri: path.relative(cwd, path.resolve(cwd, problem.file)).split(path.sep).join('/'),
+        startLine: problem.line,
+        startColumn: problem.column,
+        endLine: problem.endLine,
+        endColumn: problem.endColumn,
+      },
+      fingerprint: `${problem.code}|${problem.file}|${problem.message}`,
+    })),
+  );
 }

@@ -1,14 +1,42 @@
 import ipaddr from 'ipaddr.js';
 import { ArmError } from './arm';
-import { MAX_WORKSPACE_IP_RULES, RESERVED_IPV4_RANGES } from '../model/reservedRanges';
 
 /**
- * Server-side IP rule checks, done the way Azure's RP does them and independently of src/model/ipRules.ts:
- * the emulator plays the server, so a bug in the client's parser must not be mirrored here.
+ * Server-side IP rule checks, as Azure's resource providers answer them. The emulator plays the server, so this is
+ * written apart from the client (src/model/ipRules.ts and reservedRanges.ts) and never imports it: a wrong range or
+ * limit in the client must meet a server that disagrees. The source is Microsoft Learn's wording for workspace and
+ * AI Services IP rules: rules accept public internet addresses only (the RFC 1918 private ranges are the example it
+ * gives; the other blocks below are set aside by their RFCs and are not public either), and a workspace keeps at most
+ * 200 rules.
  */
-const reserved = RESERVED_IPV4_RANGES.map((range) => ({
-  range: ipaddr.parseCIDR(range.cidr) as [ipaddr.IPv4, number],
-  ...range,
+const MAX_WORKSPACE_RULES = 200;
+
+/** The address blocks that are not public internet, first to last address, with the RFC that sets each aside. */
+const NOT_PUBLIC_INTERNET: readonly { from: string; to: string; setAsideFor: string }[] = [
+  { from: '0.0.0.0', to: '0.255.255.255', setAsideFor: '"this network" (RFC 791)' },
+  { from: '10.0.0.0', to: '10.255.255.255', setAsideFor: 'private use (RFC 1918)' },
+  { from: '100.64.0.0', to: '100.127.255.255', setAsideFor: 'shared address space (RFC 6598)' },
+  { from: '127.0.0.0', to: '127.255.255.255', setAsideFor: 'loopback (RFC 1122)' },
+  { from: '169.254.0.0', to: '169.254.255.255', setAsideFor: 'link local (RFC 3927)' },
+  { from: '172.16.0.0', to: '172.31.255.255', setAsideFor: 'private use (RFC 1918)' },
+  { from: '192.0.0.0', to: '192.0.0.255', setAsideFor: 'IETF protocol assignments (RFC 6890)' },
+  { from: '192.0.2.0', to: '192.0.2.255', setAsideFor: 'documentation, TEST-NET-1 (RFC 5737)' },
+  { from: '192.88.99.0', to: '192.88.99.255', setAsideFor: 'the deprecated 6to4 relay anycast (RFC 7526)' },
+  { from: '192.168.0.0', to: '192.168.255.255', setAsideFor: 'private use (RFC 1918)' },
+  { from: '198.18.0.0', to: '198.19.255.255', setAsideFor: 'benchmarking (RFC 2544)' },
+  { from: '198.51.100.0', to: '198.51.100.255', setAsideFor: 'documentation, TEST-NET-2 (RFC 5737)' },
+  { from: '203.0.113.0', to: '203.0.113.255', setAsideFor: 'documentation, TEST-NET-3 (RFC 5737)' },
+  { from: '224.0.0.0', to: '239.255.255.255', setAsideFor: 'multicast (RFC 5771)' },
+  { from: '240.0.0.0', to: '255.255.255.255', setAsideFor: 'future use (RFC 1112) and the limited broadcast' },
+];
+
+const numberOf = (address: ipaddr.IPv4): number =>
+  address.toByteArray().reduce((value, octet) => value * 256 + octet, 0);
+
+const notPublic = NOT_PUBLIC_INTERNET.map((block) => ({
+  ...block,
+  first: numberOf(ipaddr.IPv4.parse(block.from)),
+  last: numberOf(ipaddr.IPv4.parse(block.to)),
 }));
 
 export interface RuleProblem {
@@ -34,12 +62,11 @@ export function ipRuleProblem(
   const network = ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`);
   if (network.toString() !== parsed.toString())
     return `is not a valid CIDR: the network address of ${address}/${prefix} is ${network.toString()}`;
-  for (const range of reserved) {
-    const [rangeAddress, rangePrefix] = range.range;
-    const overlaps =
-      prefix <= rangePrefix ? rangeAddress.match(parsed, prefix) : parsed.match(rangeAddress, rangePrefix);
-    if (overlaps) return `is in ${range.cidr}, reserved for ${range.purpose}; only public addresses are allowed`;
-  }
+  const first = numberOf(network);
+  const last = first + 2 ** (32 - prefix) - 1;
+  const block = notPublic.find((candidate) => candidate.first <= last && first <= candidate.last);
+  if (block)
+    return `is in ${block.from}-${block.to}, reserved for ${block.setAsideFor}; only public internet addresses are allowed`;
   return undefined;
 }
 
@@ -48,11 +75,11 @@ export function validateWorkspaceIpRules(rules: unknown): { value: string }[] {
   if (rules === undefined || rules === null) return [];
   if (!Array.isArray(rules))
     throw new ArmError(400, 'InvalidNetworkAcls', 'networkAcls.ipRules must be an array of {value}.');
-  if (rules.length > MAX_WORKSPACE_IP_RULES) {
+  if (rules.length > MAX_WORKSPACE_RULES) {
     throw new ArmError(
       400,
       'InvalidNetworkAcls',
-      `networkAcls.ipRules has ${rules.length} rules; a workspace allows at most ${MAX_WORKSPACE_IP_RULES}.`,
+      `networkAcls.ipRules has ${rules.length} rules; a workspace allows at most ${MAX_WORKSPACE_RULES}.`,
     );
   }
   const values = rules.map((rule) => String((rule as { value?: unknown })?.value ?? ''));

@@ -178,3 +178,10 @@ export function virtualNetworkIdOfSubnet(subnetId: string): string {
   }
   return formatResourceId({ ...parsed, resources: parsed.resources.slice(0, 1) });
 }
+
+/** One id is the other, or one contains the other (a zone and its link, a resource group and its resources). */
+export function relatedResourceIds(a: string, b: string): boolean {
+  const left = a.trim().replace(/\/+$/, '').toLowerCase();
+  const right = b.trim().replace(/\/+$/, '').toLowerCase();
+  return left === right || left.startsWith(`${right}/`) || right.startsWith(`${left}/`);
+}

@@ -1,7 +1,7 @@
 // Runs the mocha suites of out/test/integration inside code-server's real extension host.
 // The workbench reads extensionDevelopmentPath/extensionTestsPath from the URL payload (smoke-test-driver mode);
 // the result comes back through window.codeAutomationExit, the counts through a results file.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -26,7 +26,21 @@ interface Results {
   passed: number;
   failed: number;
   pending: number;
+  pendingTitles?: string[];
   failures: { title: string; error: string }[];
+}
+
+/** The summary scripts/test.mjs reads (FOUNDRY_SUITE_SUMMARY): the same shape as scripts/testCounts.mjs writes. */
+function writeSummary(results: Results, extraFailure?: string): void {
+  const file = process.env.FOUNDRY_SUITE_SUMMARY;
+  if (!file) return;
+  const failed = results.failures.map((failure) => ({ name: failure.title, error: failure.error.split('\n')[0] }));
+  // A failure mocha counted without a title (it always gives one) still counts.
+  for (let missing = failed.length; missing < results.failed; missing++)
+    failed.push({ name: 'integration', error: 'failed' });
+  if (extraFailure) failed.push({ name: 'integration', error: extraFailure });
+  const skipped = (results.pendingTitles ?? []).map((name) => ({ kind: 'test', name, reason: 'skipped in the test' }));
+  writeFileSync(file, JSON.stringify({ passed: results.passed, failed, skipped }, null, 2));
 }
 
 async function main(): Promise<number> {
@@ -57,15 +71,14 @@ async function main(): Promise<number> {
   rmSync(scratch, { recursive: true, force: true });
   for (const failure of results.failures) console.log(`\nFAILED: ${failure.title}\n${failure.error}`);
   console.log(`[integration] ${((performance.now() - started) / 1000).toFixed(1)} s in the extension host`);
-  console.log(
-    `integration: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`,
-  );
+  console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
   if (exitCode !== 0 && results.failed === 0) {
-    console.log(
-      `[integration] the extension host reported exit code ${exitCode} without a failing test (a crash or a load error)`,
-    );
+    const problem = `the extension host reported exit code ${exitCode} without a failing test (a crash or a load error)`;
+    console.log(`[integration] ${problem}`);
+    writeSummary(results, problem);
     return 1;
   }
+  writeSummary(results);
   return results.failed > 0 || results.passed === 0 ? 1 : 0;
 }
 
@@ -113,7 +126,8 @@ main().then(
   (code) => process.exit(code),
   (error: Error) => {
     console.error(`[integration] ${error.message}`);
-    console.log('integration: 0 passed, 1 failed');
+    console.log('integration: 0 passed, 1 failed, 0 skipped');
+    writeSummary({ passed: 0, failed: 0, pending: 0, failures: [] }, error.message);
     process.exit(1);
   },
 );

@@ -5,6 +5,8 @@ import { EmulatorAdmin } from '../../src/emulator/adminClient';
 import type { ExtensionServices } from '../../src/services';
 import type { NodeView } from '../../src/tree/nodeView';
 import { ScriptedWizardUi, type ScriptedAnswer } from '../../src/wizards/framework/scriptedUi';
+import type { PickOptions } from '../../src/wizards/framework/ui';
+import { QuickInputWizardUi } from '../../src/wizards/vscode/quickInputUi';
 import { HubsTree, activateExtension } from './hubsTree';
 
 const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
@@ -12,6 +14,22 @@ const PROD_GROUP = resourceGroupIdOf(PROD_SUBSCRIPTION_ID, 'rg-foundry-prod');
 const hubIdOf = (group: string, name: string) =>
   `${group}/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
 const endpointIdOf = (group: string, name: string) => `${group}/providers/Microsoft.Network/privateEndpoints/${name}`;
+
+/** The real QuickInput, telling the test when the wizard shows a quick pick and when it was answered. */
+class WatchedQuickInput extends QuickInputWizardUi {
+  private shown: ((pick: { answered: Promise<unknown> }) => void)[] = [];
+
+  /** Resolves once the wizard shows its next quick pick, with that pick's answer to come. */
+  nextPick(): Promise<{ answered: Promise<unknown> }> {
+    return new Promise((resolve) => this.shown.push(resolve));
+  }
+
+  override pick<T>(options: PickOptions<T>): Promise<T> {
+    const answer = super.pick(options);
+    this.shown.shift()?.({ answered: answer });
+    return answer;
+  }
+}
 
 /**
  * The wizards in the real extension host, through the real commands and tree, against the emulator's demo topology.
@@ -95,21 +113,28 @@ describe('wizards against the demo topology', function () {
   it("Configure Private DNS from the finding's fix completes the incomplete hub's DNS", async () => {
     const ui = await scripted([{ pick: /Run these 3 operations/ }]);
     const findings = await tree.children(await section('hub-dns-incomplete', /^Findings/));
-    const finding = findings.find((node) => node.command?.id === 'foundryNetwork.configurePrivateDns');
-    assert.ok(finding?.command, `a DNS finding with a fix: ${findings.map((node) => node.label).join(' | ')}`);
+    const finding = findings.find((node) => node.fix?.command === 'foundryNetwork.configurePrivateDns');
+    assert.ok(finding?.fix, `a DNS finding with a fix: ${findings.map((node) => node.label).join(' | ')}`);
+    // The fix button of the finding's row (inline and on right-click) runs foundryNetwork.fixFinding with the node.
     assert.equal(
-      await vscode.commands.executeCommand(finding.command.id, ...(finding.command.args ?? [])),
+      await vscode.commands.executeCommand('foundryNetwork.fixFinding', finding),
       'succeeded',
       JSON.stringify(ui.messages),
     );
     await eventually(async () => assert.equal((await section('hub-dns-incomplete', /^DNS$/)).description, 'complete'));
+    await eventually(async () =>
+      assert.match(
+        (await services.hubsView.getTreeItem(await tree.hub('hub-dns-incomplete'))).description as string,
+        /^Private · /,
+      ),
+    );
   });
 
   it('Verify Private Endpoint from the palette asks for the subscription and hub, then passes every check', async () => {
     const ui = await scripted([{ pick: 'Contoso AI (dev)' }, { pick: 'hub-private' }]);
     assert.equal(await vscode.commands.executeCommand('foundryNetwork.verifyPrivateEndpoint'), 'finished');
     assert.match(ui.prompts[1]?.title ?? '', /Verify Private Endpoint: Step 2 of/);
-    assert.match(ui.messages[0]?.text ?? '', /all 6 checks passed/);
+    assert.match(ui.messages[0]?.text ?? '', /all 10 checks passed/);
   });
 
   it('Approve a pending connection from its tree node', async () => {
@@ -211,6 +236,31 @@ describe('wizards against the demo topology', function () {
     );
   });
 
+  it('a write re-reads the hub it touched, expanded or not: its line shows the new verdict, its sections keep their ids', async () => {
+    const hub = await tree.hub('hub-selected-ips');
+    assert.match((await services.hubsView.getTreeItem(hub)).description as string, /^Restricted \(selected IPs\) · /);
+    const sectionIds = (await tree.children(hub)).map((node) => node.id);
+    const ui = await scripted([
+      { pick: 'Disabled' },
+      { pick: 'Continue without saving' },
+      { pick: /Run this/ },
+      { confirm: true },
+    ]);
+    // Started from the palette with the hub's id, as a finding's fix does: the tree node is not involved.
+    assert.equal(
+      await vscode.commands.executeCommand('foundryNetwork.setPublicNetworkAccess', hub.id),
+      'succeeded',
+      JSON.stringify(ui.messages),
+    );
+    await eventually(async () =>
+      assert.match((await services.hubsView.getTreeItem(hub)).description as string, /^Broken · eastus/),
+    );
+    assert.deepEqual(
+      (await tree.children(hub)).map((node) => node.id),
+      sectionIds,
+    );
+  });
+
   it('Set Public Network Access from the AI Services account node: Disabled, and the account redraws', async () => {
     const accountNode = async () =>
       tree.child(await tree.child(undefined, /^Contoso AI \(prod\)$/), /^ais-foundry-prod$/);
@@ -237,7 +287,7 @@ describe('wizards against the demo topology', function () {
     await eventually(async () => {
       const [access] = await tree.children(await accountNode());
       assert.equal(access?.label, 'Public access: Disabled');
-      assert.match((await accountNode()).description ?? '', /public access disabled/);
+      assert.match((await accountNode()).description ?? '', /^AI Services · Broken · westeurope/);
     });
   });
 
@@ -284,21 +334,31 @@ describe('wizards against the demo topology', function () {
   });
 
   it("Export Custom DNS Records through the real QuickInput opens the hosts file with the endpoint's IP", async () => {
-    (await services.hubsView.hubs()).wizards.useUi(undefined);
-    const running = vscode.commands.executeCommand(
-      'foundryNetwork.exportCustomDnsRecords',
-      await tree.hub('hub-private'),
-    );
-    let settled = false;
-    void Promise.resolve(running).finally(() => (settled = true));
-    // The format picker: accept its first item (hosts file) once it is shown.
-    for (let attempt = 0; attempt < 50 && !settled; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const ui = new WatchedQuickInput();
+    (await services.hubsView.hubs()).wizards.useUi(ui);
+    try {
+      const hub = await tree.hub('hub-private');
+      const shown = ui.nextPick();
+      const running = vscode.commands.executeCommand('foundryNetwork.exportCustomDnsRecords', hub);
+      // The format picker: accept its first item (hosts file) once the wizard has shown it. Each accept is a round trip
+      // to the workbench, so the loop ends as soon as the quick pick it reaches takes the answer.
+      const { answered } = await shown;
+      let done = false;
+      void answered.then(
+        () => (done = true),
+        () => (done = true),
+      );
+      for (let attempt = 0; attempt < 50 && !done; attempt++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      await answered;
+      assert.equal(await running, 'finished');
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      assert.match(text, /^172\.17\.1\.\d+\s+[0-9a-f-]+\.workspace\.eastus\.api\.azureml\.ms$/m);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      (await services.hubsView.hubs()).wizards.useUi(undefined);
     }
-    assert.equal(await running, 'finished');
-    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-    assert.match(text, /^172\.17\.1\.\d+\s+[0-9a-f-]+\.workspace\.eastus\.api\.azureml\.ms$/m);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

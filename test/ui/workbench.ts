@@ -13,6 +13,8 @@ export interface Workbench {
   readonly page: Page;
   readonly workspace: string;
   readonly emulator: TestEmulator | undefined;
+  /** code-server's user data (its logs/ hold the extension host's output channels). */
+  readonly userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function openWorkbench(
     page: opened.browser.page,
     workspace,
     emulator,
+    userDataDir: opened.server.userDataDir,
     close: async () => {
       await opened.browser.close();
       await opened.server.close();
@@ -69,9 +72,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Shows the Foundry view, whatever the side bar shows now (a click on the active icon would hide it instead). */
 export async function openFoundryView(page: Page): Promise<void> {
-  await page.locator('.activitybar [aria-label^="Foundry Network"]').first().click();
-  await page.locator('[id="workbench.view.extension.foundryNetwork"]').waitFor();
+  const container = page.locator('[id="workbench.view.extension.foundryNetwork"]');
+  if (!(await container.isVisible()))
+    await page.locator('.activitybar [aria-label^="Foundry Network"]').first().click();
+  await container.waitFor();
+}
+
+/** The Foundry view with every node folded: a test that starts here does not depend on what earlier tests opened. */
+export async function foldedFoundryView(page: Page): Promise<void> {
+  await openFoundryView(page);
+  const sideBar = page.locator('.part.sidebar');
+  await sideBar.hover();
+  await sideBar.getByRole('button', { name: 'Collapse All' }).click();
+}
+
+/** Expands the tree row whose name matches (once it is there), unless it is expanded already; returns the row. */
+export async function expandRow(page: Page, name: RegExp): Promise<Locator> {
+  const row = page.getByRole('treeitem', { name }).first();
+  await row.waitFor({ timeout: 60_000 });
+  if ((await row.getAttribute('aria-expanded')) === 'false') {
+    await row.click();
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.getByRole('treeitem', { name, expanded: true }).first().waitFor({ timeout: 60_000 });
+  return row;
 }
 
 /** Runs a command from the palette by its full title, e.g. "Foundry: Show Log". */

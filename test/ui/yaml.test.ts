@@ -38,6 +38,9 @@ describe('UI: hub YAML diagnostics and quick fixes in the packaged extension', (
 
   it('repairs it with the lightbulb quick fix: the squiggles go and ip_rules is a list keeping both values', async () => {
     const { page } = workbench.current;
+    // Its own start: the file open and checked, whatever the test before left.
+    await quickOpen(page, FILE);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: STARTUP_MS });
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await goTo(page, 8, 6);
     // The lightbulb shows once the code actions at the cursor are known; Ctrl+. before that can find none.

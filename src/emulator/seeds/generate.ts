@@ -17,6 +17,8 @@ export interface GeneratorOptions {
   subscriptions: number;
   hubsPerSubscription: number;
   projectsPerHub?: number;
+  /** Name hubs hub-000, hub-001, … so that they sort in the order they were made (default: hub-<access>-<index>). */
+  numbered?: boolean;
 }
 
 const ACCESS = ['public', 'selected', 'private'] as const;
@@ -46,7 +48,7 @@ export function generateTopology(options: GeneratorOptions): Topology {
     );
     for (let index = 0; index < options.hubsPerSubscription; index++) {
       const access = ACCESS[index % ACCESS.length];
-      const hub = at(aHub(`hub-${access}-${index}`));
+      const hub = at(aHub(options.numbered ? `hub-${String(index).padStart(3, '0')}` : `hub-${access}-${index}`));
       if (access === 'public') hub.withPublicAccess('Enabled');
       if (access === 'selected') hub.withSelectedIps(`52.${index % 200}.0.0/16`);
       if (access === 'private') hub.withPublicAccess('Disabled');
@@ -62,6 +64,15 @@ export function generateTopology(options: GeneratorOptions): Topology {
     }
   }
   return { subscriptions, resources };
+}
+
+/**
+ * One subscription with more hubs than a page of the hubs view, which shows `pageSize` hubs before "Load more"
+ * (HUBS_PAGE_SIZE in src/tree/nodes/resourceNodes.ts; the emulator cannot import the view): `pageSize + extra` hubs,
+ * hub-000 onwards, so the first page and the hubs "Load more" adds are known by name.
+ */
+export function moreHubsThanAPage(pageSize: number, extra = 7): Topology {
+  return generateTopology({ subscriptions: 1, hubsPerSubscription: pageSize + extra, numbered: true });
 }
 
 /** `tsx src/emulator/seeds/generate.ts --subscriptions 5 --hubs 100 [--projects 2] [--out big.json]` */

@@ -1,33 +1,40 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readHubNetworkState } from '../../../src/azure/hubDetails';
-import { HubStateCache } from '../../../src/azure/hubStateCache';
 import { CancelledError, ResourceNotFoundError } from '../../../src/azure/errors';
-import type { HubNetworkState } from '../../../src/model/hubState';
-import { DEV_GROUP, PROD_GROUP, armRequests, hubIdOf, roundTrips, useHarness } from './support';
+import { relatedResourceIds } from '../../../src/model/armIds';
+import { resourceIdsOf, type HubNetworkState } from '../../../src/model/hubState';
+import { CausalRecorder, DEV_GROUP, PROD_GROUP, hangReached, hubIdOf, roundTrips, useHarness } from './support';
 
 describe('hub details for each demo hub', () => {
   const harness = useHarness();
 
-  /** Reads a hub with latency on, so the emulator's log shows which requests ran in parallel. */
-  async function readWithRounds(hubId: string): Promise<{ state: HubNetworkState; rounds: number; requests: number }> {
-    const connection = harness.connect();
+  /**
+   * Reads a hub and counts its sequential round trips by causality (support.ts). Latency on the emulator keeps the
+   * requests the code sends together in flight together.
+   */
+  async function readWithRounds(hubId: string): Promise<{ state: HubNetworkState; rounds: number }> {
+    const recorder = new CausalRecorder();
+    const connection = harness.connect({ requestLogger: recorder.requestLogger });
     await harness.admin.setLatency(120);
-    await harness.admin.clearRequests();
-    const state = await readHubNetworkState(connection, hubId);
-    const requests = await armRequests(harness.admin);
-    await harness.admin.setLatency(0);
-    return { state, rounds: roundTrips(requests), requests: requests.length };
+    try {
+      const state = await recorder.during(() => readHubNetworkState(connection, hubId));
+      const requests = recorder.requests();
+      assert.ok(requests.length > 3, `${requests.length} requests`);
+      return { state, rounds: roundTrips(requests) };
+    } finally {
+      await harness.admin.setLatency(0);
+    }
   }
 
   it('hub-public: public, no endpoint, dependents read, its project listed', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-public'));
-    assert.ok(rounds <= 3, `${rounds} round trips`);
+    assert.equal(rounds, 2, 'the hub, then what it points at');
     assert.equal(state.workspace.kind, 'hub');
     assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
     assert.deepEqual(state.workspace.networkAcls, { defaultAction: 'Allow', ipRules: [] });
     assert.deepEqual(state.workspace.networkAclsRead, { succeeded: true });
-    assert.ok(state.workspace.etag);
+    assert.equal(state.workspace.etag, undefined, 'ML shows no etag (`null`, as recorded): writes re-read instead');
     assert.deepEqual(state.privateEndpointConnections, []);
     assert.deepEqual(
       state.projects.map((project) => project.name),
@@ -44,7 +51,7 @@ describe('hub details for each demo hub', () => {
 
   it('hub-selected-ips: the preview read brings the IP rules', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
-    assert.ok(rounds <= 3, `${rounds} round trips`);
+    assert.equal(rounds, 2, 'the hub, then what it points at');
     assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
     assert.deepEqual(state.workspace.networkAcls, {
       defaultAction: 'Deny',
@@ -54,7 +61,7 @@ describe('hub details for each demo hub', () => {
 
   it('hub-private: approved endpoint with IPs, zone group, both zones linked and their A records', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-private'));
-    assert.equal(rounds, 3);
+    assert.equal(rounds, 3, "the hub, then its endpoint and dependents, then the endpoint's NIC and VNet");
     assert.equal(state.workspace.publicNetworkAccess, 'Disabled');
     assert.equal(state.workspace.managedNetwork?.isolationMode, 'AllowOnlyApprovedOutbound');
     assert.deepEqual(
@@ -96,7 +103,7 @@ describe('hub details for each demo hub', () => {
 
   it('hub-pending: a manual connection waiting for approval', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-pending'));
-    assert.ok(rounds <= 3, `${rounds} round trips`);
+    assert.equal(rounds, 3, "the hub, then its endpoint and dependents, then the endpoint's NIC and VNet");
     assert.equal(state.privateEndpointConnections[0]?.status, 'Pending');
     assert.equal(state.privateEndpointConnections[0]?.description, 'Requested by the network team');
     assert.equal(state.privateEndpointConnections[0]?.privateEndpoint?.name, 'pe-hub-pending');
@@ -104,7 +111,7 @@ describe('hub details for each demo hub', () => {
 
   it('hub-dns-incomplete: the notebooks zone is missing; storage is private behind a blob endpoint', async () => {
     const { state, rounds } = await readWithRounds(hubIdOf(PROD_GROUP, 'hub-dns-incomplete'));
-    assert.equal(rounds, 3);
+    assert.equal(rounds, 3, "the hub, then its endpoint and dependents, then the endpoint's NIC and VNet");
     assert.equal(state.workspace.kind, 'hub');
     assert.equal(state.workspace.location, 'westeurope');
     assert.deepEqual(
@@ -125,6 +132,13 @@ describe('hub details for each demo hub', () => {
     assert.deepEqual(
       state.projects.map((project) => project.name),
       ['proj-dns-incomplete'],
+    );
+    // Private storage: the roles granted on the account and on its blob endpoint were read.
+    assert.equal(state.storageAccess?.roleAssignmentsReadError, undefined);
+    assert.equal(state.storageAccess?.roleAssignments.length, 3);
+    assert.equal(
+      state.dependentResources.find((resource) => resource.kind === 'aiServices')?.principalId !== undefined,
+      true,
     );
   });
 
@@ -148,6 +162,36 @@ describe('hub details for each demo hub', () => {
     );
   });
 
+  it('reads the projects discovery listed by id, in the first round, leaving out one deleted since', async () => {
+    const hubId = hubIdOf(DEV_GROUP, 'hub-public');
+    const listed = await readHubNetworkState(harness.connect(), hubId);
+    const projectIds = listed.projects.map((project) => project.id);
+    assert.ok(projectIds.length > 0, 'hub-public has a project');
+    const recorder = new CausalRecorder();
+    const connection = harness.connect({ requestLogger: recorder.requestLogger });
+    await harness.admin.setLatency(120);
+    let state: HubNetworkState;
+    try {
+      state = await recorder.during(() =>
+        readHubNetworkState(connection, hubId, {
+          projectIds: [
+            ...projectIds,
+            `${DEV_GROUP}/providers/Microsoft.MachineLearningServices/workspaces/proj-deleted`,
+          ],
+        }),
+      );
+    } finally {
+      await harness.admin.setLatency(0);
+    }
+    const requests = recorder.requests();
+    assert.ok(roundTrips(requests) <= 3, `${roundTrips(requests)} round trips`);
+    assert.ok(
+      !requests.some((request) => /\/providers\/Microsoft.MachineLearningServices\/workspaces\?/i.test(request.path)),
+      'the subscription is not listed again',
+    );
+    assert.deepEqual(state.projects, listed.projects);
+  });
+
   it('cancels while a request hangs', async () => {
     await harness.admin.injectFault({
       method: 'GET',
@@ -159,38 +203,26 @@ describe('hub details for each demo hub', () => {
     const pending = readHubNetworkState(harness.connect(), hubIdOf(DEV_GROUP, 'hub-private'), {
       abortSignal: controller.signal,
     });
-    setTimeout(() => controller.abort(), 150);
+    await hangReached(harness.admin);
+    controller.abort();
     await assert.rejects(pending, CancelledError);
   });
 });
 
-describe('hub state cache', () => {
+describe('what a hub state depends on', () => {
   const harness = useHarness();
 
-  it('serves repeated reads from the cache and re-reads after invalidating a related resource', async () => {
+  it('names every resource it was read from, so a write to a link stales the hubs that show its zone and no other', async () => {
     const connection = harness.connect();
-    let loads = 0;
-    const cache = new HubStateCache((hubId, abortSignal) => {
-      loads += 1;
-      return readHubNetworkState(connection, hubId, { abortSignal });
-    });
-    const hubPrivate = hubIdOf(DEV_GROUP, 'hub-private');
-    const hubPublic = hubIdOf(DEV_GROUP, 'hub-public');
-    const [first, again] = await Promise.all([cache.get(hubPrivate), cache.get(hubPrivate.toUpperCase())]);
-    assert.equal(first, again);
-    await cache.get(hubPublic);
-    assert.equal(loads, 2);
-
+    const hubPrivate = await readHubNetworkState(connection, hubIdOf(DEV_GROUP, 'hub-private'));
+    const hubPublic = await readHubNetworkState(connection, hubIdOf(DEV_GROUP, 'hub-public'));
+    const stales = (state: HubNetworkState, written: string) =>
+      resourceIdsOf(state).some((id) => relatedResourceIds(id, written));
     const link = `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms/virtualNetworkLinks/link-vnet-hub`;
-    // Both hubs show the API zone: a change to its link drops both.
-    assert.deepEqual(cache.invalidate(link).length, 2);
-    const endpointOnly = `${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-hub-private`;
-    await cache.get(hubPrivate);
-    await cache.get(hubPublic);
-    assert.deepEqual(cache.invalidate(endpointOnly), [hubPrivate.toLowerCase()]);
-    assert.equal(cache.has(hubPublic), true);
-    cache.invalidateAll();
-    assert.equal(cache.has(hubPublic), false);
-    assert.equal(loads, 4);
+    // Both hubs read the API zone of their resource group: a change to its link stales both.
+    assert.ok(stales(hubPrivate, link) && stales(hubPublic, link));
+    const endpoint = `${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-hub-private`;
+    assert.ok(stales(hubPrivate, endpoint));
+    assert.ok(!stales(hubPublic, endpoint));
   });
 });

@@ -2,15 +2,16 @@
  * Shared setup for the src/azure tests: one emulator per describe (instant LROs), a connection to it with fast
  * retries, and the emulator's admin client.
  */
+import diagnostics from 'node:diagnostics_channel';
 import { after, before, beforeEach } from 'node:test';
 import { startEmulator } from '../../../src/emulator/index';
-import type { RunningEmulator, Topology } from '../../../src/emulator/index';
+import type { EmulatorOptions, RunningEmulator, Topology } from '../../../src/emulator/index';
 import { emulatorCredential, emulatorTlsOptions } from '../../../src/emulator/credential';
 import { EmulatorAdmin } from '../../../src/emulator/adminClient';
 import type { RequestLogEntry } from '../../../src/emulator/adminClient';
 import { ArmConnection } from '../../../src/azure/clients';
 import type { ArmConnectionOptions } from '../../../src/azure/clients';
-import type { ArmRequestEvent } from '../../../src/azure/requestLog';
+import type { ArmRequestEvent, ArmRequestLogger } from '../../../src/azure/requestLog';
 
 export const DEV_SUBSCRIPTION = '00000000-0000-4000-8000-000000000001';
 export const PROD_SUBSCRIPTION = '00000000-0000-4000-8000-000000000002';
@@ -28,8 +29,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function startHarness(seed?: Topology): Promise<Harness> {
-  const emulator = await startEmulator({ lro: 'instant', ...(seed ? { seed } : {}) });
+async function startHarness(seed?: Topology, options: EmulatorOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator({ lro: 'instant', ...(seed ? { seed } : {}), ...options });
   const credential = emulatorCredential(emulator);
   const events: ArmRequestEvent[] = [];
   return {
@@ -54,14 +55,14 @@ async function startHarness(seed?: Topology): Promise<Harness> {
  * One emulator for the enclosing `describe`, back to its seed before each test: no faults, no latency, empty logs.
  * Call it in the describe's body; the harness it returns is usable from the first hook on.
  */
-export function useHarness(seed?: Topology): Harness {
+export function useHarness(seed?: Topology, options?: EmulatorOptions): Harness {
   let started: Harness | undefined;
   const current = (): Harness => {
     if (!started) throw new Error('the harness starts in before(): use it inside hooks and tests');
     return started;
   };
   before(async () => {
-    started = await startHarness(seed);
+    started = await startHarness(seed, options);
   });
   after(() => started?.close());
   beforeEach(async () => {
@@ -84,6 +85,12 @@ export function useHarness(seed?: Topology): Harness {
   };
 }
 
+/** Resolves once the emulator's log shows a request that a `hang` fault holds: then a cancel hits it in flight. */
+export async function hangReached(admin: EmulatorAdmin): Promise<void> {
+  while (!(await admin.requests()).some((entry) => entry.fault === 'hang'))
+    await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** ARM requests only (no token or admin calls), as the emulator logged them. */
 export async function armRequests(admin: EmulatorAdmin): Promise<RequestLogEntry[]> {
   return (await admin.requests()).filter(
@@ -91,23 +98,65 @@ export async function armRequests(admin: EmulatorAdmin): Promise<RequestLogEntry
   );
 }
 
+/** One ARM request: when the emulator received it and when the client had its answer, as event numbers. */
+export interface ServedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly arrived: number;
+  readonly answered: number;
+}
+
 /**
- * Sequential round trips in the emulator's log: a request opens a new round when it starts after every request of the
- * current round was answered; parallel requests overlap and share a round. Run with latency so overlaps are clear.
+ * Puts the emulator's arrivals (node's HTTP server diagnostics channel; the emulator runs in this process) and the
+ * client's answers (the connection's request logger) in one order, numbered as they happen: an order, not a clock. A
+ * request the code sends after another's answer arrives after that answer in this order.
  */
-export function roundTrips(requests: readonly RequestLogEntry[]): number {
-  const spans = requests
-    .map((entry) => ({ end: Date.parse(entry.time), start: Date.parse(entry.time) - entry.durationMs }))
-    .sort((a, b) => a.start - b.start);
-  let rounds = 0;
-  let roundEnd = -Infinity;
-  for (const span of spans) {
-    if (span.start >= roundEnd) {
-      rounds += 1;
-      roundEnd = span.end;
-    } else {
-      roundEnd = Math.max(roundEnd, span.end);
+export class CausalRecorder {
+  private next = 0;
+  private readonly arrivals: { method: string; path: string; arrived: number }[] = [];
+  private readonly answers: { method: string; path: string; answered: number }[] = [];
+  private readonly onArrival = (message: unknown): void => {
+    const { request } = message as { request: { method?: string; url?: string } };
+    const path = (request.url ?? '').replace(/^\/{2,}/, '/').split('?')[0] ?? '';
+    if (path.startsWith('/subscriptions') || path.startsWith('/providers'))
+      this.arrivals.push({ method: request.method ?? 'GET', path, arrived: this.next++ });
+  };
+
+  /** Give it to `harness.connect({ requestLogger })`. */
+  readonly requestLogger: ArmRequestLogger = (event) =>
+    this.answers.push({ method: event.method, path: event.path.replace(/^\/{2,}/, '/'), answered: this.next++ });
+
+  /** Records while `action` runs. */
+  async during<T>(action: () => Promise<T>): Promise<T> {
+    diagnostics.subscribe('http.server.request.start', this.onArrival);
+    try {
+      return await action();
+    } finally {
+      diagnostics.unsubscribe('http.server.request.start', this.onArrival);
     }
   }
-  return rounds;
+
+  /** Each arrival with its answer (the same method and path, first come first served), in arrival order. */
+  requests(): ServedRequest[] {
+    const answers = [...this.answers];
+    return this.arrivals.map((arrival) => {
+      const index = answers.findIndex((answer) => answer.method === arrival.method && answer.path === arrival.path);
+      const [answer] = index >= 0 ? answers.splice(index, 1) : [];
+      return { ...arrival, answered: answer?.answered ?? Number.POSITIVE_INFINITY };
+    });
+  }
+}
+
+/**
+ * Sequential round trips, by causality: a request that arrived after another was answered may depend on it, so it is
+ * one round deeper; requests in flight together share a round. The answer is the longest such chain. Latency on the
+ * emulator keeps parallel requests in flight together, so the order reflects the code's structure.
+ */
+export function roundTrips(requests: readonly ServedRequest[]): number {
+  const depth = new Map<ServedRequest, number>();
+  for (const request of requests) {
+    const parents = requests.filter((earlier) => earlier.answered < request.arrived);
+    depth.set(request, 1 + Math.max(0, ...parents.map((parent) => depth.get(parent) ?? 0)));
+  }
+  return Math.max(0, ...depth.values());
 }

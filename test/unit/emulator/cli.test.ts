@@ -3,11 +3,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { EmulatorAdmin } from '../../../src/emulator/adminClient';
 import type { RunningEmulator } from '../../../src/emulator/index';
 import { aHub, aResourceGroup } from '../../../src/emulator/builders';
-import { DEV, DEV_GROUP, Harness, WORKSPACES } from './helpers';
+import { DEV, DEV_GROUP, WORKSPACES, withHarness } from './helpers';
 
 const MAIN = join(__dirname, '..', '..', '..', 'src', 'emulator', 'main.ts');
 
@@ -20,6 +20,7 @@ function launch(args: string[]): {
   exit: Promise<{ code: number | null; stderr: string }>;
 } {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  launched.push(child);
   let stdout = '';
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -39,7 +40,15 @@ function launch(args: string[]): {
   return { child, ready, exit };
 }
 
+/** Emulators this file launched: any still running after a test (a failed assertion) is killed. */
+const launched: ChildProcess[] = [];
+
 describe('emulator: the CLI contract and --state persistence', () => {
+  afterEach(() => {
+    for (const child of launched.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
   it('prints one ready line with the connection details, serves, and stops on SIGTERM', async () => {
     const { child, ready, exit } = launch(['--lro', 'instant', '--latency-ms', '0']);
     const line = await ready;
@@ -70,6 +79,15 @@ describe('emulator: the CLI contract and --state persistence', () => {
     }
   });
 
+  it('exits 1 on a --state file it cannot read, saying so, and leaves the file as it was', async () => {
+    const state = join(mkdtempSync(join(tmpdir(), 'emulator-state-')), 'state.json');
+    writeFileSync(state, '{"version":1,"subscriptions":[');
+    const { code, stderr } = await launch(['--state', state]).exit;
+    assert.equal(code, 1);
+    assert.match(stderr, /^emulator: .*state\.json is not a state this emulator can read: /);
+    assert.equal(readFileSync(state, 'utf8'), '{"version":1,"subscriptions":[');
+  });
+
   it('seeds from a JSON file given with --seed', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'emulator-seed-'));
     const seed = join(directory, 'seed.json');
@@ -94,24 +112,24 @@ describe('emulator: the CLI contract and --state persistence', () => {
 
   it('keeps the state across restarts with --state, written atomically', async () => {
     const statePath = join(mkdtempSync(join(tmpdir(), 'emulator-state-')), 'state.json');
-    const first = await Harness.start({ statePath });
-    assert.equal(
-      (await first.arm('DELETE', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status,
-      202,
-    );
-    await first.close();
+    await withHarness({ statePath }, async (first) => {
+      assert.equal(
+        (await first.arm('DELETE', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status,
+        202,
+      );
+    });
     const saved = JSON.parse(readFileSync(statePath, 'utf8'));
     assert.equal(saved.version, 1);
     assert.ok(!existsSync(`${statePath}.${process.pid}.tmp`));
-    const second = await Harness.start({ statePath });
-    assert.equal(
-      (await second.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status,
-      404,
-    );
-    assert.equal(
-      (await second.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-private?api-version=2025-12-01`)).status,
-      200,
-    );
-    await second.close();
+    await withHarness({ statePath }, async (second) => {
+      assert.equal(
+        (await second.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-pending?api-version=2025-12-01`)).status,
+        404,
+      );
+      assert.equal(
+        (await second.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-private?api-version=2025-12-01`)).status,
+        200,
+      );
+    });
   });
 });

@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { DEV, DEV_GROUP, FAST_POLL, Harness, WORKSPACES } from './helpers';
+import { holdTimers } from '../heldTimers';
 
 const HUB = `${DEV_GROUP}/${WORKSPACES}/hub-public?api-version=2025-12-01`;
 
@@ -58,15 +59,22 @@ describe('emulator: faults, latency, request log, snapshots and the admin API', 
     assert.equal((await harness.arm('GET', HUB)).status, 200);
   });
 
-  it('hangs past a client timeout', async () => {
+  it('hangs past a client timeout: the client gives up while the emulator still holds the request', async () => {
+    await harness.admin.clearRequests();
     await harness.admin.injectFault({ pathPattern: 'hub-public', count: 1, kind: 'hang', hangMs: 60_000 });
     const client = new AzureMachineLearningWorkspaces(harness.credential, DEV, {
       ...harness.clientOptions,
       retryOptions: { maxRetries: 0 },
     });
-    const started = Date.now();
-    await assert.rejects(client.workspaces.get('rg-foundry-dev', 'hub-public', { requestOptions: { timeout: 300 } }));
-    assert.ok(Date.now() - started < 5000);
+    await assert.rejects(
+      client.workspaces.get('rg-foundry-dev', 'hub-public', { requestOptions: { timeout: 300 } }),
+      (error: Error) => /timeout|aborted/i.test(`${error.name} ${error.message}`),
+    );
+    const hung = (await harness.admin.requests()).filter((entry) => entry.fault === 'hang');
+    assert.deepEqual(
+      hung.map((entry) => [entry.method, entry.path.split('?')[0], entry.status]),
+      [['GET', `${DEV_GROUP}/${WORKSPACES}/hub-public`, 0]],
+    );
   });
 
   it('ends an LRO Failed, and the SDK poller reports it', async () => {
@@ -102,12 +110,20 @@ describe('emulator: faults, latency, request log, snapshots and the admin API', 
     assert.equal(stored?.properties?.provisioningState, 'Failed');
   });
 
-  it('adds latency to every ARM request', async () => {
+  it('holds each ARM request for the latency before answering it', async (t) => {
+    const timers = holdTimers(t, 150);
     await harness.admin.setLatency(150);
-    const started = Date.now();
-    await harness.arm('GET', HUB);
-    assert.ok(Date.now() - started >= 140);
-    await harness.admin.setLatency(0);
+    try {
+      let answered = false;
+      const answer = harness.arm('GET', HUB).finally(() => (answered = true));
+      await timers.scheduled(1, () => answered);
+      assert.equal(timers.pending.length, 1, 'the request waits on one latency timer');
+      assert.equal(answered, false, 'and is not answered before it fires');
+      timers.releaseOne();
+      assert.equal((await answer).status, 200);
+    } finally {
+      await harness.admin.setLatency(0);
+    }
   });
 
   it('logs method, path, status and duration, and never a token or secret', async () => {
@@ -143,34 +159,27 @@ describe('emulator: faults, latency, request log, snapshots and the admin API', 
     assert.equal((await harness.arm('GET', HUB)).status, 200);
   });
 
-  it('runs LROs in realistic mode: InProgress first, Succeeded after the configured time', async () => {
-    await harness.admin.setLroMode('realistic', 300);
-    const put = await harness.arm(
-      'PUT',
-      `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`,
-      { location: 'global' },
-    );
-    const first = await harness.follow(String(put.headers['azure-asyncoperation']));
-    assert.equal(first.body.status, 'InProgress');
-    assert.equal((await harness.follow(String(put.headers.location))).status, 202);
-    const conflict = await harness.arm(
-      'PATCH',
-      `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`,
-      { tags: {} },
-    );
-    assert.equal(conflict.status, 409, 'a write while the LRO runs');
-    assert.equal(conflict.body.error.code, 'AnotherOperationInProgress');
-    assert.equal(
-      (
-        await harness.arm(
-          'GET',
-          `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`,
-        )
-      ).body.properties.provisioningState,
-      'Creating',
-    );
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    assert.equal((await harness.follow(String(put.headers['azure-asyncoperation']))).body.status, 'Succeeded');
-    await harness.admin.setLroMode('instant');
+  it('runs LROs in realistic mode: InProgress first, Succeeded once the configured time has passed', async (t) => {
+    // The emulator settles operations against the clock: a mocked Date moves it, so nothing here waits or races.
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    const ZONE = `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/slow.example?api-version=2024-06-01`;
+    await harness.admin.setLroMode('realistic', 60_000);
+    try {
+      const put = await harness.arm('PUT', ZONE, { location: 'global' });
+      const first = await harness.follow(String(put.headers['azure-asyncoperation']));
+      assert.equal(first.body.status, 'InProgress');
+      assert.equal((await harness.follow(String(put.headers.location))).status, 202);
+      const conflict = await harness.arm('PATCH', ZONE, { tags: {} });
+      assert.equal(conflict.status, 409, 'a write while the LRO runs');
+      assert.equal(conflict.body.error.code, 'AnotherOperationInProgress');
+      assert.equal((await harness.arm('GET', ZONE)).body.properties.provisioningState, 'Creating');
+      t.mock.timers.tick(59_999);
+      assert.equal((await harness.follow(String(put.headers['azure-asyncoperation']))).body.status, 'InProgress');
+      t.mock.timers.tick(1);
+      assert.equal((await harness.follow(String(put.headers['azure-asyncoperation']))).body.status, 'Succeeded');
+      assert.equal((await harness.arm('GET', ZONE)).body.properties.provisioningState, 'Succeeded');
+    } finally {
+      await harness.admin.setLroMode('instant');
+    }
   });
 });

@@ -87,3 +87,13 @@ export class Harness {
     return this.emulator.close();
   }
 }
+
+/** An emulator for one test body, closed afterwards whatever happens (a failed assertion must not leave it serving). */
+export async function withHarness<T>(options: EmulatorOptions, use: (harness: Harness) => Promise<T>): Promise<T> {
+  const harness = await Harness.start(options);
+  try {
+    return await use(harness);
+  } finally {
+    await harness.close();
+  }
+}

@@ -173,7 +173,7 @@ describe('emulator: responses conform to the Azure REST swaggers', () => {
   });
   after(() => {
     console.log(
-      `swagger conformance: ${validator.validated.size} operations validated; stubbed external $ref files: ${[...validator.stubbedFiles].sort().join(', ')}`,
+      `swagger conformance: ${validator.validated.size} operations validated; external definitions checked: ${[...validator.externalDefinitions].sort().join(', ')}`,
     );
     return harness.close();
   });
@@ -243,6 +243,23 @@ describe('emulator: responses conform to the Azure REST swaggers', () => {
     assert.throws(() => probe.check('RecordSets_Get', 200, { properties: { aRecords: 'none' } }), /aRecords|array/);
     assert.throws(() => probe.check('Resources', 200, { count: 1, data: [] }), /totalRecords/);
     assert.throws(() => probe.check('Workspaces_CreateOrUpdate', 202, undefined, {}), /missing header/);
+  });
+
+  it('checks what the swaggers take from files that were not copied, instead of accepting anything there', () => {
+    const probe = new SwaggerValidator();
+    // network.json SubResource and ProvisioningState, virtualNetwork.json Subnet, networkInterface.json NetworkInterface
+    for (const properties of [
+      { subnet: { id: 42 } },
+      { provisioningState: 'Creating' },
+      { networkInterfaces: [{ id: ['not', 'a', 'string'] }] },
+      { privateLinkServiceConnections: [{ properties: { privateLinkServiceConnectionState: { status: 1 } } }] },
+    ])
+      assert.throws(() => probe.check('PrivateEndpoints_Get', 200, { properties }), JSON.stringify(properties));
+    // common-types ManagedServiceIdentity and Sku
+    assert.throws(() => probe.check('Workspaces_Get', 200, { identity: { type: 'Everyone' } }), /identity|enum/);
+    assert.throws(() => probe.check('Workspaces_Get', 200, { sku: { tier: 'Basic' } }), /sku|name/);
+    // common-types ErrorResponse
+    assert.throws(() => probe.check('Workspaces_Get', 404, { error: { code: 404 } }), /code|string/);
   });
 
   it('covers every operation of the copied swaggers that the emulator implements', () => {

@@ -14,7 +14,6 @@ import { rollbackProgress } from '../../../src/model/planExecutor';
 import type { ArmOperation, PlanStep } from '../../../src/model/plan';
 import { startWizard } from '../../../src/wizards/catalog';
 import { MemoryRunStore, type SavedRun } from '../../../src/wizards/execution/runStore';
-import type { FaultSpec } from '../../../src/emulator/adminClient';
 import {
   ADD_PRIVATE_ENDPOINT,
   CONFIGURE_PRIVATE_DNS,
@@ -35,13 +34,20 @@ import {
   zoneIdOf,
   type WizardHarness,
 } from './support';
+import {
+  assertFaultsFired,
+  diffResources,
+  escapeRegex,
+  exactly,
+  resourcesNow,
+  stepById,
+  type Fault,
+} from './faultEvidence';
 
 interface Scenario extends WizardScenario {
   /** Steps to stop the run at before rolling back: each leaves resources the roll back must delete. */
   readonly rollBackAfterFailureOf: readonly string[];
 }
-
-type Fault = Omit<FaultSpec, 'pathPattern' | 'method' | 'count'>;
 
 const SCENARIOS: readonly Scenario[] = [
   { ...ADD_PRIVATE_ENDPOINT, rollBackAfterFailureOf: ['create-dns-zone-group', 'patch-public-access'] },
@@ -50,7 +56,6 @@ const SCENARIOS: readonly Scenario[] = [
   { ...EDIT_IP_RULES, rollBackAfterFailureOf: [] },
 ];
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const STOP_THE_RUN: Fault = { kind: 'status', status: 500 };
 
 /** A new window: only the saved JSON is left. */
@@ -82,31 +87,20 @@ describe('faults during Roll back and Resume', () => {
     await harness.admin.reset();
     await harness.admin.clearFaults();
     await scenario.prepare?.(harness);
+    await harness.admin.clearRequests();
   }
 
   const inject = (fault: Fault, operation: ArmOperation, count = 1) =>
     harness.admin.injectFault({
       ...fault,
       method: operation.method,
-      pathPattern: `${escapeRegex(operation.resourceId)}$`,
+      pathPattern: exactly(operation.resourceId),
       count,
     });
 
-  /** Every stored resource by id: equal before and after means no orphan and nothing that existed lost or changed. */
-  const resourcesNow = async () =>
-    new Map(
-      (await harness.admin.snapshot()).resources.map((resource) => [
-        resource.id.toLowerCase(),
-        JSON.stringify(resource),
-      ]),
-    );
-
   async function assertAsBefore(before: Map<string, string>, where: string): Promise<void> {
-    const now = await resourcesNow();
-    const orphans = [...now.keys()].filter((id) => !before.has(id));
-    const lost = [...before.keys()].filter((id) => !now.has(id));
-    const changed = [...before.keys()].filter((id) => now.has(id) && now.get(id) !== before.get(id));
-    assert.deepEqual({ orphans, lost, changed }, { orphans: [], lost: [], changed: [] }, where);
+    const diff = diffResources(before, await resourcesNow(harness));
+    assert.deepEqual(diff, { orphans: [], lost: [], changed: [] }, where);
   }
 
   /** The plan's steps, from a run without faults (which must itself succeed). */
@@ -133,6 +127,15 @@ describe('faults during Roll back and Resume', () => {
     const services = harness.services([...scenario.answers, { button: 'Roll back' }, { button: undefined }], runs);
     const outcome = await startWizard(scenario.wizard, scenario.args, services);
     await harness.admin.clearFaults();
+    // Both faults fired: the one that stopped the run, then the one that stopped its roll back.
+    assertFaultsFired(
+      await harness.admin.requests(),
+      [
+        { fault: STOP_THE_RUN, method: failAt.operation.method, pathPattern: exactly(failAt.operation.resourceId) },
+        { fault, method: target.undo!.operation.method, pathPattern: exactly(target.undo!.operation.resourceId) },
+      ],
+      `${failAt.id} failed, undo of ${target.id} hit ${fault.kind}`,
+    );
     return { outcome, messages: services.ui.messages, runs };
   }
 
@@ -196,12 +199,17 @@ describe('faults during Roll back and Resume', () => {
     for (const { name, fault } of RECOVERY_FAULTS) {
       it(`${scenario.name}: a roll back stopped by ${name}, then Roll back or Resume again`, async () => {
         const steps = await stepsOf(scenario);
-        for (const failAt of steps.filter((step) => scenario.rollBackAfterFailureOf.includes(step.id))) {
-          for (const target of steps.slice(0, steps.indexOf(failAt)).filter((step) => step.creates)) {
+        let cases = 0;
+        // A renamed step fails here instead of leaving this test with nothing to do.
+        for (const failAt of scenario.rollBackAfterFailureOf.map((id) => stepById(steps, id))) {
+          const targets = steps.slice(0, steps.indexOf(failAt)).filter((step) => step.creates);
+          assert.ok(targets.length > 0, `${failAt.id} comes after a step that creates something`);
+          for (const target of targets) {
             for (const again of ['Roll back', 'Resume'] as const) {
               totals.rollbackCases++;
+              cases++;
               await fresh(scenario);
-              const before = await resourcesNow();
+              const before = await resourcesNow(harness);
               const where = `${failAt.id} failed, undo of ${target.id} hit ${name}, then ${again}`;
               const stopped = await stopRollback(scenario, failAt, target, fault);
               await assertStoppedRollback(steps, failAt, target, stopped).catch((error: Error) =>
@@ -222,6 +230,7 @@ describe('faults during Roll back and Resume', () => {
             }
           }
         }
+        assert.ok(cases > 0, 'cases ran');
       });
     }
   }
@@ -230,6 +239,7 @@ describe('faults during Roll back and Resume', () => {
     for (const { name, fault } of RECOVERY_FAULTS) {
       it(`${scenario.name}: a Resume stopped by ${name} is resumed again`, async () => {
         const steps = await stepsOf(scenario);
+        assert.ok(steps.length > 0, 'the plan has steps');
         for (const [index, first] of steps.entries()) {
           for (const second of steps.slice(index)) {
             totals.resumeCases++;
@@ -243,6 +253,7 @@ describe('faults during Roll back and Resume', () => {
             await harness.admin.clearFaults();
             const failures = services.ui.messages.filter((message) => message.kind === 'error');
             assert.equal(failures.length, 2, where);
+            assert.ok(failures[0]!.text.startsWith(`"${first.title}" failed: `), `${where}: ${failures[0]!.text}`);
             assert.ok(failures[1]!.text.startsWith(`"${second.title}" failed: `), `${where}: ${failures[1]!.text}`);
             assert.equal(failures[1]!.buttons[0], 'Resume', where);
             if (!steps.slice(0, steps.indexOf(second)).some((step) => step.creates))
@@ -262,7 +273,7 @@ describe('faults during Roll back and Resume', () => {
 
     /** Add Private Endpoint stopped at its zone group: the endpoint, the notebooks zone and its link are the run's. */
     async function stoppedAtZoneGroup(steps: readonly PlanStep[]): Promise<MemoryRunStore> {
-      await inject(STOP_THE_RUN, steps.find((step) => step.id === 'create-dns-zone-group')!.operation);
+      await inject(STOP_THE_RUN, stepById(steps, 'create-dns-zone-group').operation);
       const runs = new MemoryRunStore();
       assert.equal(
         await startWizard(
@@ -279,7 +290,7 @@ describe('faults during Roll back and Resume', () => {
     it('counts a resource someone already deleted as removed', async () => {
       const steps = await stepsOf(ADD_PRIVATE_ENDPOINT);
       await fresh(ADD_PRIVATE_ENDPOINT);
-      const before = await resourcesNow();
+      const before = await resourcesNow(harness);
       const runs = await stoppedAtZoneGroup(steps);
       await sendArm(harness.connection.arm, { method: 'DELETE', path: NEW_LINK, apiVersion: API_VERSIONS.privateDns });
       const ui = await recoverSaved(runs, 'Roll back');
@@ -293,7 +304,7 @@ describe('faults during Roll back and Resume', () => {
     it('counts a DELETE answered 404 (someone deleted it between the read and the delete) as removed', async () => {
       const steps = await stepsOf(ADD_PRIVATE_ENDPOINT);
       await fresh(ADD_PRIVATE_ENDPOINT);
-      const before = await resourcesNow();
+      const before = await resourcesNow(harness);
       const runs = await stoppedAtZoneGroup(steps);
       // Someone else deletes the link just before the roll back's DELETE reaches ARM, which then answers 404.
       let raced = false;
@@ -313,7 +324,7 @@ describe('faults during Roll back and Resume', () => {
             });
             await harness.admin.injectFault({
               method: 'DELETE',
-              pathPattern: `${escapeRegex(NEW_LINK)}$`,
+              pathPattern: exactly(NEW_LINK),
               kind: 'status',
               status: 404,
               count: 1,
@@ -364,9 +375,9 @@ describe('faults during Roll back and Resume', () => {
     it("deletes a zone that holds only the records the run's own zone group wrote", async () => {
       const steps = await stepsOf(CONFIGURE_PRIVATE_DNS);
       await fresh(CONFIGURE_PRIVATE_DNS);
-      const before = await resourcesNow();
+      const before = await resourcesNow(harness);
       // The zone group update lands (it registers the endpoint in the new zone), then its operation ends Failed.
-      await inject({ kind: 'lroFailed' }, steps.find((step) => step.id === 'zone-group')!.operation);
+      await inject({ kind: 'lroFailed' }, stepById(steps, 'zone-group').operation);
       const runs = new MemoryRunStore();
       assert.equal(
         await startWizard(
@@ -385,7 +396,7 @@ describe('faults during Roll back and Resume', () => {
       const ui = await recoverSaved(runs, 'Roll back');
       assert.doesNotMatch(ui.messages.at(-1)?.text ?? '', /Kept/);
       assert.equal(await harness.admin.getResource(zone), undefined, 'no orphaned zone');
-      const now = await resourcesNow();
+      const now = await resourcesNow(harness);
       assert.deepEqual(
         [...now.keys()].filter((id) => !before.has(id)),
         [],
@@ -396,7 +407,7 @@ describe('faults during Roll back and Resume', () => {
     it('keeps a zone the run created that someone linked to another virtual network, and says so', async () => {
       const steps = await stepsOf(CONFIGURE_PRIVATE_DNS);
       await fresh(CONFIGURE_PRIVATE_DNS);
-      await inject(STOP_THE_RUN, steps.find((step) => step.id === 'zone-group')!.operation);
+      await inject(STOP_THE_RUN, stepById(steps, 'zone-group').operation);
       const runs = new MemoryRunStore();
       assert.equal(
         await startWizard(
