@@ -30,8 +30,9 @@ const requireMs = performance.now() - started;
 if (process.argv.includes('--activate')) {
   // Nothing remembered: a sandbox left running by an earlier session is not resumed here.
   const globalState = { get: () => undefined, update: async () => undefined, keys: () => [] };
+  // activate() returns its services (and with them the timing) in ExtensionMode.Test only.
   const context = new Proxy(
-    { subscriptions: [], globalState },
+    { subscriptions: [], globalState, extensionMode: stub.ExtensionMode.Test },
     { get: (target, property) => target[property] ?? stub },
   );
   const timing = loaded.activate(context).activationTiming;

@@ -3,9 +3,10 @@
 // own that src/lazy.ts loads on first use. dist/cli.js is the standalone `foundry-net`.
 // out/test/integration/ holds the in-host mocha suites.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleOverlapProblems } from './bundleOverlap.mjs';
 
 // fileURLToPath, not URL.pathname: a Windows drive letter or a space in the path survives it.
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,7 +45,7 @@ function extensionBuilds() {
   const builds = [{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true }];
   for (const bundle of LAZY_BUNDLES) {
     if (existsSync(join(root, bundle.entry))) {
-      builds.push({ ...common, entryPoints: { [bundle.out]: bundle.entry }, outdir: 'dist' });
+      builds.push({ ...common, entryPoints: { [bundle.out]: bundle.entry }, outdir: 'dist', metafile: true });
     }
   }
   if (existsSync(join(root, 'src/cli/bin.ts'))) {
@@ -60,7 +61,13 @@ function extensionBuilds() {
 }
 
 function emulatorBuild() {
-  return { ...common, external: [], entryPoints: { [EMULATOR_BUNDLE.out]: EMULATOR_BUNDLE.entry }, outdir: 'dist' };
+  return {
+    ...common,
+    external: [],
+    entryPoints: { [EMULATOR_BUNDLE.out]: EMULATOR_BUNDLE.entry },
+    outdir: 'dist',
+    metafile: true,
+  };
 }
 
 function integrationTestBuild() {
@@ -94,7 +101,9 @@ async function main() {
     return;
   }
   const started = performance.now();
-  const [activation] = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  checkSharedModules(builds, results);
+  const [activation] = results;
   const heavy = Object.keys(activation.metafile.inputs).filter((input) => HEAVY_IN_ACTIVATION.test(input));
   if (heavy.length) {
     throw new Error(
@@ -105,6 +114,21 @@ async function main() {
   console.log(
     `[build] ${builds.length} bundles in ${(performance.now() - started).toFixed(0)} ms; dist/extension.js ${(size / 1024).toFixed(1)} KB`,
   );
+}
+
+/**
+ * The bundles that share the extension host (activation, lazy, the sandbox's emulator) must not each carry a copy of a
+ * stateful module: scripts/bundleOverlap.mjs says why and which modules may be shared.
+ */
+function checkSharedModules(builds, results) {
+  const hostBundles = new Set(['extension', EMULATOR_BUNDLE.out, ...LAZY_BUNDLES.map((bundle) => bundle.out)]);
+  const inputsByBundle = {};
+  builds.forEach((options, index) => {
+    const [name] = Object.keys(options.entryPoints);
+    if (hostBundles.has(name)) inputsByBundle[name] = Object.keys(results[index].metafile.inputs);
+  });
+  const problems = bundleOverlapProblems(inputsByBundle, (module) => readFileSync(join(root, module), 'utf8'));
+  if (problems.length) throw new Error(`modules shared between bundles:\n${problems.join('\n')}`);
 }
 
 main().catch((error) => {

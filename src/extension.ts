@@ -6,17 +6,28 @@ import { loadFeaturesModule, loadYamlModule } from './lazy';
 import { disposeLog, log } from './log';
 import { Sandbox } from './sandbox/sandbox';
 import type { ExtensionServices } from './services';
-import { HUBS_VIEW_ID, HubsView, PROPERTIES_SCHEME } from './tree/hubsView';
+import { HubsView } from './tree/hubsView';
+import { HUBS_VIEW_ID, PROPERTIES_SCHEME } from './tree/viewIds';
 import { startOnFirstYamlDocument } from './yaml/vscode/activation';
 
 const bundleLoadedAt = performance.now();
 
-/** Wiring only: the services, the command table, the views. Heavy modules load on first use (src/lazy.ts). */
-export function activate(extension: vscode.ExtensionContext): ExtensionServices {
+/**
+ * Wiring only: the services, the command table, the views. Heavy modules load on first use (src/lazy.ts).
+ * The services are returned to the in-host test suites only: through them a caller gets ARM credentials, scripted
+ * wizard answers and unreviewed writes, so any other extension (which receives whatever activate() returns) gets nothing.
+ */
+export function activate(extension: vscode.ExtensionContext): ExtensionServices | undefined {
   const started = performance.now();
   useDisplayLanguage();
+  // Only a test run has extensionTestsPath, which no setting, workspace or environment variable can give.
+  const testMode = extension.extensionMode === vscode.ExtensionMode.Test;
   const hubsView: HubsView = new HubsView(async () =>
-    loadFeaturesModule().HubsFeature.create(HUBS_VIEW_ID, extension.globalState, await sandbox.endpoint()),
+    loadFeaturesModule().HubsFeature.create(
+      HUBS_VIEW_ID,
+      { storage: extension.globalState, log: log(), testMode },
+      await sandbox.endpoint(),
+    ),
   );
   const sandbox: Sandbox = new Sandbox(extension, hubsView);
   const timing = { bundleLoadedAt, activateStartedAt: started, activateFinishedAt: started };
@@ -24,6 +35,7 @@ export function activate(extension: vscode.ExtensionContext): ExtensionServices 
     activationTiming: timing,
     extension,
     hubsView,
+    log: log(),
     sandbox,
     signIn: async (tenantId) => {
       const feature = await hubsView.hubs();
@@ -47,7 +59,7 @@ export function activate(extension: vscode.ExtensionContext): ExtensionServices 
   sandbox.resumeIfActive();
   timing.activateFinishedAt = performance.now();
   log().info(`Foundry Network activated in ${(timing.activateFinishedAt - started).toFixed(1)} ms`);
-  return services;
+  return testMode ? services : undefined;
 }
 
 export function deactivate(): void {

@@ -6,11 +6,10 @@ import * as vscode from 'vscode';
 import type { AzureAccess } from './auth/azureAccess';
 import { CredentialAzureAccess } from './auth/credentialAccess';
 import { VsCodeAzureAccess } from './auth/vscodeAccess';
-import type { ArmRequestEvent } from './azure/requestLog';
+import { armRequestLogLine, type ArmRequestEvent } from './azure/requestLog';
 import type { FoundrySettings } from './config';
 import { useDisplayLanguage } from './displayLanguage';
 import { readSettings } from './config';
-import { log } from './log';
 import type { SandboxEndpoint } from './sandbox/endpoint';
 import { SandboxAzureAccess, sandboxConnectionOptions } from './sandbox/sandboxAccess';
 import { CLOUDS, customCloud } from './model/clouds';
@@ -25,6 +24,16 @@ import { WizardHost } from './wizards/vscode/wizardHost';
 
 // This bundle's copy of @vscode/l10n speaks the display language.
 useDisplayLanguage();
+
+/** What the activation bundle hands this bundle: it owns the log channel and knows the extension's mode. */
+export interface FeatureHost {
+  /** Interrupted wizard runs are kept here (globalState), so Resume survives a reload. */
+  readonly storage: vscode.Memento;
+  /** The extension's one output channel (src/log.ts). This bundle never creates a channel of its own. */
+  readonly log: vscode.LogOutputChannel;
+  /** Only in ExtensionMode.Test do the wizards accept a scripted UI. */
+  readonly testMode: boolean;
+}
 
 export class HubsFeature implements vscode.Disposable {
   private constructor(
@@ -54,13 +63,13 @@ export class HubsFeature implements vscode.Disposable {
   }
 
   /** `sandbox`: sign in against the running sandbox instead of the settings' cloud. */
-  static async create(viewId: string, storage: vscode.Memento, sandbox?: SandboxEndpoint): Promise<HubsFeature> {
-    const access = sandbox ? new SandboxAzureAccess(sandbox) : await createAccess(readSettings());
+  static async create(viewId: string, host: FeatureHost, sandbox?: SandboxEndpoint): Promise<HubsFeature> {
+    const access = sandbox ? new SandboxAzureAccess(sandbox) : await createAccess(readSettings(), host.log);
     const model = new HubsTreeModel({
       access,
       // The sandbox shows all its subscriptions: the setting selects among the user's own.
       selectedSubscriptions: () => (sandbox ? [] : readSettings().selectedSubscriptions),
-      requestLogger: logArmRequest,
+      requestLogger: (event) => logArmRequest(host.log, event),
       ...(sandbox ? { connectionOptions: sandboxConnectionOptions(sandbox) } : {}),
     });
     const provider = new HubsTreeProvider(model, viewId);
@@ -71,9 +80,8 @@ export class HubsFeature implements vscode.Disposable {
       access.onDidChangeSignIn(() => provider.refresh()),
       vscode.window.registerFileDecorationProvider(provider),
     ];
-    const wizards = new WizardHost(model, provider);
-    // Interrupted runs are kept in globalState, so Resume survives a reload.
-    wizards.useStorage(storage);
+    const wizards = new WizardHost(model, provider, host.log, { acceptsTestUi: host.testMode });
+    wizards.useStorage(host.storage);
     return new HubsFeature(access, provider, actions, wizards, disposables);
   }
 
@@ -82,8 +90,8 @@ export class HubsFeature implements vscode.Disposable {
   }
 }
 
-export async function createAccess(settings: FoundrySettings): Promise<AzureAccess> {
-  if (settings.cloud !== 'Custom') return VsCodeAzureAccess.create(settings.cloud, log());
+export async function createAccess(settings: FoundrySettings, log: vscode.LogOutputChannel): Promise<AzureAccess> {
+  if (settings.cloud !== 'Custom') return VsCodeAzureAccess.create(settings.cloud, log);
   const custom = settings.customCloud;
   if (!custom?.resourceManagerEndpoint) {
     throw new Error('foundryNetwork.cloud is Custom, but foundryNetwork.customCloud.resourceManagerEndpoint is empty.');
@@ -104,9 +112,8 @@ export async function createAccess(settings: FoundrySettings): Promise<AzureAcce
 }
 
 /** Each ARM request in the log: method, path, status, duration. Never headers, so never a token. */
-function logArmRequest(event: ArmRequestEvent): void {
-  const status = event.status ?? event.errorCode ?? 'no answer';
-  const line = `${event.method} ${event.path} → ${status} (${event.durationMs.toFixed(0)} ms)`;
-  if (event.status !== undefined && event.status < 400) log().info(line);
-  else log().warn(line);
+function logArmRequest(log: vscode.LogOutputChannel, event: ArmRequestEvent): void {
+  const { line, failed } = armRequestLogLine(event);
+  if (failed) log.warn(line);
+  else log.info(line);
 }

@@ -10,11 +10,16 @@ export interface ActivationTiming {
   readonly activateFinishedAt: number;
 }
 
-/** What command handlers and views share. Created once in activate(). */
+/**
+ * What command handlers and views share. Created once in activate(), and returned by it in ExtensionMode.Test only:
+ * these services hand out credentials and write to Azure.
+ */
 export interface ExtensionServices {
   readonly activationTiming: ActivationTiming;
   readonly extension: vscode.ExtensionContext;
   readonly hubsView: HubsView;
+  /** The extension's one output channel (src/log.ts): the lazy bundles log through it too. */
+  readonly log: vscode.LogOutputChannel;
   /** "Try the Sandbox": the local emulator in the extension host, and the view signed in against it. */
   readonly sandbox: Sandbox;
   signIn(tenantId?: string): Promise<void>;

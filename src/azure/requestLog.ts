@@ -19,6 +19,18 @@ export interface ArmRequestEvent {
 
 export type ArmRequestLogger = (event: ArmRequestEvent) => void;
 
+/**
+ * The output channel's line for one attempt: method, path, status, duration. Built from the event alone, which holds
+ * neither headers, nor the query, nor a body: no token, SAS signature or client secret can reach the log.
+ */
+export function armRequestLogLine(event: ArmRequestEvent): { line: string; failed: boolean } {
+  const status = event.status ?? event.errorCode ?? 'no answer';
+  return {
+    line: `${event.method} ${event.path} → ${status} (${event.durationMs.toFixed(0)} ms)`,
+    failed: event.status === undefined || event.status >= 400,
+  };
+}
+
 export const REQUEST_LOG_POLICY_NAME = 'foundryNetworkRequestLog';
 
 export function requestLogPolicy(logger: ArmRequestLogger): PipelinePolicy {

@@ -3,11 +3,9 @@ import * as vscode from 'vscode';
 import type { HubsFeature } from '../features';
 import { log } from '../log';
 import type { NodeView } from './nodeView';
+import { HUBS_VIEW_ID } from './viewIds';
 
-export const HUBS_VIEW_ID = 'foundryNetwork.hubs';
 const STARTUP_ERROR_ID = 'startup/error';
-/** Scheme of the read-only documents that "View Properties" opens. */
-export const PROPERTIES_SCHEME = 'foundry-network-properties';
 
 /**
  * The Foundry hubs view. It is created at activation, but the provider behind it (and with it the Azure SDKs) loads

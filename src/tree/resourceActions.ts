@@ -5,7 +5,7 @@ import { sendArm } from '../azure/armRequest';
 import { apiVersionForResourceId } from '../azure/resourceApiVersions';
 import { setSelectedSubscriptions, readSettings } from '../config';
 import { portalResourceUrl } from '../model/clouds';
-import { PROPERTIES_SCHEME } from './hubsView';
+import { PROPERTIES_SCHEME } from './viewIds';
 import type { HubsTreeModel } from './model';
 import type { NodeView } from './nodeView';
 import type { HubsTreeProvider } from './provider';

@@ -51,6 +51,8 @@ describe('wizards against the demo topology', function () {
     await admin.reset();
     await services.hubsView.refresh();
   });
+  // A scripted UI answers every confirmation: it never outlives the test that set it.
+  afterEach(async () => (await services.hubsView.hubs()).wizards.useUi(undefined));
   after(async () => {
     (await services.hubsView.hubs()).wizards.useUi(undefined);
     await admin.reset();
@@ -334,7 +336,7 @@ describe('wizards against the demo topology', function () {
   });
 
   it("Export Custom DNS Records through the real QuickInput opens the hosts file with the endpoint's IP", async () => {
-    const ui = new WatchedQuickInput();
+    const ui = new WatchedQuickInput(services.log);
     (await services.hubsView.hubs()).wizards.useUi(ui);
     try {
       const hub = await tree.hub('hub-private');

@@ -4,7 +4,6 @@
  * and the output channel.
  */
 import * as vscode from 'vscode';
-import { log } from '../../log';
 import { SHOW_LOG } from '../framework/execute';
 import {
   GoBack,
@@ -20,6 +19,9 @@ import {
 type Settle<T> = { resolve: (value: T) => void; reject: (error: Error) => void };
 
 export class QuickInputWizardUi implements WizardUi {
+  /** `channel`: the extension's one output channel, owned by the activation bundle (src/log.ts). */
+  constructor(private readonly channel: vscode.LogOutputChannel) {}
+
   pick<T>(options: PickOptions<T>): Promise<T> {
     return this.quickPick(options, false).then((picked) => picked[0] as T);
   }
@@ -69,7 +71,7 @@ export class QuickInputWizardUi implements WizardUi {
       const choice = await show(text, ...buttons);
       // Showing the log must not lose the Resume and Roll back buttons.
       if (choice !== SHOW_LOG) return choice;
-      log().show(true);
+      this.channel.show(true);
     }
   }
 
@@ -92,7 +94,7 @@ export class QuickInputWizardUi implements WizardUi {
   }
 
   log(line: string): void {
-    log().info(line);
+    this.channel.info(line);
   }
 
   private quickPick<T>(options: PickOptions<T>, canPickMany: boolean): Promise<T[]> {

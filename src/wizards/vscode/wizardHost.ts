@@ -1,6 +1,6 @@
 /**
- * Starts wizards inside the extension: the QuickInput UI (or one a test injects), the tree as directory, and the saved
- * runs in global state (in memory until the extension hands its storage over).
+ * Starts wizards inside the extension: the QuickInput UI (or, in ExtensionMode.Test only, one a test injects), the
+ * tree as directory, and the saved runs in global state (in memory until the extension hands its storage over).
  */
 import type * as vscode from 'vscode';
 import { API_VERSIONS } from '../../azure/apiVersions';
@@ -20,7 +20,12 @@ export class WizardHost {
   private testUi: WizardUi | undefined;
   private readonly directory: TreeHubDirectory;
 
-  constructor(model: HubsTreeModel, provider: HubsTreeProvider) {
+  constructor(
+    model: HubsTreeModel,
+    provider: HubsTreeProvider,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly options: { readonly acceptsTestUi: boolean },
+  ) {
     this.directory = new TreeHubDirectory(model, provider);
   }
 
@@ -29,13 +34,18 @@ export class WizardHost {
     if (!(this.runs instanceof GlobalStateRunStore)) this.runs = new GlobalStateRunStore(memento);
   }
 
-  /** Test hook: drive the wizards with scripted answers instead of QuickInput (undefined restores QuickInput). */
+  /**
+   * Test hook: drive the wizards with scripted answers instead of QuickInput (undefined restores QuickInput). A UI
+   * that answers every confirmation must never reach a user's own runs, so outside ExtensionMode.Test it is refused.
+   */
   useUi(ui: WizardUi | undefined): void {
+    if (ui && !this.options.acceptsTestUi)
+      throw new Error('A scripted wizard UI is accepted only in ExtensionMode.Test.');
     this.testUi = ui;
   }
 
   run(id: WizardId, args: readonly unknown[]): Promise<WizardResult> {
-    const ui = this.testUi ?? new QuickInputWizardUi();
+    const ui = this.testUi ?? new QuickInputWizardUi(this.log);
     return startWizard(id, args, { ui, directory: this.directory, runs: this.runs, apiVersions: API_VERSIONS });
   }
 }
