@@ -34,6 +34,9 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 /**
  * What activate() returns, and the one output channel. The services reach this suite because VS Code runs it in
  * ExtensionMode.Test (extensionTestsPath); test/unit/extension/exports.test.ts shows the other modes get nothing.
+ * VS Code 1.139 hands one extension the same object for two log channels of one name, so a second copy of src/log.ts
+ * would pass the line tests here (and hold a disposed channel after disposeLog): the build's bundleOverlap rule and
+ * test/unit/build/bundleOverlap.test.ts are what keep that copy out.
  */
 describe('the exports and the log channel', function () {
   this.timeout(120_000);
