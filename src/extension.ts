@@ -20,7 +20,7 @@ const bundleLoadedAt = performance.now();
 export function activate(extension: vscode.ExtensionContext): ExtensionServices | undefined {
   const started = performance.now();
   useDisplayLanguage();
-  // Only a test run has extensionTestsPath, which no setting, workspace or environment variable can give.
+  // Test mode needs a launch with extensionTestsPath (the test runners'): no setting, workspace or extension sets it.
   const testMode = extension.extensionMode === vscode.ExtensionMode.Test;
   const hubsView: HubsView = new HubsView(async () =>
     loadFeaturesModule().HubsFeature.create(

@@ -40,7 +40,7 @@ export class HubsFeature implements vscode.Disposable {
     readonly access: AzureAccess,
     readonly provider: HubsTreeProvider,
     readonly actions: ResourceActions,
-    /** The guided wizards; `wizards.useUi(ui)` is the test hook that drives them with scripted answers. */
+    /** The guided wizards; `wizards.useUi(ui)`, in ExtensionMode.Test only, drives them with scripted answers. */
     readonly wizards: WizardHost,
     private readonly disposables: vscode.Disposable[],
   ) {}

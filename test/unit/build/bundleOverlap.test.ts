@@ -3,7 +3,7 @@
  * metafile inputs, and the real bundles' inputs, which must hold no shared stateful module (src/log.ts was in two).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
@@ -88,6 +88,14 @@ describe('bundleOverlap', () => {
 
   it('names a reason for every module it allows', () => {
     for (const [module, entry] of Object.entries(SHARED_MODULES)) assert.ok(entry.reason.length > 10, module);
+  });
+
+  it('finds one place that creates an output channel: src/log.ts', () => {
+    const creators = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `src/${file.replaceAll('\\', '/')}`)
+      .filter((file) => readFileSync(join(root, file), 'utf8').includes('createOutputChannel('));
+    assert.deepEqual(creators, ['src/log.ts']);
   });
 
   it('holds for the real bundles: src/log.ts is in the activation bundle alone', async () => {
