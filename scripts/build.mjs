@@ -5,8 +5,10 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: a Windows drive letter or a space in the path survives it.
+const root = fileURLToPath(new URL('..', import.meta.url));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -15,6 +17,12 @@ export const LAZY_BUNDLES = [
   { out: 'yaml', entry: 'src/yaml/vscode/index.ts' },
   { out: 'azure', entry: 'src/features.ts' },
 ];
+
+/**
+ * The local ARM emulator, a product of its own (src/emulator): the sandbox loads dist/emulator.js in the extension host
+ * (src/sandbox/emulatorBundle.ts requires it by that name), and `npm run emulator` runs it with node.
+ */
+const EMULATOR_BUNDLE = { out: 'emulator', entry: 'src/emulator/bundle.ts' };
 
 const common = {
   bundle: true,
@@ -26,7 +34,7 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   // The lazy bundles are required at run time by their dist/ file name.
-  external: ['vscode', ...LAZY_BUNDLES.map((b) => `./${b.out}.js`)],
+  external: ['vscode', ...[...LAZY_BUNDLES, EMULATOR_BUNDLE].map((b) => `./${b.out}.js`)],
 };
 
 /** What activation must never load: the Azure SDKs and the YAML parser belong in the lazy bundles. */
@@ -51,6 +59,10 @@ function extensionBuilds() {
   return builds;
 }
 
+function emulatorBuild() {
+  return { ...common, external: [], entryPoints: { [EMULATOR_BUNDLE.out]: EMULATOR_BUNDLE.entry }, outdir: 'dist' };
+}
+
 function integrationTestBuild() {
   const dir = join(root, 'test/integration');
   const entries = readdirSync(dir)
@@ -68,9 +80,14 @@ function integrationTestBuild() {
 }
 
 async function main() {
+  // `npm run emulator`: only the emulator bundle, leaving the rest of dist/ as it is.
+  if (process.argv.includes('--emulator-only')) {
+    await esbuild.build(emulatorBuild());
+    return;
+  }
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   rmSync(join(root, 'out'), { recursive: true, force: true });
-  const builds = [...extensionBuilds(), integrationTestBuild()];
+  const builds = [...extensionBuilds(), emulatorBuild(), integrationTestBuild()];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('[build] watching');

@@ -1,13 +1,14 @@
-// `npm run sandbox`: the local ARM emulator with the demo topology, and code-server with the freshly packaged
-// extension pointed at it through the ordinary custom-cloud settings. Prints the URL; Ctrl+C stops everything.
-// `npm run sandbox -- --screenshot out.png` opens it headless, saves a screenshot of the Foundry view, and exits.
+// `npm run sandbox` (development): code-server in a browser with the freshly packaged extension, and nothing else: no
+// emulator, no settings, no environment. "Try the Sandbox" in the Foundry view starts the emulator inside the extension
+// host, as it does in any installed VS Code, so no secret or admin token ever reaches code-server's environment (where
+// `env` in a terminal would show it). Prints the URL; Ctrl+C stops it.
+// `npm run sandbox -- --screenshot out.png` opens it headless, clicks "Try the Sandbox", saves a screenshot, and exits.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, waitForWorkbench, widenSideBar } from '../test/harness/browser';
 import { startCodeServer } from '../test/harness/codeServer';
-import { startTestEmulator } from '../test/harness/emulatorEnvironment';
 import { REPO_ROOT } from '../test/harness/paths';
 import { packagedVsix } from '../test/ui/workbench';
 
@@ -45,37 +46,26 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   run('setup', 'bash', ['scripts/setup.sh']);
   run('packaging the extension', process.execPath, ['scripts/package.mjs']);
-  const emulator = await startTestEmulator({ lro: options.screenshot ? 'instant' : 'realistic' });
   const runDir = join(REPO_ROOT, '.sandbox');
   rmSync(runDir, { recursive: true, force: true });
   const workspace = join(runDir, 'workspace');
   mkdirSync(workspace, { recursive: true });
-  const server = await startCodeServer({
-    vsixFiles: [packagedVsix()],
-    settings: emulator.settings,
-    env: emulator.env,
-    runDir,
-    port: options.port,
-  });
+  const server = await startCodeServer({ vsixFiles: [packagedVsix()], runDir, port: options.port });
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
-  const stop = async () => {
-    await server.close();
-    await emulator.close();
-  };
   if (options.screenshot) {
     try {
       await takeScreenshot(url, options.screenshot);
       console.log(`sandbox: screenshot saved to ${options.screenshot}`);
     } finally {
-      await stop();
+      await server.close();
     }
     return;
   }
   console.log(
-    `\nFoundry Network sandbox is ready.\n  Open ${url}\n  ARM emulator: ${emulator.emulator.url} (demo topology)\nPress Ctrl+C to stop.`,
+    `\nFoundry Network in code-server is ready.\n  Open ${url}\n  In the Foundry Network view, click "Try the Sandbox": the emulator starts inside the extension.\nPress Ctrl+C to stop.`,
   );
   await new Promise<void>((done) => {
-    const onSignal = () => void stop().then(done);
+    const onSignal = () => void server.close().then(done);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   });
@@ -88,6 +78,7 @@ async function takeScreenshot(url: string, path: string): Promise<void> {
     await page.goto(url);
     await waitForWorkbench(page);
     await page.locator('.activitybar [aria-label^="Foundry Network"]').first().click();
+    await page.locator('.welcome-view-content').getByRole('button', { name: 'Try the Sandbox' }).click();
     const hub = page.getByRole('treeitem', { name: /hub-private/ }).first();
     await hub.waitFor({ timeout: 60_000 });
     await hub.click();

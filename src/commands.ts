@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { log } from './log';
 import type { ExtensionServices } from './services';
@@ -37,8 +38,18 @@ export const COMMANDS = {
     (await services.hubsView.hubs()).actions.copyResourceId(node),
   'foundryNetwork.copyAzCommand': (services) => async (node?: NodeView) =>
     (await services.hubsView.hubs()).actions.copyAzCommand(node),
+  'foundryNetwork.fixFinding': (services) => async (node?: NodeView) =>
+    (await services.hubsView.hubs()).actions.fixFinding(node),
+  'foundryNetwork.revealResource': (services) => async (resourceId: string, ownerId: string) =>
+    (await services.hubsView.hubs()).actions.reveal(services.hubsView.treeView, resourceId, ownerId),
+  'foundryNetwork.showTopology': (services) => async (node?: NodeView) =>
+    (await services.hubsView.hubs()).showTopology(node, services.hubsView.treeView),
   'foundryNetwork.showLog': () => () => log().show(),
-  'foundryNetwork.trySandbox': (services) => () => openSandboxGuide(services.extension),
+  'foundryNetwork.trySandbox': (services) => () => services.sandbox.start(),
+  'foundryNetwork.resetSandbox': (services) => () => services.sandbox.reset(),
+  'foundryNetwork.exitSandbox': (services) => () => services.sandbox.exit(),
+  'foundryNetwork.showSandboxAzCommands': (services) => () => services.sandbox.showAzCommands(),
+  'foundryNetwork.sandboxActions': (services) => () => services.sandbox.actions(),
   ...WIZARD_COMMAND_TABLE,
 } satisfies Record<string, CommandFactory>;
 
@@ -67,12 +78,7 @@ export function registerCommands(services: ExtensionServices): vscode.Disposable
 function reportCommandError(id: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   log().error(`${id} failed: ${message}`);
-  void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+  void vscode.window.showErrorMessage(message, l10n.t('Show Log')).then((choice) => {
     if (choice) log().show();
   });
-}
-
-async function openSandboxGuide(extension: vscode.ExtensionContext): Promise<void> {
-  const guide = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'sandbox.md');
-  await vscode.commands.executeCommand('markdown.showPreview', guide);
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Sandbox } from './sandbox/sandbox';
 import type { HubsView } from './tree/hubsView';
 
 /** Moments of activation on the extension host's clock (`performance.now()` is process-wide), for the activation test. */
@@ -14,5 +15,7 @@ export interface ExtensionServices {
   readonly activationTiming: ActivationTiming;
   readonly extension: vscode.ExtensionContext;
   readonly hubsView: HubsView;
+  /** "Try the Sandbox": the local emulator in the extension host, and the view signed in against it. */
+  readonly sandbox: Sandbox;
   signIn(tenantId?: string): Promise<void>;
 }

@@ -1,8 +1,9 @@
 // Token sources for a custom ARM endpoint (Azure Stack, a private stamp, or the local emulator): a service principal,
 // whose secret comes from an environment variable named in settings (secrets never live in settings.json), or the
 // Azure CLI's own login (`az cloud register` + `az login`).
+import * as l10n from '@vscode/l10n';
 import type { TokenCredential } from '@azure/core-auth';
-import { AzureCliCredential, ClientSecretCredential } from '@azure/identity';
+import type * as Identity from '@azure/identity';
 import * as vscode from 'vscode';
 import { ArmConnection } from '../azure/clients';
 import { listSubscriptions } from '../azure/subscriptions';
@@ -11,6 +12,10 @@ import type { ServicePrincipalTokenSource } from '../config';
 import type { AzureAccess, SubscriptionListing } from './azureAccess';
 
 export class ServicePrincipalConfigurationError extends Error {}
+
+/** Required when a custom cloud is used: VS Code's own sign-in (the default) never needs @azure/identity and MSAL. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const identity = (): typeof Identity => require('@azure/identity');
 
 /** Any @azure/identity credential against a custom cloud: it is "signed in" when it can list subscriptions. */
 export class CredentialAzureAccess implements AzureAccess {
@@ -26,11 +31,14 @@ export class CredentialAzureAccess implements AzureAccess {
     const secret = process.env[source.clientSecretEnvVar];
     if (!secret) {
       throw new ServicePrincipalConfigurationError(
-        `The environment variable ${source.clientSecretEnvVar} (foundryNetwork.customCloud.servicePrincipal.clientSecretEnvVar) is not set: start VS Code with the service principal's secret in it.`,
+        l10n.t(
+          "The environment variable {0} (foundryNetwork.customCloud.servicePrincipal.clientSecretEnvVar) is not set: start VS Code with the service principal's secret in it.",
+          source.clientSecretEnvVar,
+        ),
       );
     }
     const { authorityHost, tenantId } = authorityOf(source);
-    const credential = new ClientSecretCredential(tenantId, source.clientId, secret, {
+    const credential = new (identity().ClientSecretCredential)(tenantId, source.clientId, secret, {
       authorityHost,
       // A custom authority is not in Microsoft's instance list; discovery would call the public cloud.
       disableInstanceDiscovery: true,
@@ -39,7 +47,7 @@ export class CredentialAzureAccess implements AzureAccess {
   }
 
   static forAzureCli(cloud: Cloud): CredentialAzureAccess {
-    return new CredentialAzureAccess(cloud, new AzureCliCredential());
+    return new CredentialAzureAccess(cloud, new (identity().AzureCliCredential)());
   }
 
   async isSignedIn(): Promise<boolean> {

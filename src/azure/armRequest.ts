@@ -15,6 +15,7 @@ import type {
   ServiceClient,
 } from '@azure/core-client';
 import { createSerializer } from '@azure/core-client';
+import { RestError } from '@azure/core-rest-pipeline';
 import type { LroResourceLocationConfig, LroResponse } from '@azure/core-lro';
 import { createHttpPoller } from '@azure/core-lro';
 
@@ -36,6 +37,8 @@ export interface ArmResponse<T> {
   readonly status: number;
   readonly body: T;
   readonly etag: string | undefined;
+  /** A response header by (case-insensitive) name, e.g. Resource Graph's quota headers. */
+  header(name: string): string | undefined;
 }
 
 export interface LongRunningOptions {
@@ -127,7 +130,12 @@ function conditionalOptions(
 }
 
 function toArmResponse<T>(raw: FullOperationResponse): ArmResponse<T> {
-  return { status: raw.status, body: raw.parsedBody as T, etag: raw.headers.get('etag') ?? undefined };
+  return {
+    status: raw.status,
+    body: raw.parsedBody as T,
+    etag: raw.headers.get('etag') ?? undefined,
+    header: (name) => raw.headers.get(name) ?? undefined,
+  };
 }
 
 export async function sendArm<T>(client: ServiceClient, request: ArmRequest): Promise<ArmResponse<T>> {
@@ -144,32 +152,51 @@ function toLroResponse(raw: FullOperationResponse): LroResponse {
 /**
  * A PUT, PATCH or DELETE that may answer 201/202 and finish later: awaited with @azure/core-lro's HTTP poller, the
  * poller every ARM SDK uses (Azure-AsyncOperation, Location, Retry-After, Failed/Canceled states).
+ * An operation that ends Failed or Canceled throws a RestError carrying the operation's own error code, so a caller
+ * can tell, say, a Private DNS `PreconditionFailed` (a zone that exists, as Azure reports it: 202, then Failed) from
+ * an immediate 412.
  */
 export async function sendArmLongRunning(
   client: ServiceClient,
   request: ArmRequest,
   options: LongRunningOptions = {},
 ): Promise<void> {
+  let lastPoll: unknown;
   const poller = await createHttpPoller(
     {
       requestPath: request.path,
       requestMethod: request.method,
       sendInitialRequest: async () => toLroResponse(await sendRaw(client, request)),
       // Polls are plain GETs: no body, and no precondition (If-None-Match: * would fail on the resource just created).
-      sendPollRequest: async (pollPath, pollOptions) =>
-        toLroResponse(
+      sendPollRequest: async (pollPath, pollOptions) => {
+        const response = toLroResponse(
           await sendRaw(client, {
             method: 'GET',
             path: pollPath,
             apiVersion: request.apiVersion,
             abortSignal: pollOptions?.abortSignal ?? request.abortSignal,
           }),
-        ),
+        );
+        lastPoll = response.flatResponse;
+        return response;
+      },
     },
     {
+      resolveOnUnsuccessful: true,
       ...(options.pollIntervalInMs !== undefined ? { intervalInMs: options.pollIntervalInMs } : {}),
       ...(options.resourceLocationConfig ? { resourceLocationConfig: options.resourceLocationConfig } : {}),
     },
   );
   await poller.pollUntilDone({ abortSignal: request.abortSignal });
+  const state = poller.getOperationState();
+  if (state.status === 'failed' || state.status === 'canceled') throw operationFailure(state.status, lastPoll);
+}
+
+/** The error of an operation that ended Failed (or Canceled), from its last status: `{status, error: {code, message}}`. */
+function operationFailure(status: 'failed' | 'canceled', lastPoll: unknown): RestError {
+  const error = (lastPoll as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const code = typeof error?.code === 'string' ? error.code : status === 'canceled' ? 'Canceled' : undefined;
+  const detail = [code, typeof error?.message === 'string' ? error.message : undefined].filter(Boolean).join('. ');
+  const outcome = status === 'canceled' ? 'was canceled' : 'has failed';
+  return new RestError(`The long-running operation ${outcome}${detail ? `. ${detail}` : ''}`, code ? { code } : {});
 }

@@ -2,25 +2,30 @@
  * Builds the Azure SDK clients from one connection: a credential, a cloud (or a custom ARM endpoint such as the local
  * emulator) and per-request settings. Every client shares the same pipeline additions: the request log, the retry
  * settings and, for an emulator, the CA to trust.
+ *
+ * Each SDK package is required when its first client is created, not when this module loads: their modules (the
+ * network SDK alone is 1.2 MB minified) took most of the time of the first tree expansion, which needs none of them.
+ * esbuild still bundles them (the require is static), evaluated on first use.
  */
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { TokenCredential } from '@azure/identity';
 import { ServiceClient } from '@azure/core-client';
 import type { AdditionalPolicyConfig } from '@azure/core-client';
 import type { TlsSettings } from '@azure/core-rest-pipeline';
-import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
-import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
-import { KeyVaultManagementClient } from '@azure/arm-keyvault';
-import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
-import { NetworkManagementClient } from '@azure/arm-network';
-import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
-import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { StorageManagementClient } from '@azure/arm-storage';
+import type * as AuthorizationSdk from './sdk/authorization';
+import type * as CognitiveServicesSdk from './sdk/cognitiveServices';
+import type * as ContainerRegistrySdk from './sdk/containerRegistry';
+import type * as KeyVaultSdk from './sdk/keyVault';
+import type * as NetworkSdk from './sdk/network';
+import type * as PrivateDnsSdk from './sdk/privateDns';
+import type * as SubscriptionsSdk from './sdk/subscriptions';
+import type * as StorageSdk from './sdk/storage';
+import { withoutTrailingSlashes } from '../model/armIds';
 import type { Cloud } from '../model/clouds';
 import { CLOUDS, cloudForResourceManagerEndpoint } from '../model/clouds';
 import { API_VERSIONS } from './apiVersions';
 import type { ArmRequestLogger } from './requestLog';
+import { ResourceGraphQuota } from './resourceGraphQuota';
 import { requestLogPolicy } from './requestLog';
 
 /** The SDK's default retry policy: 429 and 503 wait for Retry-After; other 5xx, 408 and socket errors back off. */
@@ -46,6 +51,19 @@ export interface ArmConnectionOptions {
   readonly pollIntervalInMs?: number;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- each SDK module is evaluated on first use (see above) */
+const sdk = {
+  authorization: (): typeof AuthorizationSdk => require('./sdk/authorization'),
+  cognitiveServices: (): typeof CognitiveServicesSdk => require('./sdk/cognitiveServices'),
+  containerRegistry: (): typeof ContainerRegistrySdk => require('./sdk/containerRegistry'),
+  keyVault: (): typeof KeyVaultSdk => require('./sdk/keyVault'),
+  network: (): typeof NetworkSdk => require('./sdk/network'),
+  privateDns: (): typeof PrivateDnsSdk => require('./sdk/privateDns'),
+  subscriptions: (): typeof SubscriptionsSdk => require('./sdk/subscriptions'),
+  storage: (): typeof StorageSdk => require('./sdk/storage'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** The clients for one subscription, each created on first use. */
 export class SubscriptionClients {
   private readonly cache = new Map<string, unknown>();
@@ -55,42 +73,66 @@ export class SubscriptionClients {
     readonly subscriptionId: string,
   ) {}
 
-  /** Only its pipeline is used: the SDK's workspace models (2022-10-01) drop the fields we need. */
-  get machineLearning(): AzureMachineLearningWorkspaces {
-    return this.once('machineLearning', () => new AzureMachineLearningWorkspaces(...this.classicArgs()));
-  }
-
-  get network(): NetworkManagementClient {
-    return this.once('network', () => new NetworkManagementClient(...this.classicArgs()));
-  }
-
-  get privateDns(): PrivateDnsManagementClient {
-    return this.once('privateDns', () => new PrivateDnsManagementClient(...this.classicArgs(API_VERSIONS.privateDns)));
-  }
-
-  get cognitiveServices(): CognitiveServicesManagementClient {
+  /**
+   * Workspaces are read and written with our own api-versions and models (workspaceApi.ts): a plain core-client
+   * pipeline is all they need. @azure/arm-machinelearning's models (2022-10-01) drop the fields we read.
+   */
+  get machineLearning(): ServiceClient {
     return this.once(
-      'cognitiveServices',
-      () => new CognitiveServicesManagementClient(...this.classicArgs(API_VERSIONS.cognitiveServices)),
+      'machineLearning',
+      () => new ServiceClient({ ...this.connection.classicClientOptions(), credential: this.connection.credential }),
     );
   }
 
-  get authorization(): AuthorizationManagementClient {
-    return this.once('authorization', () => new AuthorizationManagementClient(...this.classicArgs()));
+  get network(): NetworkSdk.NetworkManagementClient {
+    return this.once('network', () => new (sdk.network().NetworkManagementClient)(...this.classicArgs()));
   }
 
-  get storage(): StorageManagementClient {
-    return this.once('storage', () => new StorageManagementClient(...this.modularArgs(API_VERSIONS.storage)));
+  get privateDns(): PrivateDnsSdk.PrivateDnsManagementClient {
+    return this.once(
+      'privateDns',
+      () => new (sdk.privateDns().PrivateDnsManagementClient)(...this.classicArgs(API_VERSIONS.privateDns)),
+    );
   }
 
-  get keyVault(): KeyVaultManagementClient {
-    return this.once('keyVault', () => new KeyVaultManagementClient(...this.modularArgs(API_VERSIONS.keyVault)));
+  get cognitiveServices(): CognitiveServicesSdk.CognitiveServicesManagementClient {
+    return this.once(
+      'cognitiveServices',
+      () =>
+        new (sdk.cognitiveServices().CognitiveServicesManagementClient)(
+          ...this.classicArgs(API_VERSIONS.cognitiveServices),
+        ),
+    );
   }
 
-  get containerRegistry(): ContainerRegistryManagementClient {
+  get authorization(): AuthorizationSdk.AuthorizationManagementClient {
+    return this.once(
+      'authorization',
+      () => new (sdk.authorization().AuthorizationManagementClient)(...this.classicArgs()),
+    );
+  }
+
+  get storage(): StorageSdk.StorageManagementClient {
+    return this.once(
+      'storage',
+      () => new (sdk.storage().StorageManagementClient)(...this.modularArgs(API_VERSIONS.storage)),
+    );
+  }
+
+  get keyVault(): KeyVaultSdk.KeyVaultManagementClient {
+    return this.once(
+      'keyVault',
+      () => new (sdk.keyVault().KeyVaultManagementClient)(...this.modularArgs(API_VERSIONS.keyVault)),
+    );
+  }
+
+  get containerRegistry(): ContainerRegistrySdk.ContainerRegistryManagementClient {
     return this.once(
       'containerRegistry',
-      () => new ContainerRegistryManagementClient(...this.modularArgs(API_VERSIONS.containerRegistry)),
+      () =>
+        new (sdk.containerRegistry().ContainerRegistryManagementClient)(
+          ...this.modularArgs(API_VERSIONS.containerRegistry),
+        ),
     );
   }
 
@@ -122,9 +164,11 @@ export class ArmConnection {
   readonly endpoint: string;
   readonly credentialScopes: string[];
   readonly pollIntervalInMs: number | undefined;
+  /** Resource Graph's quota is per user: every query of this identity shares it. */
+  readonly resourceGraphQuota = new ResourceGraphQuota();
   private readonly options: ArmConnectionOptions;
   private readonly bySubscription = new Map<string, SubscriptionClients>();
-  private tenantLevel: { subscriptions?: SubscriptionClient; arm?: ServiceClient } = {};
+  private tenantLevel: { subscriptions?: SubscriptionsSdk.SubscriptionClient; arm?: ServiceClient } = {};
 
   constructor(options: ArmConnectionOptions) {
     this.options = options;
@@ -132,7 +176,7 @@ export class ArmConnection {
     this.credential = options.credential;
     const endpoint = options.resourceManagerEndpoint ?? options.cloud?.resourceManagerEndpoint;
     this.cloud = options.cloud ?? (endpoint ? cloudForResourceManagerEndpoint(endpoint) : CLOUDS.AzureCloud);
-    this.endpoint = (endpoint ?? this.cloud.resourceManagerEndpoint).replace(/\/+$/, '');
+    this.endpoint = withoutTrailingSlashes(endpoint ?? this.cloud.resourceManagerEndpoint);
     this.credentialScopes = [...(options.credentialScopes ?? [`${this.endpoint}/.default`])];
   }
 
@@ -146,8 +190,11 @@ export class ArmConnection {
     return clients;
   }
 
-  get subscriptions(): SubscriptionClient {
-    this.tenantLevel.subscriptions ??= new SubscriptionClient(this.credential, this.classicClientOptions());
+  get subscriptions(): SubscriptionsSdk.SubscriptionClient {
+    this.tenantLevel.subscriptions ??= new (sdk.subscriptions().SubscriptionClient)(
+      this.credential,
+      this.classicClientOptions(),
+    );
     return this.tenantLevel.subscriptions;
   }
 

@@ -32,6 +32,7 @@ interface NetworkSummary {
   readonly subnetIds: readonly (string | undefined)[] | undefined;
   readonly connections: readonly AnyPrivateEndpointConnection[] | undefined;
   readonly sku?: string;
+  readonly principalId?: string;
 }
 
 export interface DependentReference {
@@ -123,6 +124,7 @@ async function readNetworkSummary(
         ipRules: acls?.ipRules?.map((rule) => rule.value),
         subnetIds: acls?.virtualNetworkRules?.map((rule) => rule.id),
         connections: properties?.privateEndpointConnections,
+        ...(account.identity?.principalId ? { principalId: account.identity.principalId } : {}),
       };
     }
   }
@@ -147,6 +149,7 @@ export async function readDependentResource(
       virtualNetworkSubnetIds: present(summary.subnetIds),
       privateEndpoints: dependentPrivateEndpointsOf(summary.connections),
       ...(summary.sku ? { sku: summary.sku } : {}),
+      ...(summary.principalId ? { principalId: summary.principalId } : {}),
     };
   } catch (error) {
     const mapped = toAzureAccessError(error, { resourceId: reference.id, access: 'read' });

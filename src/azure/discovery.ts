@@ -1,19 +1,18 @@
 /**
- * Finds every hub, project and AI Services account across the selected subscriptions: one Resource Graph query
- * (batched by 1000 subscriptions, paged by $skipToken), or, where Resource Graph is unavailable, ARM lists per
- * subscription with a concurrency limit. One failing subscription never hides the others.
+ * Finds every hub, project and AI Services account across the selected subscriptions: one Resource Graph query (at
+ * most two sequential rounds, within the user's quota: resourceGraphQuery.ts), or, where Resource Graph is unavailable,
+ * ARM lists per subscription with a concurrency limit. One failing subscription never hides the others. Grouping is
+ * linear: each id is normalised once and looked up in a map.
  */
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { ArmConnection } from './clients';
-import { API_VERSIONS } from './apiVersions';
-import { sendArm } from './armRequest';
 import type { AzureAccessError } from './errors';
 import { toAzureAccessError } from './errors';
 import { listWorkspacesInSubscription } from './workspaceApi';
 import type { ArmWorkspace } from './workspaceModels';
-import { sameResourceId } from '../model/armIds';
 import { mapWithConcurrency } from './concurrency';
 import { collect } from './collect';
+import { queryResourceGraph } from './resourceGraphQuery';
 
 export type DiscoveredKind = 'hub' | 'project' | 'aiServices';
 
@@ -61,9 +60,6 @@ export interface DiscoveryOptions {
   readonly concurrency?: number;
 }
 
-/** ARG accepts at most 1000 subscriptions in one request. */
-const RESOURCE_GRAPH_SUBSCRIPTION_LIMIT = 1000;
-
 export const DISCOVERY_QUERY = [
   'resources',
   "| where (type =~ 'microsoft.machinelearningservices/workspaces' and kind in~ ('hub', 'project'))",
@@ -90,11 +86,6 @@ interface ResourceGraphRow {
   readonly workspaceId?: string;
 }
 
-interface ResourceGraphResponse {
-  readonly data?: readonly ResourceGraphRow[];
-  readonly $skipToken?: string;
-}
-
 export async function discoverHubs(
   connection: ArmConnection,
   subscriptionIds: readonly string[],
@@ -104,8 +95,8 @@ export async function discoverHubs(
     return { hubs: [], unmatchedProjects: [], aiServices: [], failures: [], source: 'resourceGraph' };
   }
   try {
-    const rows = await queryResourceGraph(connection, subscriptionIds, options);
-    return { ...groupResources(rows.map(resourceOfRow).filter(isDefined)), failures: [], source: 'resourceGraph' };
+    const rows = await queryResourceGraph<ResourceGraphRow>(connection, subscriptionIds, DISCOVERY_QUERY, options);
+    return { ...groupResources(uniqueResources(rows)), failures: [], source: 'resourceGraph' };
   } catch (error) {
     const resourceGraphError = toAzureAccessError(error, { resourceId: '/providers/Microsoft.ResourceGraph' });
     if (resourceGraphError.kind === 'cancelled' || resourceGraphError.kind === 'signInRequired') {
@@ -114,50 +105,6 @@ export async function discoverHubs(
     const fallback = await listPerSubscription(connection, subscriptionIds, options);
     return { ...fallback, resourceGraphError };
   }
-}
-
-async function queryResourceGraph(
-  connection: ArmConnection,
-  subscriptionIds: readonly string[],
-  options: DiscoveryOptions,
-): Promise<ResourceGraphRow[]> {
-  const batches: string[][] = [];
-  for (let start = 0; start < subscriptionIds.length; start += RESOURCE_GRAPH_SUBSCRIPTION_LIMIT) {
-    batches.push(subscriptionIds.slice(start, start + RESOURCE_GRAPH_SUBSCRIPTION_LIMIT));
-  }
-  // Batches go in parallel: the sequential round trips are the pages, not the subscriptions.
-  const pages = await Promise.all(batches.map((batch) => queryBatch(connection, batch, options)));
-  return pages.flat();
-}
-
-async function queryBatch(
-  connection: ArmConnection,
-  subscriptions: string[],
-  options: DiscoveryOptions,
-): Promise<ResourceGraphRow[]> {
-  const rows: ResourceGraphRow[] = [];
-  let skipToken: string | undefined;
-  do {
-    const body = {
-      subscriptions,
-      query: DISCOVERY_QUERY,
-      options: {
-        $top: options.pageSize ?? 1000,
-        resultFormat: 'objectArray',
-        ...(skipToken ? { $skipToken: skipToken } : {}),
-      },
-    };
-    const response = await sendArm<ResourceGraphResponse>(connection.arm, {
-      method: 'POST',
-      path: '/providers/Microsoft.ResourceGraph/resources',
-      apiVersion: API_VERSIONS.resourceGraph,
-      body,
-      abortSignal: options.abortSignal,
-    });
-    rows.push(...(response.body.data ?? []));
-    skipToken = response.body.$skipToken || undefined;
-  } while (skipToken);
-  return rows;
 }
 
 /** Columns projected from `properties.x` without an alias come back as `properties_x`; accept both. */
@@ -208,19 +155,56 @@ function resourceGroupOf(id: string): string {
   return match?.[1] ?? '';
 }
 
-function groupResources(
-  resources: DiscoveredResource[],
+/** Rows of pages read in parallel can repeat when resources move between the reads: keep the first of each id. */
+function uniqueResources(rows: readonly ResourceGraphRow[]): DiscoveredResource[] {
+  const seen = new Set<string>();
+  const resources: DiscoveredResource[] = [];
+  for (const row of rows) {
+    const resource = resourceOfRow(row);
+    if (!resource) continue;
+    const key = resourceIdKey(resource.id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    resources.push(resource);
+  }
+  return resources;
+}
+
+/**
+ * The key under which two spellings of one id meet: ARM ids compare case-insensitively, with or without surrounding
+ * slashes (what sameResourceId decides for valid ids, without parsing each one).
+ */
+export function resourceIdKey(id: string): string {
+  return `/${id
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .toLowerCase()}`;
+}
+
+/** Projects under their hubs in one pass over each list (input order kept). */
+export function groupResources(
+  resources: readonly DiscoveredResource[],
 ): Pick<DiscoveryResult, 'hubs' | 'unmatchedProjects' | 'aiServices'> {
-  const hubs = resources.filter((resource) => resource.kind === 'hub');
-  const projects = resources.filter((resource) => resource.kind === 'project');
-  const byHub = hubs.map((hub) => ({
-    ...hub,
-    projects: projects.filter((project) => sameResourceId(project.hubResourceId, hub.id)),
-  }));
-  const unmatchedProjects = projects.filter(
-    (project) => !hubs.some((hub) => sameResourceId(project.hubResourceId, hub.id)),
-  );
-  return { hubs: byHub, unmatchedProjects, aiServices: resources.filter((resource) => resource.kind === 'aiServices') };
+  const hubs: { hub: DiscoveredResource; projects: DiscoveredResource[] }[] = [];
+  const hubByKey = new Map<string, DiscoveredResource[]>();
+  const projects: DiscoveredResource[] = [];
+  const aiServices: DiscoveredResource[] = [];
+  for (const resource of resources) {
+    if (resource.kind === 'hub') {
+      const entry = { hub: resource, projects: [] as DiscoveredResource[] };
+      hubs.push(entry);
+      const key = resourceIdKey(resource.id);
+      if (!hubByKey.has(key)) hubByKey.set(key, entry.projects);
+    } else if (resource.kind === 'project') projects.push(resource);
+    else aiServices.push(resource);
+  }
+  const unmatchedProjects: DiscoveredResource[] = [];
+  for (const project of projects) {
+    const hubProjects = project.hubResourceId ? hubByKey.get(resourceIdKey(project.hubResourceId)) : undefined;
+    if (hubProjects) hubProjects.push(project);
+    else unmatchedProjects.push(project);
+  }
+  return { hubs: hubs.map(({ hub, projects: ofHub }) => ({ ...hub, projects: ofHub })), unmatchedProjects, aiServices };
 }
 
 async function listPerSubscription(

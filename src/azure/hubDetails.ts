@@ -8,7 +8,15 @@
  */
 import type { AbortSignalLike } from '@azure/abort-controller';
 import type { PrivateEndpoint as ArmPrivateEndpoint } from '@azure/arm-network';
-import type { DependentResource, HubNetworkState, PrivateDnsZoneStatus, ProjectSummary } from '../model/hubState';
+import type {
+  DependentResource,
+  HubNetworkState,
+  PrivateDnsZoneStatus,
+  ProjectSummary,
+  StorageAccessFacts,
+} from '../model/hubState';
+import type { ExistingRoleAssignment } from '../model/roles';
+import type { StorageConnectionCandidate } from '../model/storageConnections';
 import type { GroupId } from '../model/dnsZones';
 import { groupIdOfZone, privateDnsZonesFor } from '../model/dnsZones';
 import { parseResourceId, sameResourceId } from '../model/armIds';
@@ -16,6 +24,7 @@ import { API_VERSIONS } from './apiVersions';
 import type { ArmConnection } from './clients';
 import type { DependentReference } from './dependentResources';
 import { readDependentResource } from './dependentResources';
+import { listRoleAssignmentsAt } from './storageAccessRead';
 import { mapAzureErrors, toAzureAccessError } from './errors';
 import { readPrivateDnsZone, zoneLocationOf } from './privateDnsRead';
 import type { PrivateEndpointFirstRead, PrivateEndpointNetworkRead } from './privateEndpointRead';
@@ -27,12 +36,17 @@ import {
 } from './privateEndpointRead';
 import { listAllPages, listWorkspacesInSubscription, readWorkspace } from './workspaceApi';
 import type { ArmCompute, ArmWorkspace, ArmWorkspaceConnection } from './workspaceModels';
-import { connectionStatusOf, workspaceOf } from './workspaceModels';
+import { connectionNameOf, connectionStatusOf, workspaceOf } from './workspaceModels';
 
 export interface HubDetailsOptions {
   readonly abortSignal?: AbortSignalLike;
   /** Extra resource groups (`/subscriptions/…/resourceGroups/…` ids) to look for the DNS zones in; the hub's is always searched. */
   readonly dnsResourceGroupIds?: readonly string[];
+  /**
+   * The hub's projects as discovery listed them: each is read by id in the first round. Without them the subscription's
+   * workspaces are listed, whose pages follow one another (a round trip per 100 workspaces).
+   */
+  readonly projectIds?: readonly string[];
 }
 
 interface ConnectionsAndComputes {
@@ -72,13 +86,19 @@ interface SecondRound {
   readonly firstReads: (PrivateEndpointFirstRead | undefined)[];
   readonly dependents: DependentResource[];
   readonly projectComputes: ArmCompute[][];
+  readonly projectConnections: ArmWorkspaceConnection[][];
+  readonly storageRoles: RoleAssignmentsRead;
 }
 
 interface ThirdRound {
   readonly networks: (PrivateEndpointNetworkRead | undefined)[];
   readonly zones: PrivateDnsZoneStatus[];
   readonly dependentEndpoints: (ArmPrivateEndpoint | undefined)[];
+  readonly endpointRoles: RoleAssignmentsRead[];
 }
+
+/** Role assignments at a scope, or why they could not be read (the storage-role findings are then left out). */
+type RoleAssignmentsRead = { readonly assignments: ExistingRoleAssignment[] } | { readonly error: string };
 
 async function readRounds(
   connection: ArmConnection,
@@ -96,7 +116,7 @@ async function readRounds(
     const endpointRead = index >= 0 ? second.firstReads[index] : undefined;
     return {
       id: pec.id,
-      name: pec.name,
+      name: connectionNameOf(pec),
       status: connectionStatusOf(state?.status),
       description: state?.description,
       privateEndpointId: pec.properties?.privateEndpoint?.id ?? '',
@@ -107,9 +127,10 @@ async function readRounds(
     cloud: connection.cloud,
     workspace: workspaceOf(arm, first.workspaceRead.networkAclsRead, first.workspaceRead.etag),
     privateEndpointConnections,
-    dnsZones: zoneNames.map((zoneName) => chooseZone(zoneName, third.zones, privateEndpointConnections)),
+    dnsZones: uniqueZones(third.zones),
     dependentResources: withGroupIds(second.dependents, third.dependentEndpoints),
     projects: first.projects.map(projectSummaryOf),
+    storageAccess: storageAccessOf(first, second, third),
     computeInstanceNames: [first.hubExtras.computes, ...second.projectComputes]
       .flat()
       .filter(isComputeInstance)
@@ -131,7 +152,9 @@ async function firstRound(
   const [workspaceRead, hubExtras, workspaces, candidateZones] = await Promise.all([
     readWorkspace(ml, hubId, abortSignal),
     readConnectionsAndComputes(connection, hubId, abortSignal),
-    listWorkspacesInSubscription(ml, hub.subscriptionId, abortSignal),
+    options.projectIds
+      ? readProjects(ml, options.projectIds, abortSignal)
+      : listWorkspacesInSubscription(ml, hub.subscriptionId, abortSignal),
     Promise.all(
       candidateGroups.flatMap((group) =>
         zoneNames.map((zoneName) =>
@@ -147,6 +170,25 @@ async function firstRound(
   return { workspaceRead, hubExtras, projects, candidateZones };
 }
 
+/** Projects by id, in parallel; one deleted since it was listed is left out (a listing would not show it either). */
+async function readProjects(
+  ml: Parameters<typeof readWorkspace>[0],
+  projectIds: readonly string[],
+  abortSignal?: AbortSignalLike,
+): Promise<ArmWorkspace[]> {
+  const reads = await Promise.all(
+    projectIds.map(async (projectId) => {
+      try {
+        return (await readWorkspace(ml, projectId, abortSignal)).arm;
+      } catch (error) {
+        if (toAzureAccessError(error).kind === 'notFound') return undefined;
+        throw error;
+      }
+    }),
+  );
+  return reads.filter((project): project is ArmWorkspace => project !== undefined);
+}
+
 /** Round 2: each private endpoint with its zone groups, the dependent resources, the projects' computes. */
 async function secondRound(
   connection: ArmConnection,
@@ -158,7 +200,8 @@ async function secondRound(
   const endpointIds = (arm.properties?.privateEndpointConnections ?? []).flatMap((pec) =>
     pec.properties?.privateEndpoint?.id ? [pec.properties.privateEndpoint.id] : [],
   );
-  const [firstReads, dependents, projectComputes] = await Promise.all([
+  const storageId = arm.properties?.storageAccount;
+  const [firstReads, dependents, projectComputes, projectConnections, storageRoles] = await Promise.all([
     Promise.all(
       endpointIds.map((id) =>
         optional<PrivateEndpointFirstRead | undefined>(
@@ -177,8 +220,17 @@ async function secondRound(
         optional(listAllPages<ArmCompute>(ml, `${project.id}/computes`, API_VERSIONS.workspaces, abortSignal), []),
       ),
     ),
+    Promise.all(
+      first.projects.map((project) =>
+        optional(
+          listAllPages<ArmWorkspaceConnection>(ml, `${project.id}/connections`, API_VERSIONS.workspaces, abortSignal),
+          [],
+        ),
+      ),
+    ),
+    storageId ? readRoleAssignments(connection, storageId, abortSignal) : Promise.resolve({ assignments: [] }),
   ]);
-  return { endpointIds, firstReads, dependents, projectComputes };
+  return { endpointIds, firstReads, dependents, projectComputes, projectConnections, storageRoles };
 }
 
 /** Round 3: NICs and VNets of the endpoints, zones the zone groups point at elsewhere, the dependents' endpoints. */
@@ -194,7 +246,10 @@ async function thirdRound(
   const dependentEndpointIds = second.dependents.flatMap((dependent) =>
     dependent.privateEndpoints.map((endpoint) => endpoint.id),
   );
-  const [networks, extraZones, dependentEndpoints] = await Promise.all([
+  const storageEndpointIds = second.dependents
+    .filter((dependent) => dependent.kind === 'storage')
+    .flatMap((dependent) => dependent.privateEndpoints.map((endpoint) => endpoint.id));
+  const [networks, extraZones, dependentEndpoints, endpointRoles] = await Promise.all([
     Promise.all(
       second.firstReads.map((read) =>
         read
@@ -213,8 +268,9 @@ async function thirdRound(
         optional<ArmPrivateEndpoint | undefined>(readEndpoint(connection, id, abortSignal), undefined),
       ),
     ),
+    Promise.all(storageEndpointIds.map((id) => readRoleAssignments(connection, id, abortSignal))),
   ]);
-  return { networks, zones: [...first.candidateZones, ...extraZones], dependentEndpoints };
+  return { networks, zones: [...first.candidateZones, ...extraZones], dependentEndpoints, endpointRoles };
 }
 
 async function readConnectionsAndComputes(
@@ -305,32 +361,6 @@ async function readEndpoint(
     .network.privateEndpoints.get(parsed.resourceGroup ?? '', parsed.resources[0]?.name ?? '', { abortSignal });
 }
 
-/**
- * The zone the hub relies on: the one an Approved endpoint's zone group uses, else one that exists in a candidate
- * resource group, else the hub's resource group as the place it would be created.
- */
-function chooseZone(
-  zoneName: string,
-  zones: readonly PrivateDnsZoneStatus[],
-  connections: HubNetworkState['privateEndpointConnections'],
-): PrivateDnsZoneStatus {
-  const named = zones.filter((zone) => zone.zoneName.toLowerCase() === zoneName.toLowerCase());
-  const usedIds = connections
-    .filter((connection) => connection.status === 'Approved')
-    .flatMap((connection) => connection.privateEndpoint?.dnsZoneGroups ?? [])
-    .flatMap((group) => group.zoneConfigs.map((config) => config.privateDnsZoneId));
-  const used = named.find((zone) => zone.exists && usedIds.some((id) => sameResourceId(id, zone.id)));
-  const fallback: PrivateDnsZoneStatus = {
-    zoneName,
-    groupId: 'amlworkspace',
-    id: undefined,
-    exists: false,
-    linkedVirtualNetworkIds: [],
-    aRecords: [],
-  };
-  return used ?? named.find((zone) => zone.exists) ?? named[0] ?? fallback;
-}
-
 function withGroupIds(
   dependents: readonly DependentResource[],
   endpoints: readonly (ArmPrivateEndpoint | undefined)[],
@@ -355,4 +385,50 @@ function projectSummaryOf(project: ArmWorkspace): ProjectSummary {
 
 function isComputeInstance(compute: ArmCompute): boolean {
   return (compute.properties?.computeType ?? '').toLowerCase() === 'computeinstance';
+}
+
+/** Each zone once (a zone group may point at a zone the candidate resource groups hold too). */
+function uniqueZones(zones: readonly PrivateDnsZoneStatus[]): PrivateDnsZoneStatus[] {
+  return zones.filter(
+    (zone, index) =>
+      zone.id === undefined ||
+      zones.findIndex((other) => other.id !== undefined && sameResourceId(other.id, zone.id)) === index,
+  );
+}
+
+/** Never throws but for cancellation: a scope whose assignments cannot be read says why. */
+async function readRoleAssignments(
+  connection: ArmConnection,
+  scope: string,
+  abortSignal?: AbortSignalLike,
+): Promise<RoleAssignmentsRead> {
+  try {
+    return { assignments: await listRoleAssignmentsAt(connection, scope, abortSignal) };
+  } catch (error) {
+    const failure = toAzureAccessError(error);
+    if (failure.kind === 'cancelled') throw failure;
+    return { error: `${failure.userMessage} ${failure.action}` };
+  }
+}
+
+function storageAccessOf(first: FirstRound, second: SecondRound, third: ThirdRound): StorageAccessFacts {
+  const hub = first.workspaceRead.arm;
+  const owned = (connections: readonly ArmWorkspaceConnection[], owner: string): StorageConnectionCandidate[] =>
+    connections.map((workspaceConnection) => ({
+      name: workspaceConnection.name,
+      owner,
+      ...workspaceConnection.properties,
+    }));
+  const reads = [second.storageRoles, ...third.endpointRoles];
+  const failed = reads.find((read): read is { error: string } => 'error' in read);
+  return {
+    connections: [
+      ...owned(first.hubExtras.connections, `hub ${hub.name} (shared with its projects)`),
+      ...first.projects.flatMap((project, index) =>
+        owned(second.projectConnections[index] ?? [], `project ${project.name}`),
+      ),
+    ],
+    roleAssignments: reads.flatMap((read) => ('assignments' in read ? read.assignments : [])),
+    ...(failed ? { roleAssignmentsReadError: failed.error } : {}),
+  };
 }

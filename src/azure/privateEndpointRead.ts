@@ -18,6 +18,7 @@ export interface PrivateEndpointNetworkRead {
   readonly privateIpAddresses: readonly string[];
   readonly subnetAddressPrefixes: readonly string[];
   readonly virtualNetworkAddressPrefixes: readonly string[];
+  readonly virtualNetworkDnsServers: readonly string[];
 }
 
 function locate(id: string): { subscriptionId: string; resourceGroup: string; name: string } {
@@ -68,6 +69,7 @@ export async function readPrivateEndpointNetwork(
     ),
     subnetAddressPrefixes: subnet ? subnetPrefixes(subnet) : [],
     virtualNetworkAddressPrefixes: vnet?.addressSpace?.addressPrefixes ?? [],
+    virtualNetworkDnsServers: vnet?.dhcpOptions?.dnsServers ?? [],
   };
 }
 
@@ -108,6 +110,7 @@ export function privateEndpointOf(
     virtualNetworkId: subnetId ? virtualNetworkIdOfSubnet(subnetId) : '',
     subnetAddressPrefixes: network?.subnetAddressPrefixes ?? [],
     virtualNetworkAddressPrefixes: network?.virtualNetworkAddressPrefixes ?? [],
+    virtualNetworkDnsServers: network?.virtualNetworkDnsServers ?? [],
     privateIpAddresses: network?.privateIpAddresses ?? [],
     customDnsConfigs: (endpoint.customDnsConfigs ?? []).map((config) => ({
       fqdn: config.fqdn ?? '',

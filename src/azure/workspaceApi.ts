@@ -47,7 +47,11 @@ export async function readWorkspace(
       apiVersion: API_VERSIONS.workspacesPreview,
       abortSignal,
     });
-    return { arm: response.body, etag: response.etag ?? response.body.etag, networkAclsRead: { succeeded: true } };
+    return {
+      arm: response.body,
+      etag: response.etag ?? response.body.etag ?? undefined,
+      networkAclsRead: { succeeded: true },
+    };
   } catch (error) {
     if (!isApiVersionRefused(error)) {
       throw error;
@@ -72,7 +76,7 @@ async function readStable(
   });
   return {
     arm: response.body,
-    etag: response.etag ?? response.body.etag,
+    etag: response.etag ?? response.body.etag ?? undefined,
     networkAclsRead: { succeeded: false, message: refusal },
   };
 }

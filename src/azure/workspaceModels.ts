@@ -47,7 +47,8 @@ export interface ArmPrivateLinkServiceConnectionState {
 
 export interface ArmPrivateEndpointConnection {
   readonly id: string;
-  readonly name: string;
+  /** Absent on the connections a workspace embeds (they carry `privateEndpoint.subnetArmId` instead). */
+  readonly name?: string;
   readonly properties?: {
     readonly privateEndpoint?: { readonly id?: string };
     readonly privateLinkServiceConnectionState?: ArmPrivateLinkServiceConnectionState;
@@ -78,7 +79,8 @@ export interface ArmWorkspace {
   readonly type?: string;
   readonly kind?: string;
   readonly location: string;
-  readonly etag?: string;
+  /** ML shows `null`. */
+  readonly etag?: string | null;
   readonly identity?: { readonly principalId?: string; readonly type?: string };
   readonly properties?: ArmWorkspaceProperties;
 }
@@ -104,6 +106,14 @@ export interface ArmCompute {
 export interface ArmList<T> {
   readonly value?: readonly T[];
   readonly nextLink?: string;
+}
+
+/**
+ * A connection's name as the id ends: workspaces embed connections without a name, and Cognitive Services names them
+ * `<account>/<endpoint>.<guid>` (with a slash).
+ */
+export function connectionNameOf(connection: { readonly id: string; readonly name?: string }): string {
+  return connection.id.split('/').filter(Boolean).pop() ?? connection.name ?? '';
 }
 
 const CONNECTION_STATUSES: readonly ConnectionStatus[] = ['Pending', 'Approved', 'Rejected', 'Disconnected', 'Timeout'];
@@ -170,7 +180,7 @@ export function networkAclsOf(networkAcls: ArmWorkspaceNetworkAcls | undefined):
 }
 
 /** `networkAclsRead` says whether the preview read worked; when it did not, networkAcls is unknown. */
-export function workspaceOf(arm: ArmWorkspace, networkAclsRead: NetworkAclsRead, etag?: string): Workspace {
+export function workspaceOf(arm: ArmWorkspace, networkAclsRead: NetworkAclsRead, etag?: string | null): Workspace {
   const properties = arm.properties ?? {};
   const resolvedEtag = etag ?? arm.etag;
   return {

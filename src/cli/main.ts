@@ -1,6 +1,7 @@
 /** `foundry-net`: the extension's checks for CI. One table of commands; each parses its own options. */
 import { version } from '../../package.json';
 import { EXIT_OK, EXIT_USAGE, FileError, UsageError, type CliCommand, type CliIo } from './io';
+import { checkCommand } from './check';
 import { lintCommand } from './lint';
 
 export { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
@@ -8,6 +9,7 @@ export { EXIT_ACCESS, EXIT_FINDINGS } from './io';
 
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   lint: lintCommand,
+  check: checkCommand,
 };
 
 export function usage(): string {

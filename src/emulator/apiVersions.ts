@@ -41,7 +41,11 @@ const machineLearning = [
   '2025-06-01',
   '2025-09-01',
   '2025-12-01',
+  // The previews the ML CLI recordings leak in their polling headers.
+  '2023-06-01-preview',
+  '2023-08-01-preview',
   '2024-04-01-preview',
+  '2024-07-01-preview',
   ...WORKSPACE_PREVIEW_VERSIONS_WITH_NETWORK_ACLS,
 ];
 const network = [
@@ -88,7 +92,18 @@ const containerRegistry = [
   '2025-04-01',
   '2025-11-01',
 ];
-const cognitiveServices = ['2023-05-01', '2024-10-01', '2025-04-01-preview', '2025-06-01', '2025-09-01'];
+// 2017-04-18 is also the version of its operation results; 2022-03-01 / 2022-10-01 are what az 2.45 sends.
+const cognitiveServices = [
+  '2017-04-18',
+  '2022-03-01',
+  '2022-10-01',
+  '2022-12-01',
+  '2023-05-01',
+  '2024-10-01',
+  '2025-04-01-preview',
+  '2025-06-01',
+  '2025-09-01',
+];
 const authorization = ['2015-07-01', '2018-01-01-preview', '2020-04-01-preview', '2020-10-01', '2022-04-01'];
 const resourceGraph = [
   '2019-04-01',

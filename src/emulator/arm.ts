@@ -10,7 +10,8 @@ export interface ArmResource {
   tags?: Record<string, string>;
   sku?: Record<string, unknown>;
   identity?: ArmIdentity;
-  etag?: string;
+  /** `null` where the RP shows none (ML workspaces). */
+  etag?: string | null;
   properties?: Record<string, unknown>;
   systemData?: Record<string, unknown>;
   [extra: string]: unknown;
@@ -44,8 +45,15 @@ export class ArmError extends Error {
     super(message);
   }
 
-  toBody(): ArmErrorBody {
+  toBody(): ArmErrorBody | { code: string; message: string } {
     return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } };
+  }
+}
+
+/** Some RPs (Private DNS record sets) answer with a bare `{code, message}`, without ARM's `error` wrapper. */
+export class BareArmError extends ArmError {
+  override toBody(): { code: string; message: string } {
+    return { code: this.code, message: this.message };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type ArmResource, type ParsedPath, type Reply, ArmError, isRecord, notFound } from './arm';
+import { type ArmResource, type ParsedPath, type Reply, ArmError, BareArmError, isRecord, notFound } from './arm';
 import type { LroEngine } from './lro';
+import type { ResourceGraphQuotas } from './providers/resourceGraphQuota';
 import type { ResourceStore } from './store';
 
 /** Everything a provider handler sees of one request. */
@@ -22,6 +23,8 @@ export interface RequestContext {
   tenantId: string;
   /** Items per list page when the request gives no `$top` (ARM's default is 100; tests set less to see paging). */
   listPageSize: number;
+  /** Resource Graph's per-user query quota. */
+  resourceGraphQuotas: ResourceGraphQuotas;
 }
 
 export type Handler = (context: RequestContext) => Reply;
@@ -95,29 +98,29 @@ export function requireResource(context: RequestContext, id: string): ArmResourc
   return found;
 }
 
-/** `If-None-Match: *` on an existing resource, or `If-Match` with another etag: 412 PreconditionFailed. */
-export function checkPreconditions(context: RequestContext, existing: ArmResource | undefined): void {
+/**
+ * `If-None-Match: *` on an existing resource, or `If-Match` with another etag: 412 PreconditionFailed, in ARM's
+ * envelope or (`bare`, Private DNS record sets) as a bare `{code, message}`.
+ */
+export function checkPreconditions(
+  context: RequestContext,
+  existing: ArmResource | undefined,
+  options: { bare?: boolean } = {},
+): void {
+  const failed = (message: string): ArmError =>
+    options.bare
+      ? new BareArmError(412, 'PreconditionFailed', message)
+      : new ArmError(412, 'PreconditionFailed', message);
   const ifNoneMatch = header(context, 'if-none-match');
   const ifMatch = header(context, 'if-match');
   if (ifNoneMatch === '*' && existing) {
-    throw new ArmError(
-      412,
-      'PreconditionFailed',
-      `The resource '${existing.name}' already exists and If-None-Match: * was given.`,
-    );
+    throw failed(`The resource '${existing.name}' exists already and hence cannot be created again.`);
   }
   if (ifMatch !== undefined) {
-    if (!existing)
-      throw new ArmError(
-        412,
-        'PreconditionFailed',
-        `The resource does not exist, so If-Match '${ifMatch}' cannot match.`,
-      );
+    if (!existing) throw failed(`The resource does not exist, so If-Match '${ifMatch}' cannot match.`);
     if (ifMatch !== '*' && normalizeEtag(ifMatch) !== normalizeEtag(existing.etag ?? '')) {
-      throw new ArmError(
-        412,
-        'PreconditionFailed',
-        `The etag '${ifMatch}' is stale: the resource has changed (current etag ${existing.etag}).`,
+      throw failed(
+        `The resource '${existing.name}' has been modified (etag mismatch): the current etag is ${existing.etag}.`,
       );
     }
   }
@@ -177,6 +180,5 @@ export function pagedListReply(context: RequestContext, items: unknown[]): Reply
 
 /** The resources of one type in the request's scope (a resource group, or the whole subscription). */
 export function inScope(context: RequestContext, type: string): ArmResource[] {
-  const scope = `/${context.path.scopeSegments.join('/')}`.toLowerCase();
-  return context.store.ofType(type).filter((resource) => resource.id.toLowerCase().startsWith(`${scope}/`));
+  return context.store.ofTypeUnder(type, `/${context.path.scopeSegments.join('/')}`);
 }

@@ -4,6 +4,7 @@ import type { RequestContext } from './context';
 import { TokenIssuer, type Identity } from './auth';
 import { FaultTable, RequestLog } from './faults';
 import { LroEngine, type LroMode } from './lro';
+import { ResourceGraphQuotas, type ResourceGraphQuotaSettings } from './providers/resourceGraphQuota';
 import { dispatch } from './registry';
 import { ResourceStore, type Snapshot } from './store';
 import { type Topology } from './topology';
@@ -16,6 +17,7 @@ export interface CoreOptions {
   lro: LroMode;
   lroDurationMs: number;
   latencyMs: number;
+  resourceGraphQuota?: ResourceGraphQuotaSettings;
 }
 
 /** The emulator's state and behaviour, independent of HTTP: the server and the admin API both drive it. */
@@ -25,6 +27,7 @@ export class EmulatorCore {
   readonly tokens: TokenIssuer;
   readonly faults = new FaultTable();
   readonly log = new RequestLog();
+  readonly resourceGraphQuotas: ResourceGraphQuotas;
   latencyMs: number;
   listPageSize = DEFAULT_LIST_PAGE_SIZE;
   baseUrl = 'https://127.0.0.1';
@@ -34,6 +37,7 @@ export class EmulatorCore {
     this.lro = new LroEngine(options.lro, options.lroDurationMs);
     this.tokens = new TokenIssuer(options.identity, () => this.baseUrl);
     this.latencyMs = options.latencyMs;
+    this.resourceGraphQuotas = new ResourceGraphQuotas(options.resourceGraphQuota);
   }
 
   context(
@@ -58,6 +62,7 @@ export class EmulatorCore {
       failNextLro,
       tenantId: this.options.identity.tenantId,
       listPageSize: this.listPageSize,
+      resourceGraphQuotas: this.resourceGraphQuotas,
     };
   }
 
@@ -70,12 +75,18 @@ export class EmulatorCore {
   seed(topology: Topology): void {
     this.store.clear();
     this.lro.clear();
+    this.resourceGraphQuotas.clear();
     this.store.subscriptions = topology.subscriptions.map((subscription) => ({
       state: 'Enabled',
       ...subscription,
       subscriptionId: subscription.subscriptionId.toLowerCase(),
     }));
-    for (const resource of topology.resources) {
+    this.apply(topology.resources);
+  }
+
+  /** Adds resources to the current state through their providers, as a seed does (ids and GUIDs given are kept). */
+  apply(resources: Topology['resources']): void {
+    for (const resource of resources) {
       const context = this.context('PUT', resource.id, new URLSearchParams({ 'api-version': 'seed' }), resource, {});
       try {
         dispatch({ ...context, seeding: true });
@@ -94,6 +105,7 @@ export class EmulatorCore {
 
   restore(snapshot: Snapshot): void {
     this.lro.clear();
+    this.resourceGraphQuotas.clear();
     this.store.restore(snapshot);
   }
 }

@@ -3,13 +3,15 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { EmulatorCore } from './emulator';
 import type { LroMode } from './lro';
+import type { ResourceGraphQuotaSettings } from './providers/resourceGraphQuota';
 import { createRequestHandler } from './server';
-import { readSnapshotFile, writeSnapshotFile } from './store';
+import { type Snapshot, UnreadableStateError, readSnapshotFile, writeSnapshotFile } from './store';
 import { createCertificate } from './tls';
 import { type SeedOption, type Topology, resolveSeed } from './topology';
 
 export type { Topology } from './topology';
 export type { Snapshot } from './store';
+export { UnreadableStateError } from './store';
 
 export interface EmulatorOptions {
   /** 0 or absent: a free port. */
@@ -23,6 +25,10 @@ export interface EmulatorOptions {
   lro?: LroMode;
   /** How long a realistic LRO runs (default 3000 ms). */
   lroDurationMs?: number;
+  /** Resource Graph's per-user quota (default: 15 queries per 5 seconds, as Azure documents). */
+  resourceGraphQuota?: ResourceGraphQuotaSettings;
+  /** The service principal's secret (default: the demo one); the sandbox gives each start a fresh one. */
+  clientSecret?: string;
 }
 
 export interface RunningEmulator {
@@ -32,6 +38,8 @@ export interface RunningEmulator {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  /** Back to the seed it started with (what `POST /_emulator/reset` does). */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,15 +51,24 @@ export const DEMO_IDENTITY = {
 };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return (await startEmulatorWithCore(options)).emulator;
+}
+
+/** The running emulator and its core, for in-process tests that drive the state directly (the recordings replay). */
+export async function startEmulatorWithCore(
+  options: EmulatorOptions = {},
+): Promise<{ emulator: RunningEmulator; core: EmulatorCore }> {
   const certificate = await createCertificate();
+  const identity = { ...DEMO_IDENTITY, ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}) };
   const core = new EmulatorCore({
-    identity: DEMO_IDENTITY,
+    identity,
     lro: options.lro ?? 'realistic',
     lroDurationMs: options.lroDurationMs ?? 3000,
     latencyMs: options.latencyMs ?? 0,
+    resourceGraphQuota: options.resourceGraphQuota,
   });
   const saved = options.statePath ? readSnapshotFile(options.statePath) : undefined;
-  if (saved) core.restore(saved);
+  if (saved && options.statePath) restoreSaved(core, saved, options.statePath);
   else core.seed(await resolveSeed(options.seed as SeedOption | undefined));
   const persist = persistence(core, options.statePath);
   const adminToken = randomBytes(24).toString('base64url');
@@ -63,11 +80,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   core.baseUrl = `https://127.0.0.1:${port}`;
-  return {
+  const emulator: RunningEmulator = {
     url: core.baseUrl,
     caCertPath: certificate.caCertPath,
     adminToken,
-    ...DEMO_IDENTITY,
+    ...identity,
+    reset: async () => {
+      core.seed(await resolveSeed(options.seed as SeedOption | undefined));
+      core.faults.clear();
+      core.log.clear();
+    },
     close: async () => {
       for (const timer of hangs) clearTimeout(timer);
       persist.flush();
@@ -75,6 +97,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return { emulator, core };
+}
+
+/** A saved state of the right shape can still hold what the store refuses (a resource without an id). */
+function restoreSaved(core: EmulatorCore, saved: Snapshot, statePath: string): void {
+  try {
+    core.restore(saved);
+  } catch (error) {
+    throw new UnreadableStateError(statePath, error instanceof Error ? error.message : String(error));
+  }
 }
 
 function listen(server: Server, port: number): Promise<void> {

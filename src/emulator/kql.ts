@@ -1,15 +1,16 @@
 /**
  * The subset of KQL (Resource Graph) the emulator understands. Anything else is rejected, never half-answered:
  *
- *   query     := table ('|' operator)*
+ *   query     := table ('|' operator)* | operator ('|' operator)*     (no table: Resource Graph reads `resources`)
  *   table     := 'resources' | 'Resources'
- *   operator  := 'where' expr | 'project' column (',' column)* | ('order' | 'sort') 'by' field ('asc'|'desc')? (',' ...)*
+ *   operator  := 'where' expr | 'project' column (',' column)* | ('order' | 'sort') 'by' key ('asc'|'desc')? (',' ...)*
  *              | ('take' | 'limit') integer
  *   expr      := term ('or' term)*          term := factor ('and' factor)*
  *   factor    := '(' expr ')' | field op string | field ('in~' | 'in' | '!in~' | '!in') '(' string (',' string)* ')'
  *   op        := '=~' | '!~' | '==' | '!=' | 'contains' | '!contains' | 'startswith' | 'endswith' (the last four case-insensitive)
  *   field     := identifier ('.' identifier | "['" key "']")*  e.g. type, kind, properties.publicNetworkAccess, tags['env']
  *   column    := field | alias '=' field
+ *   key       := field | ('tolower' | 'toupper') '(' field ')'
  */
 export type Row = Record<string, unknown>;
 type Predicate = (row: Row) => boolean;
@@ -17,11 +18,20 @@ type Predicate = (row: Row) => boolean;
 export interface CompiledQuery {
   filter: Predicate;
   project?: { alias: string; path: string[] }[];
-  order: { path: string[]; descending: boolean }[];
+  order: OrderKey[];
   take?: number;
 }
 
+export interface OrderKey {
+  path: string[];
+  descending: boolean;
+  /** `tolower(name)` / `toupper(name)`: compared without case. */
+  caseless?: boolean;
+}
+
 export class UnsupportedQueryError extends Error {}
+
+const OPERATORS = ['where', 'project', 'order', 'sort', 'take', 'limit'];
 
 const TOKEN =
   /\s*(=~|!~|==|!=|!in~|!in\b|in~|!contains|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\[|\]|[(),|=.]|[A-Za-z_][A-Za-z0-9_]*|-?\d+)/y;
@@ -181,7 +191,9 @@ export function valueAt(row: Row, path: string[]): unknown {
 
 export function compileQuery(query: string): CompiledQuery {
   const tokens = tokenize(query);
-  const parser = new Parser(tokens);
+  // A query that starts with an operator reads the default table, `resources`.
+  const implicitTable = OPERATORS.includes(tokens[0]?.toLowerCase() ?? '');
+  const parser = new Parser(implicitTable ? ['resources', '|', ...tokens] : tokens);
   const table = parser.next();
   if (table.toLowerCase() !== 'resources')
     throw new UnsupportedQueryError(`only the 'resources' table is supported, not '${table}'`);
@@ -224,15 +236,21 @@ function projection(parser: Parser): { alias: string; path: string[] }[] {
   return columns;
 }
 
-function ordering(parser: Parser): { path: string[]; descending: boolean }[] {
-  const keys: { path: string[]; descending: boolean }[] = [];
+function ordering(parser: Parser): OrderKey[] {
+  const keys: OrderKey[] = [];
   do {
     if (keys.length > 0) parser.next();
+    const caseless = ['tolower', 'toupper'].includes(parser.peek()?.toLowerCase() ?? '');
+    if (caseless) {
+      parser.next();
+      parser.expect('(');
+    }
     const path = parser.field();
+    if (caseless) parser.expect(')');
     const direction = parser.peek()?.toLowerCase();
     if (direction === 'asc' || direction === 'desc') parser.next();
     // KQL sorts descending unless told otherwise.
-    keys.push({ path, descending: direction !== 'asc' });
+    keys.push({ path, descending: direction !== 'asc', ...(caseless ? { caseless } : {}) });
   } while (parser.peek() === ',');
   return keys;
 }

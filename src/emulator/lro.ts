@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { type Reply, nowIso } from './arm';
 
-export type LroMode = 'instant' | 'realistic';
+/**
+ * `instant`: done before the reply leaves (tests); `realistic`: done after `durationMs`; `polls`: each new operation
+ * answers InProgress to its first `inProgressPolls` polls, then ends (deterministic, for replaying recorded traffic).
+ */
+export type LroMode = 'instant' | 'realistic' | 'polls';
 export type OperationStatus = 'InProgress' | 'Succeeded' | 'Failed' | 'Canceled';
+
+export interface OperationError {
+  code: string;
+  message: string;
+}
 
 export interface Operation {
   id: string;
@@ -11,11 +20,15 @@ export interface Operation {
   status: OperationStatus;
   startTime: string;
   endTime?: string;
-  error?: { code: string; message: string };
+  error?: OperationError;
   doneAt: number;
+  /** Polls still answered InProgress (`polls` mode). */
+  pollsLeft: number;
   onSuccess: () => void;
   onFailure: () => void;
   failing: boolean;
+  failWith?: OperationError;
+  finalReply?: () => Reply;
 }
 
 export interface StartOptions {
@@ -27,6 +40,10 @@ export interface StartOptions {
   onFailure: () => void;
   /** A `lroFailed` fault matched this request. */
   failing: boolean;
+  /** The operation is accepted but ends Failed with this error, the state untouched (Private DNS preconditions). */
+  failWith?: OperationError;
+  /** What a Location poll answers once it succeeded, when it is not the resource (or 200/204 for a DELETE). */
+  finalReply?: () => Reply;
 }
 
 /** Azure's Retry-After is whole seconds; az 2.45 stops polling on a fraction, and waits 30 s without one. */
@@ -38,6 +55,8 @@ export const RETRY_AFTER_SECONDS = '1';
  */
 export class LroEngine {
   private readonly operations = new Map<string, Operation>();
+  /** In `polls` mode: how many polls each new operation answers InProgress. */
+  inProgressPolls = 0;
 
   constructor(
     public mode: LroMode,
@@ -50,23 +69,31 @@ export class LroEngine {
       ...options,
       status: 'InProgress',
       startTime: nowIso(),
-      doneAt: Date.now() + (this.mode === 'instant' ? 0 : this.durationMs),
+      doneAt: this.mode === 'realistic' ? Date.now() + this.durationMs : this.mode === 'instant' ? 0 : Infinity,
+      pollsLeft: this.mode === 'polls' ? this.inProgressPolls : 0,
     };
     this.operations.set(operation.id, operation);
     if (this.mode === 'instant') this.finish(operation);
     return operation;
   }
 
-  get(id: string): Operation | undefined {
+  /** One poll of an operation (its status or its Location): in `polls` mode, polling is what moves it on. */
+  poll(id: string): Operation | undefined {
     this.settle();
-    return this.operations.get(id.toLowerCase());
+    const operation = this.operations.get(id.toLowerCase());
+    if (operation?.status === 'InProgress' && this.mode === 'polls') operation.pollsLeft--;
+    return operation;
   }
 
-  /** Completes every operation whose time has come. */
+  /**
+   * Completes every operation whose time has come; in `polls` mode, those that have answered all their InProgress
+   * polls (the next request sees them done, as time would have passed).
+   */
   settle(): void {
     const now = Date.now();
     for (const operation of this.operations.values()) {
-      if (operation.status === 'InProgress' && operation.doneAt <= now) this.finish(operation);
+      const due = operation.doneAt <= now || (this.mode === 'polls' && operation.pollsLeft <= 0);
+      if (operation.status === 'InProgress' && due) this.finish(operation);
     }
   }
 
@@ -85,7 +112,10 @@ export class LroEngine {
 
   private finish(operation: Operation): void {
     operation.endTime = nowIso();
-    if (operation.failing) {
+    if (operation.failWith) {
+      operation.status = 'Failed';
+      operation.error = operation.failWith;
+    } else if (operation.failing) {
       operation.status = 'Failed';
       operation.error = {
         code: 'InternalServerError',
@@ -117,8 +147,8 @@ export const operationNotFound = (id: string): Reply => ({
 });
 
 /**
- * A `Location` poll: 202 while running; when done, the final answer (the resource for a PUT, 200/204 for a DELETE);
- * a failed operation answers its error.
+ * A `Location` poll: 202 while running; when done, the final answer (the resource for a PUT, 200/204 for a DELETE,
+ * or the operation's own final reply); a failed operation answers its error.
  */
 export function locationPollReply(
   operation: Operation | undefined,
@@ -130,12 +160,29 @@ export function locationPollReply(
   if (operation.status === 'InProgress')
     return { status: 202, headers: { Location: selfUrl, 'Retry-After': RETRY_AFTER_SECONDS } };
   if (operation.status === 'Failed') return { status: 500, body: { error: operation.error } };
-  return finalReply();
+  return operation.finalReply ? operation.finalReply() : finalReply();
 }
 
-export function statusPollReply(operation: Operation | undefined, id: string): Reply {
+/** How one family of RPs answers a status poll (Private DNS: 202 while running; ML: percentComplete). */
+export interface StatusStyle {
+  inProgressStatus?: 200 | 202;
+  /** Headers sent with an InProgress answer (Private DNS repeats both polling URLs). */
+  inProgressHeaders?: (selfUrl: string) => Record<string, string>;
+  body?: (operation: Operation) => Record<string, unknown>;
+}
+
+export function statusPollReply(
+  operation: Operation | undefined,
+  id: string,
+  selfUrl: string,
+  style: StatusStyle = {},
+): Reply {
   if (!operation) return operationNotFound(id);
-  const headers: Record<string, string> =
-    operation.status === 'InProgress' ? { 'Retry-After': RETRY_AFTER_SECONDS } : {};
-  return { status: 200, body: operationStatusBody(operation), headers };
+  const body = (style.body ?? operationStatusBody)(operation);
+  if (operation.status !== 'InProgress') return { status: 200, body };
+  return {
+    status: style.inProgressStatus ?? 200,
+    body,
+    headers: { 'Retry-After': RETRY_AFTER_SECONDS, ...style.inProgressHeaders?.(selfUrl) },
+  };
 }

@@ -1,6 +1,6 @@
 import { type ArmResource, type Reply } from './arm';
 import { type RequestContext, itemReply } from './context';
-import { type Operation, RETRY_AFTER_SECONDS } from './lro';
+import { type Operation, type OperationError, RETRY_AFTER_SECONDS } from './lro';
 
 /** How a resource type answers an async write; each family of RPs does it differently (azure-semantics.md). */
 export interface LroShape {
@@ -9,6 +9,8 @@ export interface LroShape {
   updatedStatus: 200 | 201 | 202;
   /** Send the in-progress resource as the body (201/200), or nothing (202). */
   withBody: boolean;
+  /** Also send the body with a 202 (Cognitive Services answers a PATCH 202 with the resource, Accepted). */
+  bodyWithAccepted?: boolean;
   asyncOperation: boolean;
   location: boolean;
 }
@@ -20,13 +22,19 @@ export interface LroUrls {
 }
 
 export interface BeginOptions {
-  method: 'PUT' | 'PATCH' | 'DELETE';
+  method: 'PUT' | 'PATCH' | 'DELETE' | 'POST';
   resource: ArmResource;
   existed: boolean;
   shape: LroShape;
   urls: LroUrls;
   /** What a DELETE does when it succeeds; by default the resource leaves the store. */
   remove?: () => void;
+  /** Accepted, but the operation ends Failed with this error and changes nothing. */
+  failWith?: OperationError;
+  /** The final answer of a Location poll, when it is not the resource itself. */
+  finalReply?: () => Reply;
+  /** What a write that succeeds does; by default provisioningState becomes Succeeded. */
+  onSuccess?: () => void;
 }
 
 /**
@@ -41,9 +49,11 @@ export function beginOperation(context: RequestContext, options: BeginOptions): 
     onSuccess:
       options.method === 'DELETE'
         ? (options.remove ?? (() => context.store.delete(id)))
-        : () => settleProvisioningState(context, id, 'Succeeded'),
+        : (options.onSuccess ?? (() => settleProvisioningState(context, id, 'Succeeded'))),
     onFailure: () => settleProvisioningState(context, id, 'Failed'),
     failing: context.failNextLro,
+    ...(options.failWith ? { failWith: options.failWith } : {}),
+    ...(options.finalReply ? { finalReply: options.finalReply } : {}),
   });
   const location =
     options.resource.location && options.resource.location !== 'global' ? options.resource.location : 'global';
@@ -52,7 +62,8 @@ export function beginOperation(context: RequestContext, options: BeginOptions): 
     headers['Azure-AsyncOperation'] = options.urls.asyncOperation(context, operation, location);
   if (options.shape.location) headers.Location = options.urls.location(context, operation, location);
   const status = options.existed ? options.shape.updatedStatus : options.shape.createdStatus;
-  return { status, headers, ...(options.shape.withBody && status !== 202 ? { body: options.resource } : {}) };
+  const withBody = options.shape.withBody && (status !== 202 || options.shape.bodyWithAccepted === true);
+  return { status, headers, ...(withBody ? { body: options.resource } : {}) };
 }
 
 /** Stores a write with its in-progress provisioningState and starts its LRO; while seeding, it is done at once. */
@@ -129,11 +140,14 @@ export const containerRegistryUrls: LroUrls = {
     `${subscriptionPrefix(context)}/providers/Microsoft.ContainerRegistry/locations/${location}/operationResults/${operation.id}?${versionQuery(context)}`,
 };
 
+/** Cognitive Services polls through one URL with an upper-case region and its own, older api-version. */
+export const COGNITIVE_SERVICES_OPERATIONS_VERSION = '2017-04-18';
+const cognitiveServicesOperation = (context: RequestContext, operation: Operation, location: string): string =>
+  `${subscriptionPrefix(context)}/providers/Microsoft.CognitiveServices/locations/${location.toUpperCase()}/operationResults/${operation.id}?api-version=${COGNITIVE_SERVICES_OPERATIONS_VERSION}`;
 export const cognitiveServicesUrls: LroUrls = {
-  asyncOperation: (context, operation, location) =>
-    `${subscriptionPrefix(context)}/providers/Microsoft.CognitiveServices/locations/${location}/operationsStatus/${operation.id}?${versionQuery(context)}`,
+  asyncOperation: cognitiveServicesOperation,
   location: (context, operation, location) =>
-    `${subscriptionPrefix(context)}/providers/Microsoft.CognitiveServices/locations/${location}/operationResults/${operation.id}?${versionQuery(context)}`,
+    `${cognitiveServicesOperation(context, operation, location)}&operationResultResponseType=Location`,
 };
 
 /** Sets provisioningState on the stored resource, if it still exists. */

@@ -1,7 +1,8 @@
 import { type EmulatorOptions, startEmulator } from './index';
 
 /**
- * `npm run emulator -- [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic]`.
+ * `npm run emulator -- [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic]
+ *   [--lro-duration-ms N]`.
  * Prints one JSON line when ready; stops on SIGINT/SIGTERM; bad arguments exit 2.
  */
 function parseArguments(argv: string[]): EmulatorOptions {
@@ -39,7 +40,7 @@ function parseArguments(argv: string[]): EmulatorOptions {
         break;
       default:
         throw new Error(
-          `unknown argument '${flag}'. Usage: emulator [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic]`,
+          `unknown argument '${flag}'. Usage: emulator [--port N] [--seed demo|FILE] [--state FILE] [--latency-ms N] [--lro instant|realistic] [--lro-duration-ms N]`,
         );
     }
   }
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const emulator = await startEmulator(options);
-  const { close: _close, ...ready } = emulator;
+  const { close: _close, reset: _reset, ...ready } = emulator;
   process.stdout.write(`${JSON.stringify({ ready: true, ...ready })}\n`);
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));

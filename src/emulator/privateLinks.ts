@@ -170,10 +170,13 @@ export function addConnection(
 ): ArmResource {
   const endpointName = lastSegment(privateEndpointId);
   const connectionName = `${endpointName}.${deterministicGuid(privateEndpointId.toLowerCase())}`;
+  // Cognitive Services names a connection `<account>/<endpoint>.<guid>` (a slash) and gives it the account's location.
+  const cognitive = target.type.toLowerCase() === 'microsoft.cognitiveservices/accounts';
   return store.put({
     id: `${target.id}/privateEndpointConnections/${connectionName}`,
-    name: connectionName,
+    name: cognitive ? `${target.name}/${connectionName}` : connectionName,
     type: connectionType(target.type),
+    ...(cognitive && target.location ? { location: target.location } : {}),
     properties: {
       privateEndpoint: { id: privateEndpointId },
       groupIds,

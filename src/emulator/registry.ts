@@ -97,3 +97,21 @@ function handlerFor(context: RequestContext, definition: ResourceTypeDefinition)
   if (!handler) throw methodNotAllowed(context);
   return handler;
 }
+
+/** Whether the emulator has a handler for this method on this ARM path (scope paths always route). */
+export function handles(method: string, pathname: string): boolean {
+  const path = parseArmPath(pathname);
+  if (path.namespace === undefined) return true;
+  const definition = byType.get(typeKey(path));
+  if (!definition) return false;
+  const methods = path.isCollection
+    ? { GET: definition.list, POST: definition.post }
+    : {
+        GET: definition.get,
+        PUT: definition.put,
+        PATCH: definition.patch,
+        DELETE: definition.delete,
+        POST: definition.post,
+      };
+  return methods[method.toUpperCase() as keyof typeof methods] !== undefined;
+}

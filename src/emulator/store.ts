@@ -9,6 +9,13 @@ export interface SubscriptionRecord {
   tenantId?: string;
 }
 
+const isSnapshot = (value: unknown): value is Snapshot =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as Snapshot).version === 1 &&
+  Array.isArray((value as Snapshot).subscriptions) &&
+  Array.isArray((value as Snapshot).resources);
+
 /** What `GET/PUT /_emulator/snapshot` and `--state FILE` carry: the raw state, restored as is. */
 export interface Snapshot {
   version: 1;
@@ -25,6 +32,8 @@ export class ResourceStore {
   private readonly resources = new Map<string, ArmResource>();
   /** Lower-case type → lower-case ids: lookups by type stay fast on big generated topologies. */
   private readonly byType = new Map<string, Set<string>>();
+  /** Lower-case parent id → lower-case ids of its direct children: children() was a scan of the whole type. */
+  private readonly byParent = new Map<string, Set<string>>();
   subscriptions: SubscriptionRecord[] = [];
   private listeners: (() => void)[] = [];
 
@@ -56,9 +65,7 @@ export class ResourceStore {
 
   /** Stores the resource with a new etag and returns the stored copy. */
   put(resource: ArmResource): ArmResource {
-    // Private DNS etags are bare GUIDs; the other RPs send weak etags (W/"…").
-    const etag = resource.type.toLowerCase().startsWith('microsoft.network/privatednszones') ? randomUUID() : newEtag();
-    const stored = clone({ ...resource, etag });
+    const stored = clone({ ...resource, etag: etagFor(resource.type) });
     this.index(stored);
     this.changed();
     return clone(stored);
@@ -77,14 +84,24 @@ export class ResourceStore {
 
   /** Direct children of `parent` whose type is `type` (canonical, compared case-insensitively). */
   children(parent: string, type: string): ArmResource[] {
-    const parentKey = parent.toLowerCase();
     const typeKey = type.toLowerCase();
-    return this.selectType(typeKey, (resource) => parentId(resource.id).toLowerCase() === parentKey);
+    const matches: ArmResource[] = [];
+    for (const key of this.byParent.get(parent.toLowerCase()) ?? []) {
+      const resource = this.resources.get(key);
+      if (resource && resource.type.toLowerCase() === typeKey) matches.push(clone(resource));
+    }
+    return matches;
   }
 
   ofType(type: string): ArmResource[] {
     const typeKey = type.toLowerCase();
     return this.selectType(typeKey, () => true);
+  }
+
+  /** Resources of one type whose id starts with the scope, copied after filtering (big topologies list fast). */
+  ofTypeUnder(type: string, scope: string): ArmResource[] {
+    const prefix = `${scope.toLowerCase()}/`;
+    return this.selectType(type.toLowerCase(), (resource) => resource.id.toLowerCase().startsWith(prefix));
   }
 
   /** Resources whose id starts with the scope (a subscription or resource group id). */
@@ -111,6 +128,9 @@ export class ResourceStore {
     const previous = this.resources.get(key);
     if (previous) this.byType.get(previous.type.toLowerCase())?.delete(key);
     this.resources.set(key, resource);
+    const parentKey = parentId(key);
+    if (!this.byParent.has(parentKey)) this.byParent.set(parentKey, new Set());
+    this.byParent.get(parentKey)!.add(key);
     const typeKey = resource.type.toLowerCase();
     if (!this.byType.has(typeKey)) this.byType.set(typeKey, new Set());
     this.byType.get(typeKey)!.add(key);
@@ -120,6 +140,7 @@ export class ResourceStore {
     const resource = this.resources.get(key);
     if (!resource) return false;
     this.byType.get(resource.type.toLowerCase())?.delete(key);
+    this.byParent.get(parentId(key))?.delete(key);
     return this.resources.delete(key);
   }
 
@@ -135,7 +156,7 @@ export class ResourceStore {
   }
 
   restore(snapshot: Snapshot): void {
-    if (snapshot.version !== 1 || !Array.isArray(snapshot.resources) || !Array.isArray(snapshot.subscriptions)) {
+    if (!isSnapshot(snapshot)) {
       throw new Error('Not an emulator snapshot: expected {version: 1, subscriptions: [], resources: []}');
     }
     this.clear();
@@ -147,8 +168,19 @@ export class ResourceStore {
   clear(): void {
     this.resources.clear();
     this.byType.clear();
+    this.byParent.clear();
     this.subscriptions = [];
   }
+}
+
+/** Each RP writes its etags its own way: a bare GUID (DNS zones, record sets), quoted (VNet links, Cognitive
+ * Services), weak `W/"…"` (Network and the rest). ML shows none (`null`, see workspaceView). */
+function etagFor(type: string): string {
+  const key = type.toLowerCase();
+  if (key === 'microsoft.network/privatednszones/virtualnetworklinks' || key.startsWith('microsoft.cognitiveservices/'))
+    return `"${randomUUID()}"`;
+  if (key.startsWith('microsoft.network/privatednszones')) return randomUUID();
+  return newEtag();
 }
 
 /** Writes atomically: a reader never sees half a file, even if the process dies mid-write. */
@@ -158,7 +190,29 @@ export function writeSnapshotFile(path: string, snapshot: Snapshot): void {
   renameSync(temporary, path);
 }
 
+/**
+ * A state file that exists but holds no state this emulator reads (cut short, edited by hand, another version). Its
+ * `code` says so across bundles (the sandbox loads the emulator from a bundle of its own, so `instanceof` cannot).
+ */
+export class UnreadableStateError extends Error {
+  readonly code = 'UnreadableState';
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path} is not a state this emulator can read: ${reason}`);
+    this.name = 'UnreadableStateError';
+  }
+}
+
 export function readSnapshotFile(path: string): Snapshot | undefined {
   if (!existsSync(path)) return undefined;
-  return JSON.parse(readFileSync(path, 'utf8')) as Snapshot;
+  let saved: unknown;
+  try {
+    saved = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UnreadableStateError(path, error instanceof Error ? error.message : String(error));
+  }
+  if (!isSnapshot(saved)) throw new UnreadableStateError(path, 'no version 1 state with subscriptions and resources');
+  return saved;
 }

@@ -29,6 +29,23 @@ export class InvalidResourceIdError extends Error {
   }
 }
 
+/**
+ * `text` without leading and trailing slashes. A loop rather than /^\/+|\/+$/: that regular expression retries at
+ * every slash of a long run that is not at the end, which is quadratic on an id a hostile endpoint sends.
+ */
+export function withoutSurroundingSlashes(text: string): string {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) === 0x2f) start++;
+  return withoutTrailingSlashes(text.slice(start));
+}
+
+/** `text` without trailing slashes, in linear time (see withoutSurroundingSlashes). */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
+  return text.slice(0, end);
+}
+
 /** Parses an id, or returns undefined when it is not one. */
 export function tryParseResourceId(id: string): ResourceId | undefined {
   try {
@@ -39,10 +56,7 @@ export function tryParseResourceId(id: string): ResourceId | undefined {
 }
 
 export function parseResourceId(id: string): ResourceId {
-  const segments = id
-    .trim()
-    .replace(/^\/+|\/+$/g, '')
-    .split('/');
+  const segments = withoutSurroundingSlashes(id.trim()).split('/');
   if (segments.length < 2 || segments[0]?.toLowerCase() !== 'subscriptions' || !segments[1]) {
     throw new InvalidResourceIdError(id, 'it must start with /subscriptions/<subscription id>');
   }
@@ -163,4 +177,11 @@ export function virtualNetworkIdOfSubnet(subnetId: string): string {
     throw new InvalidResourceIdError(subnetId, 'it is not a subnet id');
   }
   return formatResourceId({ ...parsed, resources: parsed.resources.slice(0, 1) });
+}
+
+/** One id is the other, or one contains the other (a zone and its link, a resource group and its resources). */
+export function relatedResourceIds(a: string, b: string): boolean {
+  const left = a.trim().replace(/\/+$/, '').toLowerCase();
+  const right = b.trim().replace(/\/+$/, '').toLowerCase();
+  return left === right || left.startsWith(`${right}/`) || right.startsWith(`${left}/`);
 }

@@ -3,6 +3,8 @@
  * dnsZones.ts, keyed by the same names.
  */
 
+import { withoutTrailingSlashes } from './armIds';
+
 export type KnownCloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment';
 export type CloudName = KnownCloudName | 'Custom';
 
@@ -73,8 +75,8 @@ export function customCloud(options: CustomCloudOptions): Cloud {
   return {
     name: 'Custom',
     displayName: 'Custom cloud',
-    portalUrl: withoutTrailingSlash(options.portalUrl),
-    resourceManagerEndpoint: withoutTrailingSlash(options.resourceManagerEndpoint),
+    portalUrl: withoutTrailingSlashes(options.portalUrl),
+    resourceManagerEndpoint: withoutTrailingSlashes(options.resourceManagerEndpoint),
     dnsCloud: options.dnsCloud ?? 'AzureCloud',
   };
 }
@@ -102,10 +104,6 @@ export function portalResourceUrl(cloud: Cloud, resourceId: string, tenantId?: s
 export function resourceManagerUrl(cloud: Cloud, resourceId: string, apiVersion: string): string {
   const path = resourceId.startsWith('/') ? resourceId : `/${resourceId}`;
   return `${cloud.resourceManagerEndpoint}${path}?api-version=${encodeURIComponent(apiVersion)}`;
-}
-
-function withoutTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }
 
 function hostOf(url: string): string {

@@ -4,6 +4,8 @@
  */
 import type { Cloud } from './clouds';
 import type { GroupId } from './dnsZones';
+import type { ExistingRoleAssignment } from './roles';
+import type { StorageConnectionCandidate } from './storageConnections';
 
 export type WorkspaceKind = 'hub' | 'project' | 'default' | 'featureStore';
 export type PublicNetworkAccess = 'Enabled' | 'Disabled';
@@ -86,6 +88,11 @@ export interface PrivateEndpoint {
   /** The subnet's prefixes and the VNet's address space, when they could be read. */
   readonly subnetAddressPrefixes: readonly string[];
   readonly virtualNetworkAddressPrefixes: readonly string[];
+  /**
+   * The VNet's own DNS servers (`dhcpOptions.dnsServers`); empty means Azure DNS. With its own servers, the private
+   * zones count only if those servers forward to Azure DNS, which ARM cannot show.
+   */
+  readonly virtualNetworkDnsServers: readonly string[];
   /** From the network interface(s). */
   readonly privateIpAddresses: readonly string[];
   readonly customDnsConfigs: readonly CustomDnsConfig[];
@@ -112,7 +119,7 @@ export interface DnsARecord {
 export interface PrivateDnsZoneStatus {
   readonly zoneName: string;
   readonly groupId: GroupId;
-  /** Where we looked for it (the zone group's zone, or the wizard's DNS resource group). */
+  /** Where it is, or where we looked for it (a zone group's zone, the hub's resource group, a wizard's choice). */
   readonly id: string | undefined;
   readonly exists: boolean;
   readonly linkedVirtualNetworkIds: readonly string[];
@@ -141,6 +148,8 @@ export interface DependentResource {
   readonly privateEndpoints: readonly DependentPrivateEndpoint[];
   /** ACR: Basic, Standard or Premium. */
   readonly sku?: string;
+  /** The system-assigned managed identity (AI Services: it reads and writes the hub's storage). */
+  readonly principalId?: string;
   /** Set when the resource could not be read; the other fields are then unknown. */
   readonly readError?: string;
 }
@@ -158,11 +167,26 @@ export interface HubNetworkState {
   readonly cloud: Cloud;
   readonly workspace: Workspace;
   readonly privateEndpointConnections: readonly PrivateEndpointConnection[];
-  /** One entry per zone the workspace endpoints need (two in every cloud). */
+  /**
+   * The private DNS zones that can serve the hub's names: those its endpoints' zone groups point at, and those in the
+   * hub's resource group (or other resource groups asked for). A zone name missing everywhere has one entry with
+   * `exists: false`, where it would be created. The assessment picks each endpoint's zone from these.
+   */
   readonly dnsZones: readonly PrivateDnsZoneStatus[];
   readonly dependentResources: readonly DependentResource[];
   readonly projects: readonly ProjectSummary[];
   readonly computeInstanceNames: readonly string[];
+  /** What decides private storage access: connections and role assignments; undefined when not read. */
+  readonly storageAccess?: StorageAccessFacts;
+}
+
+/** The connections (hub's and projects') and role assignments that decide whether projects reach private storage. */
+export interface StorageAccessFacts {
+  readonly connections: readonly StorageConnectionCandidate[];
+  /** Role assignments at (or above) the storage account and at each of its private endpoints. */
+  readonly roleAssignments: readonly ExistingRoleAssignment[];
+  /** Set when the role assignments could not be read: roles are then not judged. */
+  readonly roleAssignmentsReadError?: string;
 }
 
 /** Endpoints we could read behind Approved connections: the ones that carry traffic. */
@@ -211,4 +235,24 @@ export function workspaceKindOf(kind: string | undefined): WorkspaceKind | undef
     default:
       return undefined;
   }
+}
+
+/** Every resource id the hub's state was built from: a write to any of them (or to a parent or child) stales it. */
+export function resourceIdsOf(state: HubNetworkState): string[] {
+  const ids = [state.workspace.id];
+  for (const connection of state.privateEndpointConnections) {
+    ids.push(connection.id, connection.privateEndpointId);
+    const endpoint = connection.privateEndpoint;
+    if (!endpoint) continue;
+    ids.push(endpoint.subnetId, endpoint.virtualNetworkId);
+    for (const group of endpoint.dnsZoneGroups) {
+      ids.push(group.id, ...group.zoneConfigs.map((config) => config.privateDnsZoneId));
+    }
+  }
+  for (const zone of state.dnsZones) if (zone.id) ids.push(zone.id);
+  for (const dependent of state.dependentResources) {
+    ids.push(dependent.id, ...dependent.privateEndpoints.map((endpoint) => endpoint.id));
+  }
+  ids.push(...state.projects.map((project) => project.id));
+  return ids.filter((id) => id !== '');
 }

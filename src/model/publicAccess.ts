@@ -2,6 +2,7 @@
  * The three public-access modes the UI shows, and how they map to `publicNetworkAccess` + `networkAcls`
  * (the same mapping as the hub YAML, see hub-yaml-rules.md).
  */
+import { accessModeOf } from './assessment/access';
 import { IP_RULE_SERVICES, type IpRuleService } from './ipRules';
 import type { NetworkAclsDefaultAction, PublicNetworkAccess, WorkspaceNetworkAcls } from './hubState';
 
@@ -10,17 +11,21 @@ export type PublicAccessMode =
   | { readonly kind: 'allNetworks' }
   | { readonly kind: 'selectedIps'; readonly ipRules: readonly string[] };
 
+/** The settable mode a reading amounts to; the assessment's accessModeOf decides (one place for that rule). */
 export function publicAccessModeOf(
   publicNetworkAccess: PublicNetworkAccess | undefined,
   networkAcls: WorkspaceNetworkAcls | undefined,
 ): PublicAccessMode {
-  // Azure's default for a workspace without the property is Enabled.
-  if (publicNetworkAccess === 'Disabled') {
-    return { kind: 'disabled' };
-  }
-  if (networkAcls?.defaultAction === 'Deny') {
-    return { kind: 'selectedIps', ipRules: networkAcls.ipRules };
-  }
+  const mode = accessModeOf({
+    resourceId: '',
+    resourceName: '',
+    publicNetworkAccess,
+    defaultAction: networkAcls?.defaultAction,
+    ipRules: networkAcls?.ipRules ?? [],
+    virtualNetworkRules: [],
+  });
+  if (mode.kind === 'disabled') return { kind: 'disabled' };
+  if (mode.kind === 'selectedNetworks') return { kind: 'selectedIps', ipRules: mode.ipRules };
   return { kind: 'allNetworks' };
 }
 

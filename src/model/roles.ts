@@ -4,6 +4,8 @@
  * configuration").
  */
 
+import { withoutTrailingSlashes } from './armIds';
+
 export interface RoleDefinition {
   readonly name: string;
   /** The built-in role's GUID, the same in every cloud and tenant. */
@@ -170,5 +172,5 @@ export function missingPrivateStorageRows(
 }
 
 function normalizedScope(scope: string): string {
-  return scope.replace(/\/+$/, '').toLowerCase();
+  return withoutTrailingSlashes(scope).toLowerCase();
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { HubsFeature } from '../features';
 import { log } from '../log';
@@ -66,7 +67,7 @@ export class HubsView implements vscode.TreeDataProvider<NodeView>, vscode.Dispo
       const item = new vscode.TreeItem(node.label);
       item.description = node.description;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-      item.command = { command: 'foundryNetwork.refresh', title: 'Retry' };
+      item.command = { command: 'foundryNetwork.refresh', title: l10n.t('Retry') };
       return item;
     }
     return this.hubs().then((feature) => feature.provider.getTreeItem(node));
@@ -81,7 +82,7 @@ export class HubsView implements vscode.TreeDataProvider<NodeView>, vscode.Dispo
       return await (await this.hubs()).provider.getChildren(node);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return [{ id: STARTUP_ERROR_ID, label: message, description: 'Retry', context: 'error' }];
+      return [{ id: STARTUP_ERROR_ID, label: message, description: l10n.t('Retry'), context: 'error' }];
     }
   }
 

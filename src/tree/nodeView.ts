@@ -31,6 +31,7 @@ export type NodeContext =
   | 'dependentResource'
   | 'findings'
   | 'finding'
+  | 'dependentEndpoint'
   | 'loadMore'
   | 'error'
   | 'info';
@@ -54,8 +55,16 @@ export interface NodeView {
   readonly children?: readonly NodeView[];
   readonly expandable?: boolean;
   readonly expanded?: boolean;
-  /** A command run on click (e.g. "Load more…", "Retry"). */
+  /** A command run on click (e.g. "Load more…", "Retry", reveal a finding's resource). */
   readonly command?: { readonly id: string; readonly title: string; readonly args?: readonly unknown[] };
+  /** A finding's fix: the inline button and the context menu run it (never a plain click). */
+  readonly fix?: { readonly command: string; readonly title: string; readonly args: readonly unknown[] };
+  /** Findings counted on a resource's line, for its badge. */
+  readonly badge?: {
+    readonly severity: 'error' | 'warning' | 'information';
+    readonly count: number;
+    readonly tooltip: string;
+  };
 }
 
 export function contextValueOf(node: NodeView): string {

@@ -24,6 +24,7 @@ export function healthyEndpoint(): PrivateEndpoint {
     virtualNetworkId: VNET_ID,
     subnetAddressPrefixes: ['10.1.0.0/24'],
     virtualNetworkAddressPrefixes: ['10.1.0.0/16'],
+    virtualNetworkDnsServers: [],
     privateIpAddresses: ['10.1.0.5', '10.1.0.6'],
     customDnsConfigs: [
       { fqdn: `${HUB_GUID}.workspace.eastus.api.azureml.ms`, ipAddresses: ['10.1.0.5'] },

@@ -25,6 +25,8 @@ export interface RunningCodeServer {
   readonly url: string;
   readonly port: number;
   readonly runDir: string;
+  /** Its --user-data-dir: logs/ holds the extension host's output channels. */
+  readonly userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     port,
     runDir,
+    userDataDir: dirs.userData,
     close: async () => {
       await stopProcess(child);
       if (ownsRunDir) rmSync(runDir, { recursive: true, force: true });

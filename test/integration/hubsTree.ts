@@ -15,13 +15,26 @@ export async function activateExtension(): Promise<ExtensionServices> {
 export class HubsTree {
   constructor(private readonly view: HubsView) {}
 
-  /** A hub says "Loading…" until its state is read (again, after a wizard's write); wait for the real children. */
+  /**
+   * A resource says "Loading…" until its state is read, and keeps its last state while a re-read (after a wizard's
+   * write) runs: wait until no read is in flight, then for the real children.
+   */
   async children(node?: NodeView): Promise<NodeView[]> {
     const deadline = Date.now() + 60_000;
+    await this.settled(deadline);
     for (;;) {
       const result = await this.view.getChildren(node);
       if (!(result.length === 1 && result[0]?.label === 'Loading…')) return result;
       assert.ok(Date.now() < deadline, `${node?.label} still loading after 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Waits until the tree model has no read in flight (the background reads and the re-reads after a write). */
+  async settled(deadline = Date.now() + 60_000): Promise<void> {
+    const model = (await this.view.hubs()).provider.model;
+    while (model.resources().some((entry) => entry.reading)) {
+      assert.ok(Date.now() < deadline, 'the tree is still reading after 60 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

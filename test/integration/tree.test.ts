@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../src/services';
 import type { NodeView } from '../../src/tree/nodeView';
+import { EmulatorAdmin } from '../../src/emulator/adminClient';
 import { HubsTree, activateExtension } from './hubsTree';
 
 /** The hubs view as the user sees it: the real provider, against the emulator's demo topology. */
@@ -9,6 +10,8 @@ describe('hubs tree against the demo topology', function () {
   this.timeout(120_000);
   let services: ExtensionServices;
   let tree: HubsTree;
+  const admin = new EmulatorAdmin(JSON.parse(process.env.FOUNDRY_EMULATOR ?? '{}'));
+  const times = (count: number, id: string) => Array.from({ length: count }, () => id);
 
   before(async () => {
     services = await activateExtension();
@@ -29,15 +32,87 @@ describe('hubs tree against the demo topology', function () {
     assert.equal((await item(subscriptions[0]!)).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
   });
 
-  it('says "Loading…" under a hub until its state is read', async () => {
-    await services.hubsView.refresh();
+  it('says "checking…" on a hub line and "Loading…" under it until its state is read, then the verdict', async () => {
+    // Latency keeps the first reads in flight long enough to look at them.
+    await admin.setLatency(400);
+    try {
+      await services.hubsView.refresh();
+      const [dev] = await services.hubsView.getChildren();
+      const node = (await services.hubsView.getChildren(dev)).find((n) => n.label === 'hub-pending')!;
+      assert.match((await item(node)).description as string, /^public access disabled · checking… · eastus/);
+      assert.deepEqual(
+        (await services.hubsView.getChildren(node)).map((n) => n.label),
+        ['Loading…'],
+      );
+    } finally {
+      await admin.setLatency(0);
+    }
     const node = await tree.hub('hub-pending');
-    const first = await services.hubsView.getChildren(node);
-    assert.deepEqual(
-      first.map((n) => n.label),
-      ['Loading…'],
-    );
     assert.match((await tree.children(node))[0]?.label ?? '', /^Public access/);
+    assert.match((await item(node)).description as string, /^Broken · eastus/);
+  });
+
+  it('gives every demo resource its verdict on its own line, and exactly the expected findings', async () => {
+    const expected: Record<string, { verdict: string; findings: string[] }> = {
+      'hub-public': { verdict: 'Public', findings: ['public-network-access-enabled'] },
+      'hub-selected-ips': {
+        verdict: 'Restricted (selected IPs)',
+        findings: ['dependency-public', 'no-private-endpoint'],
+      },
+      'hub-private': {
+        verdict: 'Private',
+        findings: [...times(4, 'dependency-endpoint-missing'), 'dependency-public', 'docker-bridge-range'],
+      },
+      'hub-pending': {
+        verdict: 'Broken',
+        findings: [
+          ...times(4, 'dependency-endpoint-missing'),
+          'dependency-public',
+          'no-private-endpoint',
+          'private-endpoint-pending',
+        ],
+      },
+      'hub-dns-incomplete': {
+        verdict: 'Broken',
+        findings: [
+          ...times(3, 'dependency-endpoint-missing'),
+          'dependency-public',
+          'dns-zone-missing',
+          'registry-not-premium',
+        ],
+      },
+      'ais-foundry-prod': { verdict: 'Restricted (selected networks)', findings: [] },
+    };
+    const shown: Record<string, { verdict: string; findings: string[] }> = {};
+    for (const subscription of await tree.children()) {
+      for (const resource of await tree.children(subscription)) {
+        const description = (await item(resource)).description as string;
+        const findings = (await tree.children(resource)).find((node) => node.context === 'findings')!;
+        shown[resource.label] = {
+          verdict: description.replace(/^AI Services · /, '').split(' · ')[0]!,
+          findings: (await tree.children(findings)).map((node) => node.description ?? '').sort(),
+        };
+      }
+    }
+    assert.deepEqual(shown, expected);
+  });
+
+  it('offers only fixes whose commands are registered', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const subscription of await tree.children()) {
+      for (const resource of await tree.children(subscription)) {
+        const findings = (await tree.children(resource)).find((node) => node.context === 'findings')!;
+        for (const finding of await tree.children(findings)) {
+          if (finding.fix)
+            assert.ok(registered.has(finding.fix.command), `${finding.description}: ${finding.fix.command}`);
+          assert.equal(
+            finding.command?.id,
+            'foundryNetwork.revealResource',
+            'a click reveals, it never starts a change',
+          );
+        }
+      }
+    }
   });
 
   it('shows a public hub as exposed, with a finding', async () => {
@@ -49,9 +124,9 @@ describe('hubs tree against the demo topology', function () {
     assert.equal((await item(access)).contextValue, 'publicAccess');
     assert.match((await tree.child(node, /^Private endpoints/)).label, /^Private endpoints \(0\)$/);
     const findings = sections.find((n) => n.context === 'findings')!;
-    assert.ok((await tree.children(findings)).some((f) => f.description === 'public-access-all-networks'));
-    // The hub's own line now carries the posture read from ARM.
-    assert.match((await item(node)).description as string, /^Public \(all networks\)/);
+    assert.ok((await tree.children(findings)).some((f) => f.description === 'public-network-access-enabled'));
+    // The hub's own line carries the verdict read from ARM.
+    assert.match((await item(node)).description as string, /^Public · eastus/);
   });
 
   it('shows the selected-IPs hub with its three rules as children', async () => {
@@ -93,7 +168,7 @@ describe('hubs tree against the demo topology', function () {
 
   it('shows the hub whose notebooks zone is missing as incomplete DNS', async () => {
     const dns = await tree.child(await tree.hub('hub-dns-incomplete'), /^DNS$/);
-    assert.equal(dns.description, 'incomplete');
+    assert.equal(dns.description, 'incomplete (1 name unresolved)');
     const notebooks = await tree.child(dns, /notebooks/);
     assert.match(notebooks.description ?? '', /missing/);
     assert.equal(notebooks.icon?.tone, 'error');
@@ -102,8 +177,9 @@ describe('hubs tree against the demo topology', function () {
   it('lists the AI Services account and the hub projects', async () => {
     const [, prod] = await tree.children();
     const account = await tree.child(prod, /^ais-foundry-prod$/);
-    assert.equal(account.description, 'AI Services · selected networks · westeurope');
-    const [access, endpoints] = await tree.children(account);
+    assert.equal(account.description, 'AI Services · Restricted (selected networks) · westeurope');
+    const [access, endpoints, findings] = await tree.children(account);
+    assert.equal(findings?.label, 'Findings (0)');
     assert.equal(access!.label, 'Public access: Enabled (selected networks: 1 IP rule)');
     assert.deepEqual(
       (await tree.children(access)).map((n) => n.label),

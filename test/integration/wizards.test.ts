@@ -113,21 +113,28 @@ describe('wizards against the demo topology', function () {
   it("Configure Private DNS from the finding's fix completes the incomplete hub's DNS", async () => {
     const ui = await scripted([{ pick: /Run these 3 operations/ }]);
     const findings = await tree.children(await section('hub-dns-incomplete', /^Findings/));
-    const finding = findings.find((node) => node.command?.id === 'foundryNetwork.configurePrivateDns');
-    assert.ok(finding?.command, `a DNS finding with a fix: ${findings.map((node) => node.label).join(' | ')}`);
+    const finding = findings.find((node) => node.fix?.command === 'foundryNetwork.configurePrivateDns');
+    assert.ok(finding?.fix, `a DNS finding with a fix: ${findings.map((node) => node.label).join(' | ')}`);
+    // The fix button of the finding's row (inline and on right-click) runs foundryNetwork.fixFinding with the node.
     assert.equal(
-      await vscode.commands.executeCommand(finding.command.id, ...(finding.command.args ?? [])),
+      await vscode.commands.executeCommand('foundryNetwork.fixFinding', finding),
       'succeeded',
       JSON.stringify(ui.messages),
     );
     await eventually(async () => assert.equal((await section('hub-dns-incomplete', /^DNS$/)).description, 'complete'));
+    await eventually(async () =>
+      assert.match(
+        (await services.hubsView.getTreeItem(await tree.hub('hub-dns-incomplete'))).description as string,
+        /^Private · /,
+      ),
+    );
   });
 
   it('Verify Private Endpoint from the palette asks for the subscription and hub, then passes every check', async () => {
     const ui = await scripted([{ pick: 'Contoso AI (dev)' }, { pick: 'hub-private' }]);
     assert.equal(await vscode.commands.executeCommand('foundryNetwork.verifyPrivateEndpoint'), 'finished');
     assert.match(ui.prompts[1]?.title ?? '', /Verify Private Endpoint: Step 2 of/);
-    assert.match(ui.messages[0]?.text ?? '', /all 6 checks passed/);
+    assert.match(ui.messages[0]?.text ?? '', /all 10 checks passed/);
   });
 
   it('Approve a pending connection from its tree node', async () => {
@@ -229,6 +236,31 @@ describe('wizards against the demo topology', function () {
     );
   });
 
+  it('a write re-reads the hub it touched, expanded or not: its line shows the new verdict, its sections keep their ids', async () => {
+    const hub = await tree.hub('hub-selected-ips');
+    assert.match((await services.hubsView.getTreeItem(hub)).description as string, /^Restricted \(selected IPs\) · /);
+    const sectionIds = (await tree.children(hub)).map((node) => node.id);
+    const ui = await scripted([
+      { pick: 'Disabled' },
+      { pick: 'Continue without saving' },
+      { pick: /Run this/ },
+      { confirm: true },
+    ]);
+    // Started from the palette with the hub's id, as a finding's fix does: the tree node is not involved.
+    assert.equal(
+      await vscode.commands.executeCommand('foundryNetwork.setPublicNetworkAccess', hub.id),
+      'succeeded',
+      JSON.stringify(ui.messages),
+    );
+    await eventually(async () =>
+      assert.match((await services.hubsView.getTreeItem(hub)).description as string, /^Broken · eastus/),
+    );
+    assert.deepEqual(
+      (await tree.children(hub)).map((node) => node.id),
+      sectionIds,
+    );
+  });
+
   it('Set Public Network Access from the AI Services account node: Disabled, and the account redraws', async () => {
     const accountNode = async () =>
       tree.child(await tree.child(undefined, /^Contoso AI \(prod\)$/), /^ais-foundry-prod$/);
@@ -255,7 +287,7 @@ describe('wizards against the demo topology', function () {
     await eventually(async () => {
       const [access] = await tree.children(await accountNode());
       assert.equal(access?.label, 'Public access: Disabled');
-      assert.match((await accountNode()).description ?? '', /public access disabled/);
+      assert.match((await accountNode()).description ?? '', /^AI Services · Broken · westeurope/);
     });
   });
 

@@ -13,6 +13,8 @@ export interface Workbench {
   readonly page: Page;
   readonly workspace: string;
   readonly emulator: TestEmulator | undefined;
+  /** code-server's user data (its logs/ hold the extension host's output channels). */
+  readonly userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function openWorkbench(
     page: opened.browser.page,
     workspace,
     emulator,
+    userDataDir: opened.server.userDataDir,
     close: async () => {
       await opened.browser.close();
       await opened.server.close();

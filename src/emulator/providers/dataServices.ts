@@ -39,7 +39,8 @@ interface ServiceSpec {
     merged: Record<string, unknown>,
   ): ArmResource;
   putLro?: { shape: LroShape; urls: LroUrls; onUpdate: boolean };
-  patchLro?: { shape: LroShape; urls: LroUrls };
+  /** `runningState`: provisioningState while the PATCH runs (Cognitive Services says Accepted). */
+  patchLro?: { shape: LroShape; urls: LroUrls; runningState?: string };
   deleteLro?: { shape: LroShape; urls: LroUrls };
 }
 
@@ -49,6 +50,15 @@ const ASYNC_BODY = {
   withBody: true,
   asyncOperation: true,
   location: false,
+} as const;
+/** Cognitive Services answers a PATCH with 202, the resource (Accepted) and both polling headers. */
+const ACCEPTED_WITH_BODY = {
+  createdStatus: 202,
+  updatedStatus: 202,
+  withBody: true,
+  bodyWithAccepted: true,
+  asyncOperation: true,
+  location: true,
 } as const;
 const ACCEPTED_LOCATION = {
   createdStatus: 202,
@@ -239,9 +249,9 @@ const AI_SERVICES_MAX_IP_RULES = 100;
 
 const cognitiveAccount: ServiceSpec = {
   type: 'Microsoft.CognitiveServices/accounts',
+  // A DELETE is synchronous (200).
   putLro: { shape: ASYNC_BODY, urls: cognitiveServicesUrls, onUpdate: true },
-  patchLro: { shape: ASYNC_BODY, urls: cognitiveServicesUrls },
-  deleteLro: { shape: ACCEPTED_LOCATION, urls: cognitiveServicesUrls },
+  patchLro: { shape: ACCEPTED_WITH_BODY, urls: cognitiveServicesUrls, runningState: 'Accepted' },
   build: (context, body, existing, properties) => {
     const subdomain = String(
       properties.customSubDomainName ?? existing?.properties?.customSubDomainName ?? context.path.names[0],
@@ -255,11 +265,16 @@ const cognitiveAccount: ServiceSpec = {
         ...properties,
         customSubDomainName: subdomain,
         publicNetworkAccess: publicAccessOf(properties),
-        // Learn: up to 100 IP rules, and /31 or /32 prefixes are refused (a single address goes bare).
-        networkAcls: firewall(properties.networkAcls, {
-          allowSingleHostPrefix: false,
-          maxRules: AI_SERVICES_MAX_IP_RULES,
-        }),
+        // A new account has no networkAcls until one is written. Learn: up to 100 IP rules, and /31 or /32 prefixes
+        // are refused (a single address goes bare, and is kept as sent).
+        ...(properties.networkAcls === undefined
+          ? {}
+          : {
+              networkAcls: firewall(properties.networkAcls, {
+                allowSingleHostPrefix: false,
+                maxRules: AI_SERVICES_MAX_IP_RULES,
+              }),
+            }),
         endpoint: `https://${subdomain}.cognitiveservices.azure.com/`,
         endpoints: {
           'OpenAI Language Model Instance API': `https://${subdomain}.openai.azure.com/`,
@@ -296,7 +311,8 @@ function write(spec: ServiceSpec, context: RequestContext, merge: boolean): Repl
     ...resource,
     properties: {
       ...resource.properties,
-      provisioningState: lro && !context.seeding ? (existing ? 'Updating' : 'Creating') : 'Succeeded',
+      provisioningState:
+        !lro || context.seeding ? 'Succeeded' : runningState(merge ? spec.patchLro : undefined, existing),
     },
   });
   if (!lro || context.seeding) return itemReply(view(context, stored), existing ? 200 : 201);
@@ -308,6 +324,9 @@ function write(spec: ServiceSpec, context: RequestContext, merge: boolean): Repl
     urls: lro.urls,
   });
 }
+
+const runningState = (lro: ServiceSpec['patchLro'], existing: ArmResource | undefined): string =>
+  lro?.runningState ?? (existing ? 'Updating' : 'Creating');
 
 function remove(spec: ServiceSpec, context: RequestContext): Reply {
   const resource = context.store.get(resourceIdOf(context, definitions.get(spec.type)!));

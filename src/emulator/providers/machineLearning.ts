@@ -24,15 +24,16 @@ import {
   privateEndpointConnectionDefinition,
   privateLinkResourcesDefinition,
 } from '../privateLinks';
-import { outboundRulesDefinition, normalizeManagedNetwork } from './managedNetwork';
+import { outboundRulesDefinition, normalizeManagedNetwork, provisionManagedNetworkDefinition } from './managedNetwork';
 import { computesDefinition, connectionsDefinition } from './workspaceChildren';
 
 const WORKSPACE_TYPE = 'Microsoft.MachineLearningServices/workspaces';
-const WORKSPACE_LRO = {
+/** ML answers every write with 202, no body, and both polling headers (one status URL, `type=async|location`). */
+export const WORKSPACE_LRO = {
   createdStatus: 202,
   updatedStatus: 202,
   withBody: false,
-  asyncOperation: false,
+  asyncOperation: true,
   location: true,
 } as const;
 
@@ -60,7 +61,8 @@ export function workspaceView(context: RequestContext, stored: ArmResource): Arm
   properties.privateEndpointConnections = connections;
   properties.privateLinkCount = connections.length;
   if (!aclsVisible(context)) delete properties.networkAcls;
-  return { ...view, properties };
+  // ML shows no etag (`"etag": null`, and no ETag header); a write is guarded by re-reading instead.
+  return { ...view, etag: null, properties };
 }
 
 const isKind = (resource: ArmResource | undefined, kind: string): boolean =>
@@ -178,6 +180,8 @@ function writeWorkspace(
   ) {
     throw new ArmError(400, 'ValidationError', 'The hub of a project cannot be changed.');
   }
+  // A PATCH of managedNetwork adds and changes outbound rules; the rules it does not name stay.
+  if (!replace && isRecord(incoming.managedNetwork)) incoming.managedNetwork = mergedManagedNetwork(previous, incoming);
   let properties = applyNetworkAcls(context, incoming, previous);
   properties = {
     publicNetworkAccess: 'Enabled',
@@ -217,6 +221,16 @@ function writeWorkspace(
     shape: WORKSPACE_LRO,
     urls: machineLearningUrls,
   });
+}
+
+function mergedManagedNetwork(
+  previous: Record<string, unknown>,
+  incoming: Record<string, unknown>,
+): Record<string, unknown> {
+  const before = isRecord(previous.managedNetwork) ? previous.managedNetwork : {};
+  const after = incoming.managedNetwork as Record<string, unknown>;
+  const rules = (value: Record<string, unknown>) => (isRecord(value.outboundRules) ? value.outboundRules : {});
+  return { ...before, ...after, outboundRules: { ...rules(before), ...rules(after) } };
 }
 
 const pick = (source: Record<string, unknown> | undefined, keys: string[]): Record<string, unknown> =>
@@ -269,6 +283,7 @@ export const machineLearningDefinitions: ResourceTypeDefinition[] = [
   privateEndpointConnectionDefinition(workspaceDefinition),
   privateLinkResourcesDefinition(workspaceDefinition),
   outboundRulesDefinition(workspaceDefinition),
+  provisionManagedNetworkDefinition(workspaceDefinition),
   connectionsDefinition(workspaceDefinition),
   computesDefinition(workspaceDefinition),
 ];

@@ -14,7 +14,7 @@ import {
   requireResource,
   resourceIdOf,
 } from '../context';
-import { beginDelete, beginWrite, privateDnsUrls } from '../lroReplies';
+import { beginDelete, beginOperation, beginWrite, privateDnsUrls } from '../lroReplies';
 
 const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
 const LINK_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
@@ -40,6 +40,26 @@ function privateDnsWrite(
     shape: PRIVATE_DNS_LRO,
     urls: privateDnsUrls,
     runningState: existed ? 'Updating' : 'Creating',
+  });
+}
+
+/**
+ * Private DNS has no immediate 412 for `If-None-Match: *` on a zone or link that exists: the PUT is accepted (202)
+ * and its operation ends Failed with PreconditionFailed, the resource untouched.
+ */
+function existsAlready(context: RequestContext, existing: ArmResource | undefined, what: string): Reply | undefined {
+  const ifNoneMatch = context.headers['if-none-match'];
+  if (!existing || (Array.isArray(ifNoneMatch) ? ifNoneMatch[0] : ifNoneMatch) !== '*') return undefined;
+  return beginOperation(context, {
+    method: 'PUT',
+    resource: existing,
+    existed: true,
+    shape: PRIVATE_DNS_LRO,
+    urls: privateDnsUrls,
+    failWith: {
+      code: 'PreconditionFailed',
+      message: `The ${what} ${existing.name} exists already and hence cannot be created again.`,
+    },
   });
 }
 
@@ -85,6 +105,8 @@ const zoneDefinition: ResourceTypeDefinition = {
   put: (context) => {
     const id = resourceIdOf(context, zoneDefinition);
     const existing = context.store.get(id);
+    const accepted = existsAlready(context, existing, 'Zone');
+    if (accepted) return accepted;
     checkPreconditions(context, existing);
     const body = requestBody(context);
     requireGlobal(body);
@@ -155,6 +177,8 @@ const linkDefinition: ResourceTypeDefinition = {
     const zone = requireParent(context, zoneDefinition);
     const id = resourceIdOf(context, linkDefinition);
     const existing = context.store.get(id);
+    const accepted = existsAlready(context, existing, `Virtual Network link`);
+    if (accepted) return accepted;
     checkPreconditions(context, existing);
     const body = requestBody(context);
     requireGlobal(body);
@@ -228,7 +252,7 @@ function recordView(zone: ArmResource, record: ArmResource): ArmResource {
   };
 }
 
-/** Record sets are synchronous: 201 on create, 200 on update, 200 (or 204 if absent) on delete. */
+/** Record sets are synchronous: 201 on create, 200 on update, 200 (or 204 if absent) on delete; a 412 is bare. */
 function recordDefinition(recordType: string): ResourceTypeDefinition {
   const type = `${ZONE_TYPE}/${recordType}`;
   const definition: ResourceTypeDefinition = {
@@ -252,7 +276,7 @@ function recordDefinition(recordType: string): ResourceTypeDefinition {
         throw new ArmError(400, 'BadRequest', 'The SOA record set of a zone cannot be deleted.');
       const record = context.store.get(resourceIdOf(context, definition));
       if (!record) return { status: 204 };
-      checkPreconditions(context, record);
+      checkPreconditions(context, record, { bare: true });
       context.store.delete(record.id);
       return { status: 200 };
     },
@@ -264,7 +288,7 @@ function writeRecord(context: RequestContext, definition: ResourceTypeDefinition
   const zone = requireParent(context, zoneDefinition);
   const id = resourceIdOf(context, definition);
   const existing = context.store.get(id);
-  checkPreconditions(context, existing);
+  checkPreconditions(context, existing, { bare: true });
   if (merge && !existing)
     throw new ArmError(404, 'ResourceNotFound', `The record set '${context.path.names[1]}' does not exist.`);
   const body = requestBody(context);

@@ -242,7 +242,11 @@ function putEndpoint(context: RequestContext): Reply {
     },
   };
   const reply = networkWrite(context, endpoint, Boolean(existing));
-  return reply.body ? { ...reply, body: endpointView(context, reply.body as ArmResource) } : reply;
+  if (!reply.body) return reply;
+  const view = endpointView(context, reply.body as ArmResource);
+  // A new endpoint's PUT answer has no DNS configs yet: Azure fills them in by the time a GET reads it.
+  if (!existing && !context.seeding) view.properties = { ...view.properties, customDnsConfigs: [] };
+  return { ...reply, body: view };
 }
 
 function deleteEndpoint(context: RequestContext): Reply {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type ArmResource, type Reply, ArmError, isRecord } from '../arm';
-import type { RequestContext, ResourceTypeDefinition } from '../context';
-import { type Row, UnsupportedQueryError, compileQuery, valueAt } from '../kql';
+import { type RequestContext, type ResourceTypeDefinition, header } from '../context';
+import { type CompiledQuery, type Row, UnsupportedQueryError, compileQuery, valueAt } from '../kql';
+import type { ResourceStore } from '../store';
 
 const MAX_TOP = 1000;
 const DEFAULT_TOP = 100;
@@ -68,6 +69,8 @@ function offsetOf(skipToken: unknown, query: string): number {
 
 /** `POST /providers/Microsoft.ResourceGraph/resources`: top-level resources of the given subscriptions, queried in KQL. */
 function queryResources(context: RequestContext): Reply {
+  // Resource Graph's quota is per user; the emulator's users are its access tokens.
+  const quotaHeaders = context.resourceGraphQuotas.take(header(context, 'authorization') ?? '');
   const body = isRecord(context.body) ? context.body : {};
   if (typeof body.query !== 'string' || body.query.trim().length === 0) throw invalidQuery('the request has no query');
   const options = isRecord(body.options) ? body.options : {};
@@ -85,26 +88,7 @@ function queryResources(context: RequestContext): Reply {
   const subscriptions = Array.isArray(body.subscriptions)
     ? body.subscriptions.map((id) => String(id).toLowerCase())
     : context.store.subscriptions.map((subscription) => subscription.subscriptionId);
-  let rows = context.store
-    .all()
-    .filter(
-      (resource) =>
-        resource.id.split('/').length === 9 && subscriptions.includes(resource.id.split('/')[2].toLowerCase()),
-    )
-    .map((resource) => toRow(resource, context.tenantId))
-    .filter(compiled.filter);
-  for (const key of [...compiled.order].reverse()) {
-    rows = [...rows].sort(
-      (a, b) => compareValues(valueAt(a, key.path), valueAt(b, key.path)) * (key.descending ? -1 : 1),
-    );
-  }
-  if (compiled.take !== undefined) rows = rows.slice(0, compiled.take);
-  if (compiled.project) {
-    const columns = compiled.project;
-    rows = rows.map((row) =>
-      Object.fromEntries(columns.map((column) => [column.alias, valueAt(row, column.path) ?? null])),
-    );
-  }
+  const rows = cachedRows(context, body.query, subscriptions, compiled);
   const offset = skip + offsetOf(options.$skipToken, body.query);
   const page = rows.slice(offset, offset + top);
   const more = offset + top < rows.length;
@@ -116,12 +100,70 @@ function queryResources(context: RequestContext): Reply {
     facets: [],
     data: format === 'table' ? asTable(page) : page,
   };
-  return { status: 200, body: result };
+  return { status: 200, body: result, headers: quotaHeaders };
 }
 
-function compareValues(a: unknown, b: unknown): number {
-  const left = typeof a === 'string' ? a : JSON.stringify(a ?? '');
-  const right = typeof b === 'string' ? b : JSON.stringify(b ?? '');
+function queryRows(context: RequestContext, subscriptions: readonly string[], compiled: CompiledQuery): Row[] {
+  const inScope = new Set(subscriptions);
+  let rows = context.store
+    .all()
+    .filter((resource) => {
+      const segments = resource.id.split('/');
+      return segments.length === 9 && inScope.has(segments[2].toLowerCase());
+    })
+    .map((resource) => toRow(resource, context.tenantId))
+    .filter(compiled.filter);
+  for (const key of [...compiled.order].reverse()) {
+    rows = [...rows].sort(
+      (a, b) =>
+        compareValues(valueAt(a, key.path), valueAt(b, key.path), key.caseless === true) * (key.descending ? -1 : 1),
+    );
+  }
+  if (compiled.take !== undefined) rows = rows.slice(0, compiled.take);
+  if (compiled.project) {
+    const columns = compiled.project;
+    rows = rows.map((row) =>
+      Object.fromEntries(columns.map((column) => [column.alias, valueAt(row, column.path) ?? null])),
+    );
+  }
+  return rows;
+}
+
+interface RowCache {
+  key: string;
+  /** Seeding and restoring replace this array: a new state even when no change was announced. */
+  subscriptions: unknown;
+  rows: Row[];
+}
+
+const rowCaches = new WeakMap<ResourceStore, RowCache | null>();
+
+/**
+ * The rows of the last query, until the state changes: a client reads the pages of one query in parallel, and
+ * recomputing every row for each page made the emulator, not the latency, the cost of big topologies.
+ */
+function cachedRows(
+  context: RequestContext,
+  query: string,
+  subscriptions: readonly string[],
+  compiled: CompiledQuery,
+): Row[] {
+  const store = context.store;
+  if (!rowCaches.has(store)) store.onChange(() => rowCaches.set(store, null));
+  const key = `${query}\n${subscriptions.join(',')}`;
+  const cached = rowCaches.get(store);
+  if (cached && cached.key === key && cached.subscriptions === store.subscriptions) return cached.rows;
+  const rows = queryRows(context, subscriptions, compiled);
+  rowCaches.set(store, { key, subscriptions: store.subscriptions, rows });
+  return rows;
+}
+
+function compareValues(a: unknown, b: unknown, caseless: boolean): number {
+  const asText = (value: unknown): string => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
+    return caseless ? text.toLowerCase() : text;
+  };
+  const [left, right] = [asText(a), asText(b)];
   return left < right ? -1 : left > right ? 1 : 0;
 }
 

@@ -161,26 +161,43 @@ function resourceGroup(context: RequestContext): Reply {
 function resourceGroupDeletePoll(context: RequestContext): Reply {
   const id = context.path.scopeSegments[3];
   const self = `${context.baseUrl}/${context.path.segments.map(encodeURIComponent).join('/')}?api-version=${context.apiVersion}`;
-  return locationPollReply(context.lro.get(id), id, self, () => ({ status: 200 }));
+  return locationPollReply(context.lro.poll(id), id, self, () => ({ status: 200 }));
 }
 
-/** `GET .../resources`: top-level resources in the scope, with `$filter=resourceType eq '...'`. */
+/** `$filter` clauses of the generic list: `resourceType`, `resourceGroup` and `name`, each `eq '…'`, joined by `and`. */
+const FILTER_CLAUSE = /^(resourceType|resourceGroup|name)\s+eq\s+'([^']*)'$/i;
+
+function resourceFilter(filter: string | null): (resource: ArmResource) => boolean {
+  if (!filter) return () => true;
+  const clauses = filter
+    .trim()
+    .split(/\s+and\s+/i)
+    .map((clause) => FILTER_CLAUSE.exec(clause.trim()));
+  if (clauses.some((clause) => clause === null))
+    throw new ArmError(
+      400,
+      'InvalidFilterInQueryString',
+      `The emulator supports only resourceType, resourceGroup and name eq '<value>' joined by 'and', not '${filter}'.`,
+    );
+  const valueOf: Record<string, (resource: ArmResource) => string> = {
+    resourcetype: (resource) => resource.type,
+    resourcegroup: (resource) => resource.id.split('/')[4] ?? '',
+    name: (resource) => resource.name,
+  };
+  return (resource) =>
+    clauses.every((clause) => valueOf[clause![1].toLowerCase()](resource).toLowerCase() === clause![2].toLowerCase());
+}
+
+/** `GET .../resources`: top-level resources in the scope, with `$filter` (see resourceFilter). */
 function genericList(context: RequestContext): Reply {
   const scope = context.path.resourceGroup
     ? `/subscriptions/${context.path.subscriptionId}/resourceGroups/${context.path.resourceGroup}`
     : `/subscriptions/${context.path.subscriptionId}`;
-  const filter = context.query.get('$filter');
-  const typeFilter = filter ? /^resourceType\s+eq\s+'([^']+)'$/i.exec(filter.trim()) : null;
-  if (filter && !typeFilter)
-    throw new ArmError(
-      400,
-      'InvalidFilterInQueryString',
-      `The emulator supports only $filter=resourceType eq '<type>', not '${filter}'.`,
-    );
+  const matches = resourceFilter(context.query.get('$filter'));
   const resources = context.store
     .under(scope)
     .filter((resource) => resource.id.split('/').length === 9 && resource.type !== 'Microsoft.Resources/resourceGroups')
-    .filter((resource) => !typeFilter || resource.type.toLowerCase() === typeFilter[1].toLowerCase())
+    .filter(matches)
     .map(({ properties: _properties, etag: _etag, systemData: _systemData, ...summary }) => summary);
   return listReply(resources);
 }

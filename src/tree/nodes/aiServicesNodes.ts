@@ -1,18 +1,28 @@
-/** Under a top-level AI Services (Foundry) account: its public access with the network rules, and its private endpoints. */
+/**
+ * Under a top-level AI Services (Foundry) account: its public access with the network rules, its private endpoints,
+ * and its findings, from its assessment.
+ */
 import { resourceNameOf, tryParseResourceId } from '../../model/armIds';
+import type { AccountAssessment } from '../../model/assessment';
 import type { DependentResource } from '../../model/hubState';
 import type { NodeView, Tone } from '../nodeView';
 import { plural } from '../nodeView';
+import { findingsNode } from './findingNodes';
 import { CONNECTION_ICON, CONNECTION_TONE } from './hubNodes';
 
-export function aiServicesSections(account: DependentResource): NodeView[] {
-  return [accountAccessNode(account), accountEndpointsNode(account)];
+export function aiServicesSections(account: DependentResource, assessment: AccountAssessment): NodeView[] {
+  return [
+    accountAccessNode(account, assessment),
+    accountEndpointsNode(account),
+    findingsNode(account.id, assessment.findings),
+  ];
 }
 
-function accountAccessNode(account: DependentResource): NodeView {
+function accountAccessNode(account: DependentResource, assessment: AccountAssessment): NodeView {
+  const access = assessment.access;
   const id = `${account.id}/publicAccess`;
   const base = { id, context: 'info' as const, resourceId: account.id };
-  if (account.publicNetworkAccess === 'Disabled') {
+  if (access.kind === 'disabled') {
     return {
       ...base,
       label: 'Public access: Disabled',
@@ -21,7 +31,7 @@ function accountAccessNode(account: DependentResource): NodeView {
       tooltip: `**Public network access is Disabled.** ${account.name} answers only through its private endpoints.`,
     };
   }
-  if (account.networkDefaultAction !== 'Deny') {
+  if (access.kind !== 'selectedNetworks') {
     return {
       ...base,
       label: 'Public access: Enabled (all networks)',
@@ -30,8 +40,8 @@ function accountAccessNode(account: DependentResource): NodeView {
       tooltip: `**Public network access is Enabled from all networks.** Any address on the internet can reach ${account.name} (with a key or token).`,
     };
   }
-  const ipRules = account.ipRules ?? [];
-  const subnets = account.virtualNetworkSubnetIds ?? [];
+  const ipRules = access.ipRules;
+  const subnets = access.virtualNetworkRules;
   const children: NodeView[] = [
     ...ipRules.map((rule) => ({
       id: `${id}/ip/${rule}`,

@@ -1,41 +1,47 @@
-/** The sections under a hub: public access, private endpoints, DNS, outbound, dependent resources, findings. */
+/**
+ * The sections under a hub, each mapped from the hub's assessment (and its state for what is only shown): public
+ * access, private endpoints, DNS, outbound, dependent resources, findings. Nothing here judges isolation.
+ */
+import type { AccessMode, HubAssessment } from '../../model/assessment';
 import { resourceNameOf, sameResourceId } from '../../model/armIds';
-import type { Finding } from '../../model/findings';
 import type {
   ConnectionStatus,
   HubNetworkState,
   ManagedNetwork,
   PrivateEndpointConnection,
-  PrivateDnsZoneStatus,
 } from '../../model/hubState';
-import { publicAccessModeOf } from '../../model/publicAccess';
 import type { NodeView, Tone } from '../nodeView';
 import { plural } from '../nodeView';
 import { dependentResourcesNode } from './dependentNodes';
+import { dnsNode, recordNodes } from './dnsNodes';
 import { findingsNode } from './findingNodes';
 
-export function hubSections(state: HubNetworkState, findings: readonly Finding[]): NodeView[] {
+export function hubSections(state: HubNetworkState, assessment: HubAssessment): NodeView[] {
   const hubId = state.workspace.id;
   return [
-    publicAccessNode(state),
-    privateEndpointsNode(state),
-    dnsNode(state),
+    publicAccessNode(hubId, assessment.access, state.workspace.networkAclsRead.succeeded),
+    privateEndpointsNode(state, assessment),
+    dnsNode(hubId, assessment.dns),
     outboundNode(hubId, state.workspace.managedNetwork),
-    dependentResourcesNode(hubId, state.dependentResources),
-    findingsNode(hubId, findings),
+    dependentResourcesNode(hubId, assessment.dependencies),
+    findingsNode(hubId, assessment.findings),
   ];
 }
 
-export function publicAccessNode(state: HubNetworkState): NodeView {
-  const { workspace } = state;
-  const mode = publicAccessModeOf(workspace.publicNetworkAccess, workspace.networkAcls);
-  const hubId = workspace.id;
+const PREVIEW_NOTE = 'IP rules are read with a preview api-version: Azure has them in no stable version.';
+
+export function publicAccessNode(hubId: string, access: AccessMode, rulesRead: boolean): NodeView {
   const base = { id: `${hubId}/publicAccess`, context: 'publicAccess' as const, hubId, resourceId: hubId };
-  const rulesUnknown = !workspace.networkAclsRead.succeeded && workspace.publicNetworkAccess === 'Enabled';
-  const aclNote = workspace.networkAclsRead.succeeded
-    ? 'IP rules are read with a preview api-version: Azure has them in no stable version.'
-    : `The IP rules could not be read (preview api-version): ${workspace.networkAclsRead.message}`;
-  switch (mode.kind) {
+  const ruleNodes = (rules: readonly string[], description?: string) =>
+    rules.map((rule) => ({
+      id: `${hubId}/publicAccess/${rule}`,
+      label: rule,
+      ...(description ? { description } : {}),
+      context: 'ipRule' as const,
+      hubId,
+      icon: { codicon: 'circle-small-filled', tone: 'neutral' as const },
+    }));
+  switch (access.kind) {
     case 'disabled':
       return {
         ...base,
@@ -43,30 +49,36 @@ export function publicAccessNode(state: HubNetworkState): NodeView {
         description: 'private endpoints only',
         icon: { codicon: 'lock', tone: 'secure' },
         tooltip: '**Public network access is Disabled.** The hub answers only through its private endpoints.',
+        expandable: access.ignoredIpRules.length > 0,
+        children: ruleNodes(access.ignoredIpRules, 'stored, no effect while Disabled'),
       };
     case 'allNetworks':
       return {
         ...base,
-        label: rulesUnknown ? 'Public access: Enabled (rules unknown)' : 'Public access: Enabled (all networks)',
-        description: rulesUnknown ? 'IP rules unreadable' : 'anyone on the internet',
-        icon: { codicon: 'globe', tone: rulesUnknown ? 'warning' : 'exposed' },
-        tooltip: `**Public network access is Enabled from all networks.** Any address on the internet can reach the hub (with valid credentials).\n\n${aclNote}`,
+        label: 'Public access: Enabled (all networks)',
+        description: 'anyone on the internet',
+        icon: { codicon: 'globe', tone: 'exposed' },
+        tooltip: `**Public network access is Enabled from all networks.** Any address on the internet can reach the hub (with valid credentials).\n\n${rulesRead ? PREVIEW_NOTE : ''}`,
+        expandable: access.ignoredIpRules.length > 0,
+        children: ruleNodes(access.ignoredIpRules, 'stored, no effect: the default action is Allow'),
       };
-    case 'selectedIps':
+    case 'unknown':
       return {
         ...base,
-        label: `Public access: Enabled (selected IPs: ${plural(mode.ipRules.length, 'rule')})`,
-        description: 'only these addresses reach it',
+        label: 'Public access: Enabled (rules unknown)',
+        description: 'IP rules unreadable',
+        icon: { codicon: 'globe', tone: 'warning' },
+        tooltip: `**Public network access is Enabled, and the IP rules could not be read.** ${access.reason}`,
+      };
+    case 'selectedNetworks':
+      return {
+        ...base,
+        label: `Public access: Enabled (selected IPs: ${plural(access.ipRules.length, 'rule')})`,
+        description: access.ipRules.length ? 'only these addresses reach it' : 'no rule lets anyone in',
         icon: { codicon: 'shield', tone: 'warning' },
-        tooltip: `**Public network access is Enabled from selected IPs.** Only these addresses reach the hub from the internet.\n\n${aclNote}`,
-        expandable: mode.ipRules.length > 0,
-        children: mode.ipRules.map((rule) => ({
-          id: `${hubId}/publicAccess/${rule}`,
-          label: rule,
-          context: 'ipRule' as const,
-          hubId,
-          icon: { codicon: 'circle-small-filled', tone: 'neutral' as const },
-        })),
+        tooltip: `**Public network access is Enabled from selected IPs.** Only these addresses reach the hub from the internet.\n\n${PREVIEW_NOTE}`,
+        expandable: access.ipRules.length > 0,
+        children: ruleNodes(access.ipRules),
       };
   }
 }
@@ -87,7 +99,7 @@ export const CONNECTION_ICON: Readonly<Record<ConnectionStatus, string>> = {
   Timeout: 'watch',
 };
 
-export function privateEndpointsNode(state: HubNetworkState): NodeView {
+export function privateEndpointsNode(state: HubNetworkState, assessment: HubAssessment): NodeView {
   const hubId = state.workspace.id;
   const connections = state.privateEndpointConnections;
   const approved = connections.filter((c) => c.status === 'Approved').length;
@@ -100,19 +112,19 @@ export function privateEndpointsNode(state: HubNetworkState): NodeView {
     hubId,
     icon: { codicon: 'plug', tone },
     expandable: connections.length > 0,
-    children: connections.map((connection) => connectionNode(hubId, connection)),
+    children: connections.map((connection) => connectionNode(hubId, connection, assessment)),
   };
 }
 
-function connectionNode(hubId: string, connection: PrivateEndpointConnection): NodeView {
+function connectionNode(hubId: string, connection: PrivateEndpointConnection, assessment: HubAssessment): NodeView {
   const endpoint = connection.privateEndpoint;
   const endpointName = endpoint?.name ?? resourceNameOf(connection.privateEndpointId);
   const where = endpoint
     ? `${resourceNameOf(endpoint.virtualNetworkId)}/${resourceNameOf(endpoint.subnetId)}`
     : 'endpoint not readable';
   const ips = endpoint?.privateIpAddresses.join(', ') || 'no private IP';
-  const records =
-    endpoint?.dnsZoneGroups.flatMap((group) => group.zoneConfigs.flatMap((zone) => zone.recordSets)) ?? [];
+  const dns = assessment.dns.find((judgement) => sameResourceId(judgement.endpoint.id, connection.privateEndpointId));
+  const records = dns ? recordNodes(`${connection.id}/dns`, hubId, dns.records, 'fqdn') : [];
   return {
     id: connection.id,
     label: endpointName,
@@ -128,83 +140,12 @@ function connectionNode(hubId: string, connection: PrivateEndpointConnection): N
       `VNet/subnet: ${where}`,
       `Private IPs: ${ips}`,
       endpoint ? `Zone groups: ${endpoint.dnsZoneGroups.map((g) => g.name).join(', ') || 'none'}` : '',
+      connection.status === 'Approved' ? '' : 'Not approved: it carries no traffic, and its DNS is not judged.',
     ]
       .filter(Boolean)
       .join('\n\n'),
     expandable: records.length > 0,
-    children: records.map((record) =>
-      dnsRecordNode(hubId, `${connection.id}/record/${record.fqdn}`, record.fqdn, record.ipAddresses),
-    ),
-  };
-}
-
-export function dnsNode(state: HubNetworkState): NodeView {
-  const hubId = state.workspace.id;
-  const endpointVnets = state.privateEndpointConnections.flatMap((c) =>
-    c.privateEndpoint ? [c.privateEndpoint.virtualNetworkId] : [],
-  );
-  const zones = state.dnsZones.map((zone) => zoneNode(hubId, zone, endpointVnets));
-  const complete = zones.every((zone) => zone.icon?.tone === 'secure');
-  const needed = endpointVnets.length > 0;
-  return {
-    id: `${hubId}/dns`,
-    label: 'DNS',
-    description: !needed ? 'no private endpoint' : complete ? 'complete' : 'incomplete',
-    context: 'dns',
-    hubId,
-    icon: { codicon: 'symbol-namespace', tone: !needed ? 'neutral' : complete ? 'secure' : 'warning' },
-    expandable: zones.length > 0,
-    children: zones,
-  };
-}
-
-function zoneNode(hubId: string, zone: PrivateDnsZoneStatus, endpointVnets: readonly string[]): NodeView {
-  const unlinked = endpointVnets.filter(
-    (vnet) => !zone.linkedVirtualNetworkIds.some((linked) => sameResourceId(linked, vnet)),
-  );
-  const problems: string[] = [];
-  if (!zone.exists) problems.push('missing');
-  else {
-    if (unlinked.length) problems.push(`not linked to ${[...new Set(unlinked.map(resourceNameOf))].join(', ')}`);
-    if (endpointVnets.length && zone.aRecords.length === 0) problems.push('no A records');
-  }
-  const status = problems.length
-    ? problems.join(', ')
-    : `${plural(zone.linkedVirtualNetworkIds.length, 'link')}, ${plural(zone.aRecords.length, 'record')}`;
-  return {
-    id: `${hubId}/dns/${zone.zoneName}`,
-    label: zone.zoneName,
-    description: status,
-    context: 'dnsZone',
-    contextFlags: problems.length ? ['incomplete'] : [],
-    hubId,
-    resourceId: zone.exists ? zone.id : undefined,
-    icon: {
-      codicon: zone.exists ? 'globe' : 'question',
-      tone: problems.length ? (zone.exists ? 'warning' : 'error') : 'secure',
-    },
-    tooltip: `**${zone.zoneName}** (${zone.groupId})\n\n${zone.exists ? `Linked VNets: ${zone.linkedVirtualNetworkIds.map(resourceNameOf).join(', ') || 'none'}` : 'The zone does not exist where the endpoint needs it.'}`,
-    expandable: zone.aRecords.length > 0,
-    children: zone.aRecords.map((record) =>
-      dnsRecordNode(
-        hubId,
-        `${hubId}/dns/${zone.zoneName}/${record.relativeName}`,
-        record.relativeName,
-        record.ipAddresses,
-      ),
-    ),
-  };
-}
-
-/** An A record, under its endpoint (by FQDN) or under its zone (by relative name). */
-function dnsRecordNode(hubId: string, id: string, label: string, ipAddresses: readonly string[]): NodeView {
-  return {
-    id,
-    label,
-    description: ipAddresses.join(', '),
-    context: 'dnsRecord',
-    hubId,
-    icon: { codicon: 'symbol-constant', tone: 'neutral' },
+    children: records,
   };
 }
 

@@ -1,13 +1,11 @@
-/** Subscriptions, hubs, projects and AI Services accounts: the upper levels of the tree, from discovery. */
+/** Subscriptions, hubs, projects and AI Services accounts: the upper levels of the tree. */
+import * as l10n from '@vscode/l10n';
 import type { AzureAccessError } from '../../azure/errors';
 import type { DiscoveredHub, DiscoveredResource } from '../../azure/discovery';
-import type { DependentResource, HubNetworkState } from '../../model/hubState';
-import { describePublicAccessMode, publicAccessModeOf } from '../../model/publicAccess';
-import type { NodeView, Tone } from '../nodeView';
-import { plural } from '../nodeView';
-
-/** Hubs shown per subscription before "Load more…". */
-export const HUBS_PAGE_SIZE = 50;
+import { discoveredAccess, worstSeverity, type Finding } from '../../model/assessment';
+import type { ResourceEntry } from '../model';
+import type { NodeView } from '../nodeView';
+import { CHECKING_ICON, VERDICT_ICON } from './verdictView';
 
 export interface SubscriptionSummaryView {
   readonly subscriptionId: string;
@@ -18,11 +16,17 @@ export interface SubscriptionSummaryView {
 }
 
 export function subscriptionNode(subscription: SubscriptionSummaryView): NodeView {
-  const counts = `${plural(subscription.hubCount, 'hub')}${subscription.aiServicesCount ? `, ${plural(subscription.aiServicesCount, 'AI Services account')}` : ''}`;
+  const hubs = subscription.hubCount === 1 ? l10n.t('1 hub') : l10n.t('{0} hubs', subscription.hubCount);
+  const accounts = !subscription.aiServicesCount
+    ? ''
+    : subscription.aiServicesCount === 1
+      ? l10n.t(', 1 AI Services account')
+      : l10n.t(', {0} AI Services accounts', subscription.aiServicesCount);
+  const counts = `${hubs}${accounts}`;
   return {
     id: `/subscriptions/${subscription.subscriptionId}`,
     label: subscription.name,
-    description: subscription.error ? 'could not be listed' : counts,
+    description: subscription.error ? l10n.t('could not be listed') : counts,
     context: 'subscription',
     resourceId: `/subscriptions/${subscription.subscriptionId}`,
     icon: { codicon: 'key', tone: subscription.error ? 'error' : 'neutral' },
@@ -32,53 +36,103 @@ export function subscriptionNode(subscription: SubscriptionSummaryView): NodeVie
   };
 }
 
-/** A hub before its details are read: Resource Graph gives only public network access. */
-export function hubNode(hub: DiscoveredHub, details: HubNetworkState | undefined): NodeView {
-  const posture = details ? postureOfDetails(details) : postureOfDiscovery(hub.publicNetworkAccess);
-  const projects = hub.projects.length ? ` · ${plural(hub.projects.length, 'project')}` : '';
+/**
+ * A hub's line: the assessment's verdict once read (with "checking…" while a re-read runs), and before that only
+ * what discovery says of public access, with "checking…".
+ */
+export function hubNode(hub: DiscoveredHub, entry: ResourceEntry | undefined): NodeView {
+  const projects = !hub.projects.length
+    ? ''
+    : hub.projects.length === 1
+      ? l10n.t(' · 1 project')
+      : l10n.t(' · {0} projects', hub.projects.length);
+  const line = resourceLine(entry, hub);
   return {
     id: hub.id,
     label: hub.name,
-    description: `${posture.summary} · ${hub.location}${projects}`,
+    description: `${line.summary} · ${hub.location}${projects}`,
     context: 'hub',
     resourceId: hub.id,
     hubId: hub.id,
-    icon: { codicon: posture.codicon, tone: posture.tone },
-    tooltip: `**Foundry hub ${hub.name}**\n\n${posture.summary}\n\nResource group: ${hub.resourceGroup} · Region: ${hub.location}`,
+    icon: line.icon,
+    tooltip: `**${l10n.t('Foundry hub {0}', hub.name)}**\n\n${line.tooltip}\n\n${l10n.t('Resource group: {0} · Region: {1}', hub.resourceGroup, hub.location)}`,
     expandable: true,
+    ...(line.badge ? { badge: line.badge } : {}),
   };
 }
 
-interface Posture {
+/** An AI Services (Foundry) account's line, the same way as a hub's. */
+export function aiServicesNode(account: DiscoveredResource, entry: ResourceEntry | undefined): NodeView {
+  const line = resourceLine(entry, account);
+  return {
+    id: account.id,
+    label: account.name,
+    description: l10n.t('AI Services · {0} · {1}', line.summary, account.location),
+    context: 'aiServices',
+    resourceId: account.id,
+    expandable: true,
+    icon: line.icon,
+    tooltip: `**${l10n.t('Foundry / AI Services resource {0}', account.name)}**\n\n${line.tooltip}\n\n${l10n.t('Resource group: {0} · Region: {1}', account.resourceGroup, account.location)}`,
+    ...(line.badge ? { badge: line.badge } : {}),
+  };
+}
+
+interface ResourceLine {
   readonly summary: string;
-  readonly codicon: string;
-  readonly tone: Tone;
+  readonly icon: NodeView['icon'];
+  readonly tooltip: string;
+  readonly badge?: NodeView['badge'];
 }
 
-function postureOfDiscovery(publicNetworkAccess: string | undefined): Posture {
-  return publicNetworkAccess?.toLowerCase() === 'disabled'
-    ? { summary: 'Private', codicon: 'lock', tone: 'secure' }
-    : { summary: 'Public access enabled', codicon: 'globe', tone: 'exposed' };
-}
-
-function postureOfDetails(state: HubNetworkState): Posture {
-  const mode = publicAccessModeOf(state.workspace.publicNetworkAccess, state.workspace.networkAcls);
-  const endpoints = state.privateEndpointConnections.filter((c) => c.status === 'Approved').length;
-  const withEndpoints = endpoints ? ` · ${plural(endpoints, 'private endpoint')}` : '';
-  switch (mode.kind) {
-    case 'disabled':
-      return { summary: `Private${withEndpoints}`, codicon: 'lock', tone: endpoints ? 'secure' : 'warning' };
-    case 'selectedIps':
-      return { summary: `${describePublicAccessMode(mode)}${withEndpoints}`, codicon: 'shield', tone: 'warning' };
-    case 'allNetworks':
-      return { summary: `Public (all networks)${withEndpoints}`, codicon: 'globe', tone: 'exposed' };
+function resourceLine(entry: ResourceEntry | undefined, discovered: DiscoveredResource): ResourceLine {
+  const details = entry?.details;
+  if (!details) {
+    const access = discoveredAccess(discovered.publicNetworkAccess, discovered.networkDefaultAction);
+    if (entry?.failure !== undefined) {
+      return {
+        summary: l10n.t('{0} · could not be checked', access),
+        icon: { codicon: 'warning', tone: 'warning' },
+        tooltip: l10n.t('Reading the details failed: {0}', entry.failure),
+      };
+    }
+    return {
+      summary: l10n.t('{0} · checking…', access),
+      icon: CHECKING_ICON,
+      tooltip: l10n.t('Checking its network isolation…'),
+    };
   }
+  const { verdict, findings } = details.assessment;
+  const checking = entry?.reading ? l10n.t(' · checking…') : '';
+  const badge = badgeOf(findings);
+  return {
+    summary: `${verdict.label}${checking}`,
+    icon: VERDICT_ICON[verdict.kind],
+    tooltip: `**${verdict.label}**: ${verdict.reason}${findings.length ? `\n\n${badge?.tooltip ?? ''}` : ''}${entry?.failure !== undefined ? `\n\n${l10n.t('The last re-read failed: {0}', entry.failure)}` : ''}`,
+    ...(badge ? { badge } : {}),
+  };
+}
+
+const SEVERITY_COUNT: Readonly<Record<Finding['severity'], (count: number) => string>> = {
+  error: (count) => (count === 1 ? l10n.t('1 error') : l10n.t('{0} errors', count)),
+  warning: (count) => (count === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', count)),
+  information: (count) => (count === 1 ? l10n.t('1 note') : l10n.t('{0} notes', count)),
+};
+
+/** The worst severity and how many findings have it. */
+export function badgeOf(findings: readonly Finding[]): NodeView['badge'] | undefined {
+  const worst = worstSeverity(findings);
+  if (!worst) return undefined;
+  const counts = (['error', 'warning', 'information'] as const)
+    .map((severity) => ({ severity, count: findings.filter((finding) => finding.severity === severity).length }))
+    .filter((entry) => entry.count > 0);
+  const tooltip = counts.map((entry) => SEVERITY_COUNT[entry.severity](entry.count)).join(', ');
+  return { severity: worst, count: counts[0]!.count, tooltip };
 }
 
 export function projectsNode(hub: DiscoveredHub): NodeView {
   return {
     id: `${hub.id}/projects`,
-    label: `Projects (${hub.projects.length})`,
+    label: l10n.t('Projects ({0})', hub.projects.length),
     context: 'info',
     hubId: hub.id,
     icon: { codicon: 'folder-library', tone: 'neutral' },
@@ -91,43 +145,23 @@ export function projectNode(project: DiscoveredResource): NodeView {
   return {
     id: project.id,
     label: project.name,
-    description: `project · ${project.location}`,
+    description: l10n.t('project · {0}', project.location),
     context: 'project',
     resourceId: project.id,
     hubId: project.hubResourceId,
     icon: { codicon: 'folder', tone: 'neutral' },
-    tooltip: `**Foundry project ${project.name}**\n\nIts network isolation is its hub's.`,
-  };
-}
-
-/** An account from discovery; `details` (read from ARM) win, since Resource Graph lags behind our own writes. */
-export function aiServicesNode(account: DiscoveredResource, details?: DependentResource): NodeView {
-  const publicNetworkAccess = details && !details.readError ? details.publicNetworkAccess : account.publicNetworkAccess;
-  const networkDefaultAction =
-    details && !details.readError ? details.networkDefaultAction : account.networkDefaultAction;
-  const disabled = publicNetworkAccess?.toLowerCase() === 'disabled';
-  const selected = !disabled && networkDefaultAction?.toLowerCase() === 'deny';
-  const access = disabled ? 'public access disabled' : selected ? 'selected networks' : 'public access enabled';
-  return {
-    id: account.id,
-    label: account.name,
-    description: `AI Services · ${access} · ${account.location}`,
-    context: 'aiServices',
-    resourceId: account.id,
-    expandable: true,
-    icon: { codicon: 'sparkle', tone: disabled ? 'secure' : selected ? 'warning' : 'exposed' },
-    tooltip: `**Foundry / AI Services resource ${account.name}**\n\nPublic network access: ${publicNetworkAccess ?? 'Enabled'}\n\nDefault action: ${networkDefaultAction ?? 'Allow'}`,
+    tooltip: `**${l10n.t('Foundry project {0}', project.name)}**\n\n${l10n.t("Its network isolation is its hub's.")}`,
   };
 }
 
 export function loadMoreNode(subscriptionId: string, shown: number, total: number): NodeView {
   return {
     id: `/subscriptions/${subscriptionId}/loadMore/${shown}`,
-    label: 'Load more…',
-    description: `${shown} of ${total} hubs shown`,
+    label: l10n.t('Load more…'),
+    description: l10n.t('{0} of {1} hubs shown', shown, total),
     context: 'loadMore',
     icon: { codicon: 'ellipsis', tone: 'neutral' },
-    command: { id: 'foundryNetwork.loadMore', title: 'Load more', args: [subscriptionId] },
+    command: { id: 'foundryNetwork.loadMore', title: l10n.t('Load more'), args: [subscriptionId] },
   };
 }
 
@@ -135,18 +169,18 @@ export function errorNode(id: string, message: string, retryArgs: readonly unkno
   return {
     id: `${id}/error`,
     label: message,
-    description: 'Retry',
+    description: l10n.t('Retry'),
     context: 'error',
     icon: { codicon: 'error', tone: 'error' },
-    tooltip: `${message}\n\nClick to retry.`,
-    command: { id: 'foundryNetwork.refresh', title: 'Retry', args: retryArgs },
+    tooltip: `${message}\n\n${l10n.t('Click to retry.')}`,
+    command: { id: 'foundryNetwork.refresh', title: l10n.t('Retry'), args: retryArgs },
   };
 }
 
 export function loadingNode(id: string): NodeView {
   return {
     id: `${id}/loading`,
-    label: 'Loading…',
+    label: l10n.t('Loading…'),
     context: 'info',
     icon: { codicon: 'loading~spin', tone: 'neutral' },
   };

@@ -4,6 +4,7 @@
  * and Roll back (deletes only what this run created, newest first). A roll back that stops says what it removed and
  * what is still there, and offers both again.
  */
+import * as l10n from '@vscode/l10n';
 import {
   canRollBack,
   remainingSteps,
@@ -97,7 +98,7 @@ export async function runRemaining(run: SavedRun, services: ExecutionServices): 
 export async function rollBackRun(run: SavedRun, services: ExecutionServices): Promise<SavedRun> {
   const runner = await services.runnerFor(run);
   let saved = run;
-  const state = await services.ui.progress(`Roll back: ${run.plan.title}`, (progress, signal) =>
+  const state = await services.ui.progress(l10n.t('Roll back: {0}', run.plan.title), (progress, signal) =>
     rollbackPlan(run.plan, run.state, reporting(runner, progress), {
       signal,
       onProgress: (next) => {
@@ -133,10 +134,14 @@ export function failureButtons(state: ExecutionState): string[] {
 export function rollbackStoppedMessage(run: SavedRun): string {
   const progress = rollbackProgress(run.state);
   const head = progress.failed
-    ? `Roll back stopped at "${undoTitleOf(run, progress.failed.stepId)}": ${progress.failed.rollbackError ?? 'unknown error'}`
-    : `Roll back of "${run.plan.title}" was cancelled.`;
+    ? l10n.t(
+        'Roll back stopped at "{0}": {1}',
+        undoTitleOf(run, progress.failed.stepId),
+        progress.failed.rollbackError ?? l10n.t('unknown error'),
+      )
+    : l10n.t('Roll back of "{0}" was cancelled.', run.plan.title);
   const still = progress.remaining.map((id) => resourceLabelOf(run, id)).join('; ');
-  return `${head} ${rollbackDoneSentences(run, progress)}Still there: ${still}. Roll back again to delete the rest, or Resume to finish the change. The run is kept: "Resume or Roll Back an Interrupted Change…" finds it later.`;
+  return `${head} ${rollbackDoneSentences(run, progress)}${l10n.t('Still there: {0}. Roll back again to delete the rest, or Resume to finish the change. The run is kept: "Resume or Roll Back an Interrupted Change…" finds it later.', still)}`;
 }
 
 /** "Rolled back "…": removed … Nothing that existed before was touched." (or which in-place changes stay) */
@@ -145,9 +150,17 @@ export function rollbackSummary(run: SavedRun): string {
   const changed = changedInPlace(run);
   const untouched =
     changed.length === 0
-      ? 'Nothing that existed before was touched.'
-      : `Not undone, because Roll back deletes only what the run created: ${changed.join('; ')}. Change ${changed.length === 1 ? 'it' : 'them'} back if needed (Set Public Network Access… or Disable Public Access of a Dependency…). Nothing else that existed before was touched.`;
-  return `Rolled back "${run.plan.title}". ${rollbackDoneSentences(run, progress)}${untouched}`;
+      ? l10n.t('Nothing that existed before was touched.')
+      : changed.length === 1
+        ? l10n.t(
+            'Not undone, because Roll back deletes only what the run created: {0}. Change it back if needed (Set Public Network Access… or Disable Public Access of a Dependency…). Nothing else that existed before was touched.',
+            changed[0]!,
+          )
+        : l10n.t(
+            'Not undone, because Roll back deletes only what the run created: {0}. Change them back if needed (Set Public Network Access… or Disable Public Access of a Dependency…). Nothing else that existed before was touched.',
+            changed.join('; '),
+          );
+  return `${l10n.t('Rolled back "{0}".', run.plan.title)} ${rollbackDoneSentences(run, progress)}${untouched}`;
 }
 
 /** Titles of the done steps that changed an existing resource (a PATCH, not a creation): a roll back leaves them. */
@@ -161,13 +174,14 @@ function changedInPlace(run: SavedRun): string[] {
 function rollbackDoneSentences(run: SavedRun, progress: RollbackProgress): string {
   const removed = progress.removed.map((id) => {
     const gone = run.state.steps.find((record) => record.stepId === id)?.rollback === 'gone';
-    return `${resourceLabelOf(run, id)}${gone ? ' (someone had already deleted it)' : ''}`;
+    return gone ? l10n.t('{0} (someone had already deleted it)', resourceLabelOf(run, id)) : resourceLabelOf(run, id);
   });
   const kept = progress.kept.map(
     (id) =>
-      run.state.steps.find((record) => record.stepId === id)?.rollbackError ?? `Kept ${resourceLabelOf(run, id)}.`,
+      run.state.steps.find((record) => record.stepId === id)?.rollbackError ??
+      l10n.t('Kept {0}.', resourceLabelOf(run, id)),
   );
-  return `Removed: ${removed.join('; ') || 'nothing yet'}. ${kept.map((note) => `${note} `).join('')}`;
+  return `${l10n.t('Removed: {0}.', removed.join('; ') || l10n.t('nothing yet'))} ${kept.map((note) => `${note} `).join('')}`;
 }
 
 /** "private DNS zone x", from the undo title "Delete private DNS zone x". */

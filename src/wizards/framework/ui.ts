@@ -2,6 +2,7 @@
  * What a wizard needs from its surroundings, without VS Code: the QuickInput implementation lives in
  * src/wizards/vscode/, a scripted one drives the wizards in tests.
  */
+import * as l10n from '@vscode/l10n';
 
 /** Thrown by a prompt when the user pressed Back: the wizard re-asks the previous question. */
 export class GoBack extends Error {
@@ -14,7 +15,7 @@ export class GoBack extends Error {
 /** Thrown when the user pressed Escape or closed a prompt: nothing has been changed. */
 export class WizardCancelled extends Error {
   constructor() {
-    super('The wizard was cancelled; nothing was changed.');
+    super(l10n.t('The wizard was cancelled; nothing was changed.'));
     this.name = 'WizardCancelled';
   }
 }

@@ -2,6 +2,7 @@
  * A wizard is data: prompt steps that fill a typed context, then (for the wizards that change Azure) a plan derived
  * from that same context, reviewed, confirmed where it removes or exposes something, and executed step by step.
  */
+import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import { resourceNameOf } from '../../model/armIds';
 import type { ExecutionState, StepRunner } from '../../model/planExecutor';
@@ -129,7 +130,9 @@ function reviewStep<C extends ReviewContext>(
       context.reviewed = plan;
       if (plan.steps.length === 0) return;
       for (;;) {
-        const choice = await ask.pick<ReviewChoice>(`Review: ${plan.title}`, reviewItems(plan), { always: true });
+        const choice = await ask.pick<ReviewChoice>(l10n.t('Review: {0}', plan.title), reviewItems(plan), {
+          always: true,
+        });
         if (choice === 'script') await ask.ui.openDocument(renderPlanScript(plan), 'shellscript');
         else if (choice === 'operations')
           await ask.ui.openDocument(`${renderOperationList(plan)}${notesOf(context) ?? ''}`, 'plaintext');
@@ -143,20 +146,20 @@ function reviewItems(plan: Plan) {
   const count = plan.steps.length;
   return [
     {
-      label: `$(play) Run ${count === 1 ? 'this operation' : `these ${count} operations`}`,
+      label: count === 1 ? l10n.t('$(play) Run this operation') : l10n.t('$(play) Run these {0} operations', count),
       description: plan.steps.map((step) => step.title).join(' → '),
       value: 'run' as const,
     },
     {
-      label: '$(list-ordered) Show the ARM operations',
+      label: l10n.t('$(list-ordered) Show the ARM operations'),
       description: plan.steps
         .map((step) => `${step.operation.method} ${resourceNameOf(step.operation.resourceId)}`)
         .join(', '),
       value: 'operations' as const,
     },
     {
-      label: '$(terminal) Show as az script',
-      description: 'an untitled bash document; nothing runs',
+      label: l10n.t('$(terminal) Show as az script'),
+      description: l10n.t('an untitled bash document; nothing runs'),
       value: 'script' as const,
     },
   ];
@@ -165,8 +168,8 @@ function reviewItems(plan: Plan) {
 async function confirmConsequences(plan: Plan, ui: WizardUi): Promise<boolean> {
   const risky = plan.steps.filter((step) => step.destructive || step.exposing);
   const detail = risky
-    .map((step) => `• ${step.title}: ${step.consequence ?? 'review this step before you continue.'}`)
+    .map((step) => `• ${step.title}: ${step.consequence ?? l10n.t('review this step before you continue.')}`)
     .join('\n');
   const exposing = risky.some((step) => step.exposing);
-  return ui.confirm(`${plan.title}?`, detail, exposing ? 'Expose' : 'Continue');
+  return ui.confirm(`${plan.title}?`, detail, exposing ? l10n.t('Expose') : l10n.t('Continue'));
 }

@@ -1,5 +1,7 @@
 /** The checklist of a working hub private endpoint: shared by "Verify Private Endpoint" and the add wizard's last check. */
 import { resourceNameOf, sameResourceId } from '../../model/armIds';
+import { assessHub, hubNeededNames } from '../../model/assessment';
+import { judgeEndpointDns, type EndpointDnsJudgement, type RecordJudgement } from '../../model/assessment/endpointDns';
 import type {
   ConnectionStatus,
   HubNetworkState,
@@ -43,6 +45,11 @@ export function provisioningAndApprovalChecks(
   ];
 }
 
+/**
+ * Verify's checklist for a hub endpoint: provisioning and approval, then the assessment's DNS judgement of THIS
+ * endpoint (each zone it relies on, its link to the endpoint's VNet, and each of the hub's names with its IP). The
+ * tree and `foundry-net check` read the same judgement.
+ */
 export function checkEndpoint(state: HubNetworkState, connection: PrivateEndpointConnection): EndpointCheck[] {
   const endpoint = connection.privateEndpoint;
   const [provisioning, approval] = provisioningAndApprovalChecks(
@@ -60,32 +67,68 @@ export function checkEndpoint(state: HubNetworkState, connection: PrivateEndpoin
         : {}),
     },
   ];
-  const dnsFix = { wizard: 'configurePrivateDns' as const, title: 'Configure private DNS' };
-  for (const zone of state.dnsZones) {
-    const ips = endpoint?.privateIpAddresses ?? [];
-    const records = zone.aRecords.filter((record) => record.ipAddresses.some((ip) => ips.includes(ip)));
+  if (!endpoint) return checks;
+  // An endpoint that is not approved yet is judged all the same: the user sees what it will need.
+  const judgement =
+    assessHub(state).dns.find((candidate) => sameResourceId(candidate.endpoint.id, endpoint.id)) ??
+    judgeEndpointDns(endpoint, hubNeededNames(state, endpoint), state.dnsZones);
+  return [...checks, ...dnsChecks(judgement)];
+}
+
+const DNS_FIX = { wizard: 'configurePrivateDns' as const, title: 'Configure private DNS' };
+
+function dnsChecks(judgement: EndpointDnsJudgement): EndpointCheck[] {
+  const vnet = resourceNameOf(judgement.endpoint.virtualNetworkId);
+  const checks: EndpointCheck[] = [];
+  const zones = [...new Set(judgement.records.map((record) => record.zoneName))];
+  for (const zoneName of zones) {
+    const records = judgement.records.filter((record) => record.zoneName === zoneName);
+    const missing = records[0]!.status === 'zoneMissing';
+    const unlinked = records[0]!.status === 'notLinked';
+    checks.push(
+      check(
+        `Zone ${zoneName} exists`,
+        !missing,
+        missing ? 'the zone does not exist where the endpoint needs it' : (records[0]!.zoneId ?? ''),
+      ),
+      check(
+        `${zoneName} linked to ${vnet}`,
+        !missing && !unlinked,
+        missing
+          ? 'the zone does not exist'
+          : unlinked
+            ? `clients in ${vnet} resolve the public names instead`
+            : `clients in ${vnet} resolve the private names`,
+      ),
+    );
+    if (missing || unlinked) continue;
+    for (const record of records) {
+      checks.push(check(`A record ${record.fqdn}`, record.status === 'ok', recordDetail(record)));
+    }
+  }
+  if (judgement.status === 'customDns') {
     checks.push({
-      label: `Records in ${zone.zoneName}`,
-      ok: zone.exists && records.length > 0,
-      detail: !zone.exists
-        ? 'the zone does not exist'
-        : records.length > 0
-          ? records.map((record) => record.relativeName).join(', ')
-          : `no A record points at ${ips.join(', ') || 'the endpoint'}`,
-      ...(zone.exists && records.length > 0 ? {} : { fix: dnsFix }),
-    });
-    const vnetId = endpoint?.virtualNetworkId ?? '';
-    const linked = zone.linkedVirtualNetworkIds.some((id) => sameResourceId(id, vnetId));
-    checks.push({
-      label: `${zone.zoneName} linked to ${vnetId ? resourceNameOf(vnetId) : "the endpoint's VNet"}`,
-      ok: zone.exists && linked,
-      detail: linked
-        ? 'clients in the VNet resolve the private names'
-        : 'clients in the VNet resolve the public names instead',
-      ...(zone.exists && linked ? {} : { fix: dnsFix }),
+      label: `${vnet} uses its own DNS servers`,
+      ok: false,
+      detail: `${judgement.endpoint.virtualNetworkDnsServers.join(', ')} answer for ${vnet}: run Diagnose Connectivity from a machine there to see what they resolve`,
     });
   }
   return checks;
+}
+
+function check(label: string, ok: boolean, detail: string): EndpointCheck {
+  return { label, ok, detail, ...(ok ? {} : { fix: DNS_FIX }) };
+}
+
+function recordDetail(record: RecordJudgement): string {
+  switch (record.status) {
+    case 'ok':
+      return `→ ${(record.actualIps ?? []).join(', ')}`;
+    case 'recordMissing':
+      return `no A record ${record.relativeName} in ${record.zoneName}; it should point at ${record.expectedIps.join(' or ')}`;
+    default:
+      return `points at ${(record.actualIps ?? []).join(', ')}, not at ${record.expectedIps.join(' or ')}`;
+  }
 }
 
 export function renderChecklist(title: string, checks: readonly EndpointCheck[]): string {

@@ -5,6 +5,7 @@
  */
 import { buildResourceId, parseResourceId, resourceNameOf, sameResourceId } from '../../model/armIds';
 import { azCommand } from '../../model/azScript';
+import { zoneFor } from '../../model/assessment/endpointDns';
 import type { Cloud } from '../../model/clouds';
 import { privateDnsZonesFor, zoneConfigName } from '../../model/dnsZones';
 import type { PrivateDnsZoneStatus, PrivateEndpoint } from '../../model/hubState';
@@ -28,7 +29,10 @@ export function zoneIdsFor(cloud: Cloud, endpoint: PrivateEndpoint, known: reado
   );
   const byName = (zone: string) =>
     configured.find((id) => resourceNameOf(id).toLowerCase() === zone) ??
-    known.find((status) => status.zoneName === zone && status.exists && status.id)?.id;
+    (() => {
+      const found = zoneFor(endpoint, zone, known);
+      return found?.exists ? found.id : undefined;
+    })();
   const anchor = names.map(byName).find((id): id is string => id !== undefined) ?? endpoint.id;
   const { subscriptionId, resourceGroup } = parseResourceId(anchor);
   return names.map(

@@ -1,4 +1,5 @@
 /** The HubDirectory of the extension: the tree's model (its sign-in, discovery and connections) and its provider. */
+import * as l10n from '@vscode/l10n';
 import { readAiServicesAccount } from '../../azure/aiServicesAccount';
 import type { ArmConnection } from '../../azure/clients';
 import { readHubNetworkState } from '../../azure/hubDetails';
@@ -20,7 +21,7 @@ export class TreeHubDirectory implements HubDirectory {
 
   async subscriptions(): Promise<readonly SubscriptionSummary[]> {
     const root = await this.model.loadRoot();
-    if (root.kind === 'signedOut') throw new Error('Sign in to Azure first (Foundry: Sign in to Azure).');
+    if (root.kind === 'signedOut') throw new Error(l10n.t('Sign in to Azure first (Foundry: Sign in to Azure).'));
     if (root.kind === 'failed') throw new Error(root.error.message);
     return root.subscriptions.map((section) => ({
       id: section.subscription.subscriptionId,
@@ -57,7 +58,7 @@ export class TreeHubDirectory implements HubDirectory {
   }
 
   hubChanged(hubId: string): void {
-    this.provider.hubChanged(hubId);
+    this.provider.resourceChanged(hubId);
   }
 }
 

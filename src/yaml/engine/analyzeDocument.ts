@@ -1,5 +1,4 @@
 /** One YAML document: is it a workspace document, and if so, every check on it in one walk of the parsed tree. */
-import { isMap, type Document, type Node, type YAMLMap } from 'yaml';
 import { checkDuplicateKeys } from './checkKeys';
 import { CheckContext } from './checkContext';
 import { checkManagedNetwork, type ManagedNetworkFacts } from './checkManagedNetwork';
@@ -7,6 +6,7 @@ import { checkNetworkAccess, type NetworkAccessFacts } from './checkNetworkAcces
 import { WORKSPACE_KINDS } from './keys';
 import { diagnostic, type Diagnostic, type OffsetRange } from './types';
 import { keyName, lastPair, stringValue } from './yamlNodes';
+import { type ParsedDocument, type YamlNode, isMap } from './yamlTree';
 
 /** What one document is and what the checks found, in offsets of the text it was parsed from. */
 export interface DocumentAnalysis {
@@ -27,7 +27,7 @@ const NETWORK_KEYS = ['network_acls', 'public_network_access', 'managed_network'
 const SUMMARY_ANCHOR_KEYS = [...NETWORK_KEYS, 'kind', '$schema'];
 
 /** True when the top-level mapping marks a workspace document (see the spec's "Which documents are checked"). */
-export function isWorkspaceDocument(root: unknown): boolean {
+export function isWorkspaceDocument(root: YamlNode | null | undefined): boolean {
   if (!isMap(root)) return false;
   const schema = stringValue(lastPair(root, '$schema')?.value);
   if (schema?.includes('workspace.schema.json')) return true;
@@ -41,38 +41,51 @@ export function isWorkspaceDocument(root: unknown): boolean {
  * collector a quarter of the time on large files.
  */
 export function analyzeDocument(
-  document: Document.Parsed,
+  document: ParsedDocument,
   index: number,
   text: string,
   force: boolean,
 ): DocumentAnalysis {
   const range = { start: document.range[0], end: document.range[2] };
-  const root = document.contents;
+  const root = document.root;
   const summaryAnchor = summaryAnchorOf(root, range.start);
   if (!force && !isWorkspaceDocument(root)) return { range, summaryAnchor, checked: false, diagnostics: [], index };
   const context = new CheckContext(text);
   for (const error of document.errors) {
     // The parser can point one past the end (a missing closing quote at end of input).
-    const start = Math.min(error.pos[0], text.length);
-    const end = Math.min(Math.max(start, error.pos[1]), text.length);
+    const start = Math.min(error.start, text.length);
+    const end = Math.min(Math.max(start, error.end), text.length);
     context.diagnostics.push(diagnostic('yaml-syntax', { start, end }, syntaxMessage(error.message)));
   }
   checkDuplicateKeys(root, context);
   let network: NetworkAccessFacts | undefined;
   let managedNetwork: ManagedNetworkFacts | undefined;
   if (isMap(root)) {
-    network = checkNetworkAccess(root as YAMLMap<unknown, unknown>, context);
-    managedNetwork = checkManagedNetwork(root as YAMLMap<unknown, unknown>, context);
+    network = checkNetworkAccess(root, context);
+    managedNetwork = checkManagedNetwork(root, context);
   }
-  context.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { range, summaryAnchor, checked: true, diagnostics: context.diagnostics, network, managedNetwork, index };
+  const diagnostics = withoutRepeats(context.diagnostics);
+  diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { range, summaryAnchor, checked: true, diagnostics, network, managedNetwork, index };
 }
 
-function summaryAnchorOf(root: unknown, documentStart: number): number {
+/** A node reached through two aliases is checked twice: report each finding once. */
+function withoutRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length < 2) return diagnostics;
+  const seen = new Set<string>();
+  return diagnostics.filter((item) => {
+    const key = `${item.code} ${item.range.start} ${item.range.end} ${item.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function summaryAnchorOf(root: YamlNode, documentStart: number): number {
   if (!isMap(root)) return documentStart;
   for (const key of SUMMARY_ANCHOR_KEYS) {
     const pair = root.items.find((item) => keyName(item) === key);
-    const start = (pair?.key as Node | undefined)?.range?.[0];
+    const start = pair?.key?.range[0];
     if (start !== undefined) return start;
   }
   return documentStart;

@@ -1,5 +1,4 @@
 /** `network_acls.ip_rules`: the list shape, each entry, each address, then duplicates and redundancy. */
-import { isMap, isScalar, isSeq, type YAMLSeq } from 'yaml';
 import {
   MAX_WORKSPACE_IP_RULES,
   ipRuleProblem,
@@ -13,7 +12,8 @@ import { checkUnknownKeys } from './checkKeys';
 import type { CheckContext } from './checkContext';
 import { convertToListFix, removeItemFix, replaceScalarFix, wrapAsValueFix } from './ipRuleFixes';
 import type { DiagnosticCode, Fix, OffsetRange } from './types';
-import { describeNode, keyName, keyRange, lastPair, nodeRange, stringValue, type YamlPair } from './yamlNodes';
+import { describeNode, keyName, keyRange, nodeRange, stringValue, type YamlPair } from './yamlNodes';
+import { type MapNode, type SeqNode, type YamlNode, isMap, isScalar, isSeq } from './yamlTree';
 
 export type IpRuleStatus = 'ok' | 'invalid-entry' | IpRuleProblemKind | 'duplicate' | 'redundant';
 
@@ -42,14 +42,21 @@ const PROBLEM_CODE: Readonly<Record<IpRuleProblemKind, DiagnosticCode>> = {
   'non-canonical': 'non-canonical-cidr',
 };
 
-/** Checks `ip_rules`; undefined when it is empty (`ip_rules:` with nothing). */
-export function checkIpRules(pair: YamlPair, indentUnit: number, context: CheckContext): IpRulesFacts | undefined {
-  const value = pair.value;
+/**
+ * Checks `ip_rules` (its value given with aliases followed); undefined when it is empty (`ip_rules:` with nothing).
+ * An aliased list is checked where its anchor is written; no quick fix rewrites it there for this one use.
+ */
+export function checkIpRules(
+  pair: YamlPair,
+  value: YamlNode | null,
+  indentUnit: number,
+  context: CheckContext,
+): IpRulesFacts | undefined {
   const key = keyRange(pair);
   if (value == null || (isScalar(value) && value.value == null)) return undefined;
   if (!isSeq(value)) {
     if (isMap(value) || isScalar(value)) {
-      const fix = convertToListFix(pair, indentUnit, context);
+      const fix = value === pair.value ? convertToListFix(pair, indentUnit, context) : undefined;
       context.report('ip-rules-not-a-list', key, notAListMessage(value), fix && [fix]);
     }
     return { keyRange: key, isList: false, entries: [] };
@@ -64,12 +71,12 @@ export function checkIpRules(pair: YamlPair, indentUnit: number, context: CheckC
   }
   const entries: IpRuleEntry[] = [];
   for (let index = 0; index < value.items.length; index++)
-    entries.push(checkEntry(value.items[index], index, value, context));
+    entries.push(checkEntry(value.items[index] ?? null, index, value, context));
   checkOverlaps(entries, value, context);
   return { keyRange: key, isList: true, entries };
 }
 
-function notAListMessage(value: unknown): string {
+function notAListMessage(value: MapNode | YamlNode): string {
   if (isMap(value)) {
     const valueKeys = value.items.filter((pair) => keyName(pair) === 'value').length;
     const repeated = valueKeys > 1 ? ` with the key "value" ${valueKeys} times (YAML keeps only the last one)` : '';
@@ -81,10 +88,12 @@ function notAListMessage(value: unknown): string {
   return `ip_rules is ${describeNode(value)}, but azure-ai-ml needs a list. Write each rule as its own "- value: <address>" item.`;
 }
 
-function checkEntry(item: unknown, index: number, list: YAMLSeq<unknown>, context: CheckContext): IpRuleEntry {
-  const itemRange = nodeRange(item, nodeRange(list).start);
+function checkEntry(written: YamlNode | null, index: number, list: SeqNode, context: CheckContext): IpRuleEntry {
+  const itemRange = nodeRange(written, nodeRange(list).start);
+  const item = context.resolve(written);
+  if (item === undefined) return { index, itemRange, status: 'invalid-entry' };
   if (isScalar(item) && typeof item.value === 'string') {
-    const fix = wrapAsValueFix(item, Boolean(list.flow), context);
+    const fix = item === written ? wrapAsValueFix(item, list.flow, context) : undefined;
     const message = `IP rule "${item.value}" is a bare string; azure-ai-ml needs a mapping. Write it as "value: ${item.value}".`;
     return invalidEntry(index, itemRange, message, context, fix);
   }
@@ -93,16 +102,18 @@ function checkEntry(item: unknown, index: number, list: YAMLSeq<unknown>, contex
     return invalidEntry(index, itemRange, message, context);
   }
   checkUnknownKeys(item, 'ip_rule', context);
-  const valuePair = lastPair(item, 'value');
+  const valuePair = context.lookup(item, 'value');
   if (!valuePair)
     return invalidEntry(index, itemRange, 'This IP rule has no "value". Add "value: <IPv4 address or CIDR>".', context);
-  const text = stringValue(valuePair.value);
+  const scalar = context.resolve(valuePair.value);
+  if (scalar === undefined) return { index, itemRange, status: 'invalid-entry' };
+  const text = stringValue(scalar);
   if (text === undefined || text === '') {
-    const what = text === '' ? 'empty' : describeNode(valuePair.value);
+    const what = text === '' ? 'empty' : describeNode(scalar);
     const message = `The "value" of this IP rule is ${what}; it must be an IPv4 address or CIDR as a string, for example "52.168.10.0/24".`;
     return invalidEntry(index, itemRange, message, context);
   }
-  return checkAddress(valuePair, index, itemRange, context);
+  return checkAddress(scalar, index, itemRange, context);
 }
 
 function invalidEntry(
@@ -116,8 +127,12 @@ function invalidEntry(
   return { index, itemRange, status: 'invalid-entry' };
 }
 
-function checkAddress(valuePair: YamlPair, index: number, itemRange: OffsetRange, context: CheckContext): IpRuleEntry {
-  const scalar = valuePair.value;
+function checkAddress(
+  scalar: YamlNode | null,
+  index: number,
+  itemRange: OffsetRange,
+  context: CheckContext,
+): IpRuleEntry {
   const valueRange = nodeRange(scalar);
   const parsed = parseIpRule(stringValue(scalar) ?? '');
   const problem = ipRuleProblem(parsed);
@@ -131,7 +146,7 @@ function checkAddress(valuePair: YamlPair, index: number, itemRange: OffsetRange
 }
 
 /** Duplicates and rules inside other rules, among the entries that passed every earlier check. */
-function checkOverlaps(entries: IpRuleEntry[], list: YAMLSeq<unknown>, context: CheckContext): void {
+function checkOverlaps(entries: IpRuleEntry[], list: SeqNode, context: CheckContext): void {
   const firstByNetwork = new Map<number, IpRuleEntry>();
   const prefixes = new Set<number>();
   for (const entry of entries) {
@@ -174,12 +189,12 @@ function ruleText(entry: IpRuleEntry): string {
   return entry.parsed?.kind === 'ipv4' ? entry.parsed.rule.text : '';
 }
 
-function reportDuplicate(entry: IpRuleEntry, first: IpRuleEntry, list: YAMLSeq<unknown>, context: CheckContext): void {
+function reportDuplicate(entry: IpRuleEntry, first: IpRuleEntry, list: SeqNode, context: CheckContext): void {
   entry.status = 'duplicate';
   entry.relatedIndex = first.index;
-  const item = list.items[entry.index];
+  const item = list.items[entry.index] ?? null;
   const exact = ruleText(entry) === ruleText(first) && isMap(item) && item.items.length === 1;
-  const fix = removeItemFix(item, Boolean(list.flow), exact, context);
+  const fix = removeItemFix(item, list.flow, exact, context);
   context.report(
     'duplicate-ip-rule',
     entry.valueRange ?? entry.itemRange,
@@ -188,10 +203,10 @@ function reportDuplicate(entry: IpRuleEntry, first: IpRuleEntry, list: YAMLSeq<u
   );
 }
 
-function reportRedundant(entry: IpRuleEntry, outer: IpRuleEntry, list: YAMLSeq<unknown>, context: CheckContext): void {
+function reportRedundant(entry: IpRuleEntry, outer: IpRuleEntry, list: SeqNode, context: CheckContext): void {
   entry.status = 'redundant';
   entry.relatedIndex = outer.index;
-  const fix = removeItemFix(list.items[entry.index], Boolean(list.flow), false, context);
+  const fix = removeItemFix(list.items[entry.index] ?? null, list.flow, false, context);
   context.report(
     'redundant-ip-rule',
     entry.valueRange ?? entry.itemRange,

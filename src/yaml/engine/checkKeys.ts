@@ -1,28 +1,29 @@
 /** Keys: repeated keys anywhere in a checked document, and keys azure-ai-ml does not know in our sections. */
-import { isMap, isPair, isScalar, isSeq, type YAMLMap } from 'yaml';
-import type { CheckContext } from './checkContext';
+import { type CheckContext, isMergePair } from './checkContext';
 import { keyInfo, knownKeys, SECTION_LABEL, type Section } from './keys';
 import { keyRange } from './yamlNodes';
+import { type MapNode, type YamlNode, isMap, isScalar, isSeq } from './yamlTree';
 
 /** Reports each repeated key after the first, in every mapping of the tree. */
-export function checkDuplicateKeys(root: unknown, context: CheckContext): void {
-  const pending: unknown[] = [root];
+export function checkDuplicateKeys(root: YamlNode, context: CheckContext): void {
+  const pending: (YamlNode | null)[] = [root];
   while (pending.length > 0) {
     const node = pending.pop();
     if (isMap(node)) {
       if (node.items.length > 1) reportRepeatedKeys(node, context);
       for (const pair of node.items) pending.push(pair.key, pair.value);
     } else if (isSeq(node)) {
-      for (const item of node.items) pending.push(isPair(item) ? item.value : item);
+      for (const item of node.items) pending.push(item);
     }
   }
 }
 
-function reportRepeatedKeys(map: YAMLMap<unknown, unknown>, context: CheckContext): void {
+function reportRepeatedKeys(map: MapNode, context: CheckContext): void {
   const seen = new Set<string>();
   for (const pair of map.items) {
     const key = pair.key;
-    if (!isScalar(key) || key.value == null || typeof key.value === 'object') continue;
+    // Several `<<` merges in one mapping are allowed (PyYAML applies each).
+    if (!isScalar(key) || key.value == null || typeof key.value === 'object' || isMergePair(pair)) continue;
     const identity = `${typeof key.value}:${String(key.value)}`;
     if (!seen.has(identity)) {
       seen.add(identity);
@@ -37,11 +38,11 @@ function reportRepeatedKeys(map: YAMLMap<unknown, unknown>, context: CheckContex
   }
 }
 
-/** Reports keys of `map` that the section does not know. */
-export function checkUnknownKeys(map: YAMLMap<unknown, unknown>, section: Section, context: CheckContext): void {
-  for (const pair of map.items) {
+/** Reports keys of `map` (merged ones included) that the section does not know. */
+export function checkUnknownKeys(map: MapNode, section: Section, context: CheckContext): void {
+  for (const pair of context.pairsOf(map)) {
     const key = pair.key;
-    if (!isScalar(key) || key.value == null) continue;
+    if (!isScalar(key) || key.value == null || isMergePair(pair)) continue;
     const name = String(key.value);
     if (keyInfo(section, name)) continue;
     context.report('unknown-key', keyRange(pair), unknownKeyMessage(name, section));

@@ -1,5 +1,4 @@
 /** `managed_network`: the isolation mode and the outbound rules with their type-specific destinations. */
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { checkUnknownKeys } from './checkKeys';
 import type { CheckContext } from './checkContext';
 import { replaceScalarFix } from './ipRuleFixes';
@@ -13,7 +12,8 @@ import {
   type OutboundRuleType,
   type Section,
 } from './keys';
-import { describeNode, keyName, keyRange, lastPair, nodeRange, stringValue, type YamlPair } from './yamlNodes';
+import { describeNode, keyName, keyRange, nodeRange, stringValue, type YamlPair } from './yamlNodes';
+import { type MapNode, type YamlNode, isMap, isScalar, isSeq } from './yamlTree';
 
 export interface ManagedNetworkFacts {
   /** Normalised to snake_case; undefined when absent or invalid. */
@@ -23,21 +23,18 @@ export interface ManagedNetworkFacts {
 }
 
 interface OutboundRuleFacts {
-  readonly item: unknown;
+  readonly item: YamlNode | null;
   readonly type?: OutboundRuleType;
 }
 
-export function checkManagedNetwork(
-  root: YAMLMap<unknown, unknown>,
-  context: CheckContext,
-): ManagedNetworkFacts | undefined {
-  const network = lastPair(root, 'managed_network')?.value;
+export function checkManagedNetwork(root: MapNode, context: CheckContext): ManagedNetworkFacts | undefined {
+  const network = context.resolve(context.lookup(root, 'managed_network')?.value);
   if (!isMap(network)) return undefined;
   checkUnknownKeys(network, 'managed_network', context);
-  const modePair = lastPair(network, 'isolation_mode');
+  const modePair = context.lookup(network, 'isolation_mode');
   // Without isolation_mode the service uses disabled.
   const isolationMode = modePair ? checkIsolationMode(modePair, context) : 'disabled';
-  const rules = checkOutboundRules(lastPair(network, 'outbound_rules'), context);
+  const rules = checkOutboundRules(context.lookup(network, 'outbound_rules'), context);
   if (isolationMode !== undefined && isolationMode !== 'allow_only_approved_outbound') {
     const label = modePair ? isolationMode : 'not set (so disabled)';
     for (const rule of rules) if (rule.type === 'fqdn') reportIgnoredFqdn(rule.item, label, context);
@@ -46,19 +43,21 @@ export function checkManagedNetwork(
 }
 
 function checkIsolationMode(pair: YamlPair, context: CheckContext): IsolationMode | undefined {
-  const text = stringValue(pair.value) ?? '';
+  const mode = context.resolve(pair.value);
+  // An alias not followed is reported where it stands; the mode stays unknown.
+  if (mode === undefined) return undefined;
+  const text = stringValue(mode) ?? '';
   const snake = ISOLATION_MODES.indexOf(text as IsolationMode);
   if (snake >= 0) return ISOLATION_MODES[snake];
   const pascal = ISOLATION_MODES_PASCAL.indexOf(text as (typeof ISOLATION_MODES_PASCAL)[number]);
   if (pascal >= 0) return ISOLATION_MODES[pascal];
   const loose = text.toLowerCase().replace(/_/g, '');
   const near = ISOLATION_MODES.find((mode) => mode.replace(/_/g, '') === loose);
-  const fix =
-    near && isScalar(pair.value) ? replaceScalarFix(pair.value, near, `Change to ${near}`, false, context) : undefined;
+  const fix = near && isScalar(mode) ? replaceScalarFix(mode, near, `Change to ${near}`, false, context) : undefined;
   context.report(
     'invalid-isolation-mode',
-    nodeRange(pair.value, keyRange(pair).end),
-    `isolation_mode is ${describeNode(pair.value)}; it must be ${ISOLATION_MODES.join(', ')} (or ${ISOLATION_MODES_PASCAL.join(', ')}).` +
+    nodeRange(mode, keyRange(pair).end),
+    `isolation_mode is ${describeNode(mode)}; it must be ${ISOLATION_MODES.join(', ')} (or ${ISOLATION_MODES_PASCAL.join(', ')}).` +
       (near ? ` Did you mean ${near}?` : ''),
     fix && [fix],
   );
@@ -66,20 +65,23 @@ function checkIsolationMode(pair: YamlPair, context: CheckContext): IsolationMod
 }
 
 function checkOutboundRules(pair: YamlPair | undefined, context: CheckContext): OutboundRuleFacts[] {
-  if (!pair || pair.value == null || (isScalar(pair.value) && pair.value.value == null)) return [];
-  if (!isSeq(pair.value)) {
+  const rules = pair && context.resolve(pair.value);
+  if (!pair || rules == null || (isScalar(rules) && rules.value == null)) return [];
+  if (!isSeq(rules)) {
     context.report(
       'invalid-outbound-rule',
       keyRange(pair),
-      `outbound_rules is ${describeNode(pair.value)}; it must be a list of rules with name, type and destination.`,
+      `outbound_rules is ${describeNode(rules)}; it must be a list of rules with name, type and destination.`,
     );
     return [];
   }
-  return pair.value.items.map((item) => checkOutboundRule(item, context));
+  return rules.items.map((item) => checkOutboundRule(item, context));
 }
 
-function checkOutboundRule(item: unknown, context: CheckContext): OutboundRuleFacts {
-  const itemRange = nodeRange(item);
+function checkOutboundRule(written: YamlNode | null, context: CheckContext): OutboundRuleFacts {
+  const itemRange = nodeRange(written);
+  const item = context.resolve(written);
+  if (item === undefined) return { item: written };
   if (!isMap(item)) {
     context.report(
       'invalid-outbound-rule',
@@ -89,7 +91,7 @@ function checkOutboundRule(item: unknown, context: CheckContext): OutboundRuleFa
     return { item };
   }
   checkUnknownKeys(item, 'outbound_rule', context);
-  const missing = ['name', 'type', 'destination'].filter((key) => !lastPair(item, key));
+  const missing = ['name', 'type', 'destination'].filter((key) => !context.lookup(item, key));
   if (missing.length > 0) {
     context.report(
       'invalid-outbound-rule',
@@ -97,18 +99,20 @@ function checkOutboundRule(item: unknown, context: CheckContext): OutboundRuleFa
       `This outbound rule has no ${missing.join(' and no ')}. Add ${missing.map((key) => `"${key}:"`).join(', ')}.`,
     );
   }
-  const typePair = lastPair(item, 'type');
+  const typePair = context.lookup(item, 'type');
   if (!typePair) return { item };
-  const type = OUTBOUND_RULE_TYPES.find((known) => known === stringValue(typePair.value));
+  const typeValue = context.resolve(typePair.value);
+  if (typeValue === undefined) return { item };
+  const type = OUTBOUND_RULE_TYPES.find((known) => known === stringValue(typeValue));
   if (!type) {
     context.report(
       'invalid-outbound-rule',
-      nodeRange(typePair.value, keyRange(typePair).end),
-      `The outbound rule type is ${describeNode(typePair.value)}; it must be fqdn, service_tag or private_endpoint.`,
+      nodeRange(typeValue, keyRange(typePair).end),
+      `The outbound rule type is ${describeNode(typeValue)}; it must be fqdn, service_tag or private_endpoint.`,
     );
     return { item };
   }
-  const destination = lastPair(item, 'destination');
+  const destination = context.lookup(item, 'destination');
   if (destination) checkDestination(destination, type, context);
   return { item, type };
 }
@@ -124,7 +128,8 @@ const REQUIRED_DESTINATION_KEYS: Readonly<Record<Exclude<OutboundRuleType, 'fqdn
 };
 
 function checkDestination(pair: YamlPair, type: OutboundRuleType, context: CheckContext): void {
-  const value = pair.value;
+  const value = context.resolve(pair.value);
+  if (value === undefined) return;
   const range = nodeRange(value, keyRange(pair).end);
   if (type === 'fqdn') {
     if (stringValue(value) === undefined || stringValue(value) === '') {
@@ -145,7 +150,7 @@ function checkDestination(pair: YamlPair, type: OutboundRuleType, context: Check
     );
     return;
   }
-  const missing = required.filter((key) => !lastPair(value, key));
+  const missing = required.filter((key) => !context.lookup(value, key));
   if (missing.length > 0) {
     context.report(
       'invalid-outbound-rule',
@@ -157,20 +162,21 @@ function checkDestination(pair: YamlPair, type: OutboundRuleType, context: Check
 }
 
 function reportWrongDestinationKeys(
-  destination: YAMLMap<unknown, unknown>,
+  destination: MapNode,
   type: Exclude<OutboundRuleType, 'fqdn'>,
   context: CheckContext,
 ): void {
   const section = DESTINATION_SECTION[type];
-  for (const pair of destination.items) {
+  for (const pair of context.pairsOf(destination)) {
     const name = keyName(pair);
     if (name === undefined) continue;
     if (name === 'spark_enabled' && type === 'private_endpoint') {
-      if (isScalar(pair.value) && typeof pair.value.value !== 'boolean') {
+      const enabled = context.resolve(pair.value);
+      if (isScalar(enabled) && typeof enabled.value !== 'boolean') {
         context.report(
           'invalid-outbound-rule',
-          nodeRange(pair.value),
-          `spark_enabled is ${describeNode(pair.value)}; write true or false.`,
+          nodeRange(enabled),
+          `spark_enabled is ${describeNode(enabled)}; write true or false.`,
         );
       }
       continue;
@@ -184,7 +190,7 @@ function reportWrongDestinationKeys(
   }
 }
 
-function reportIgnoredFqdn(item: unknown, isolationMode: string, context: CheckContext): void {
+function reportIgnoredFqdn(item: YamlNode | null, isolationMode: string, context: CheckContext): void {
   context.report(
     'outbound-rule-ignored',
     nodeRange(item),

@@ -1,12 +1,12 @@
 /** `public_network_access` and `network_acls`: the public access mode and its selected-IP rules. */
-import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { checkIpRules, type IpRulesFacts } from './checkIpRules';
 import { checkUnknownKeys } from './checkKeys';
 import type { CheckContext } from './checkContext';
 import { replaceScalarFix } from './ipRuleFixes';
 import { DEFAULT_ACTION_VALUES } from './keys';
 import type { OffsetRange } from './types';
-import { describeNode, keyRange, lastPair, nodeRange, stringValue, type YamlPair } from './yamlNodes';
+import { describeNode, keyRange, nodeRange, stringValue, type YamlPair } from './yamlNodes';
+import { type MapNode, type YamlNode, isMap, isScalar } from './yamlTree';
 
 export type PublicNetworkAccess = 'enabled' | 'disabled';
 export type DefaultAction = (typeof DEFAULT_ACTION_VALUES)[number];
@@ -19,12 +19,13 @@ export interface NetworkAccessFacts {
   readonly ipRules?: IpRulesFacts;
 }
 
-export function checkNetworkAccess(root: YAMLMap<unknown, unknown>, context: CheckContext): NetworkAccessFacts {
-  const publicNetworkAccess = checkPublicNetworkAccess(lastPair(root, 'public_network_access'), context);
-  const aclsPair = lastPair(root, 'network_acls');
+export function checkNetworkAccess(root: MapNode, context: CheckContext): NetworkAccessFacts {
+  const publicNetworkAccess = checkPublicNetworkAccess(context.lookup(root, 'public_network_access'), context);
+  const aclsPair = context.lookup(root, 'network_acls');
   if (!aclsPair) return { publicNetworkAccess, hasNetworkAcls: false };
-  const acls = aclsPair.value;
-  // A non-mapping network_acls is a type error that the JSON schema reports.
+  const acls = context.resolve(aclsPair.value);
+  // An alias not followed is reported; a non-mapping network_acls is a type error that the JSON schema reports.
+  if (acls === undefined) return { publicNetworkAccess, hasNetworkAcls: true };
   if (acls != null && !isMap(acls) && !(isScalar(acls) && acls.value == null))
     return { publicNetworkAccess, hasNetworkAcls: true };
   const facts = isMap(acls) ? checkAcls(aclsPair, acls, context) : missingDefaultAction(aclsPair, context);
@@ -35,12 +36,14 @@ export function checkNetworkAccess(root: YAMLMap<unknown, unknown>, context: Che
 
 function checkPublicNetworkAccess(pair: YamlPair | undefined, context: CheckContext): PublicNetworkAccess | undefined {
   if (!pair) return undefined;
-  const value = stringValue(pair.value)?.toLowerCase();
+  const node = context.resolve(pair.value);
+  if (node === undefined) return undefined;
+  const value = stringValue(node)?.toLowerCase();
   if (value === 'enabled' || value === 'disabled') return value;
   context.report(
     'invalid-public-network-access',
-    nodeRange(pair.value, keyRange(pair).end),
-    `public_network_access is ${describeNode(pair.value)}; it must be Enabled or Disabled.`,
+    nodeRange(node, keyRange(pair).end),
+    `public_network_access is ${describeNode(node)}; it must be Enabled or Disabled.`,
   );
   return undefined;
 }
@@ -56,21 +59,26 @@ function missingDefaultAction(aclsPair: YamlPair, context: CheckContext): AclsFa
   return {};
 }
 
-function checkAcls(aclsPair: YamlPair, acls: YAMLMap<unknown, unknown>, context: CheckContext): AclsFacts {
+function checkAcls(aclsPair: YamlPair, acls: MapNode, context: CheckContext): AclsFacts {
   checkUnknownKeys(acls, 'network_acls', context);
-  const actionPair = lastPair(acls, 'default_action');
-  const defaultAction = actionPair ? checkDefaultAction(actionPair, context) : undefined;
+  const actionPair = context.lookup(acls, 'default_action');
+  const action = actionPair && context.resolve(actionPair.value);
+  const defaultAction =
+    actionPair && action !== undefined ? checkDefaultAction(actionPair, action, context) : undefined;
   if (!actionPair) missingDefaultAction(aclsPair, context);
-  const rulesPair = lastPair(acls, 'ip_rules');
+  const rulesPair = context.lookup(acls, 'ip_rules');
   // The file's own indentation step, for the list that the ip_rules quick fix writes.
   const step = rulesPair ? context.columnOf(keyRange(rulesPair).start) - context.columnOf(keyRange(aclsPair).start) : 0;
   const indentUnit = step > 0 ? step : 2;
-  const ipRules = rulesPair ? checkIpRules(rulesPair, indentUnit, context) : undefined;
+  const rules = rulesPair && context.resolve(rulesPair.value);
+  const rulesUnfollowed = rulesPair !== undefined && rules === undefined;
+  const ipRules =
+    rulesPair && !rulesUnfollowed ? checkIpRules(rulesPair, rules ?? null, indentUnit, context) : undefined;
   const noRules = !ipRules || (ipRules.isList && ipRules.entries.length === 0);
-  if (defaultAction === 'Deny' && actionPair && noRules) {
+  if (defaultAction === 'Deny' && actionPair && noRules && !rulesUnfollowed) {
     context.report(
       'deny-without-ip-rules',
-      nodeRange(actionPair.value),
+      nodeRange(action),
       'default_action is Deny but there are no ip_rules, so no network can reach the workspace. ' +
         'Add "ip_rules:" with "- value: <your public IP>" items, or set public_network_access: Disabled if that is the intent.',
     );
@@ -78,20 +86,20 @@ function checkAcls(aclsPair: YamlPair, acls: YAMLMap<unknown, unknown>, context:
   return { defaultAction, ipRules };
 }
 
-function checkDefaultAction(pair: YamlPair, context: CheckContext): DefaultAction | undefined {
-  const text = stringValue(pair.value);
+function checkDefaultAction(pair: YamlPair, action: YamlNode | null, context: CheckContext): DefaultAction | undefined {
+  const text = stringValue(action);
   const exact = DEFAULT_ACTION_VALUES.find((value) => value === text);
   if (exact) return exact;
   const caseMatch = DEFAULT_ACTION_VALUES.find((value) => value.toLowerCase() === text?.toLowerCase());
   const fix =
-    caseMatch && isScalar(pair.value)
-      ? replaceScalarFix(pair.value, caseMatch, `Change to ${caseMatch}`, true, context)
+    caseMatch && isScalar(action)
+      ? replaceScalarFix(action, caseMatch, `Change to ${caseMatch}`, true, context)
       : undefined;
   const hint = caseMatch ? `Write "${caseMatch}": the value is case-sensitive.` : 'Use Allow or Deny.';
   context.report(
     'invalid-default-action',
-    nodeRange(pair.value, keyRange(pair).end),
-    `default_action is ${describeNode(pair.value)}; it must be exactly Allow or Deny. ${hint}`,
+    nodeRange(action, keyRange(pair).end),
+    `default_action is ${describeNode(action)}; it must be exactly Allow or Deny. ${hint}`,
     fix && [fix],
   );
   return undefined;

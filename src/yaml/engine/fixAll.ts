@@ -2,12 +2,17 @@
 import type { Diagnostic, Fix, TextEdit } from './types';
 import { validateHubYaml, type ValidateOptions } from './validator';
 
-/** Applies edits that do not overlap (as every fix's edits are). */
+/** Applies edits that do not overlap (as every fix's edits are), in one pass over the text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let copied = 0;
+  for (const edit of sorted) {
+    parts.push(text.slice(copied, edit.start), edit.newText);
+    copied = edit.end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 export function applyFix(text: string, fix: Fix): string {
@@ -17,18 +22,45 @@ export function applyFix(text: string, fix: Fix): string {
 /** The safe fixes of the diagnostics that can be applied together: a fix touching an earlier one waits. */
 export function compatibleSafeFixes(diagnostics: readonly Diagnostic[]): Fix[] {
   const chosen: Fix[] = [];
-  const taken: TextEdit[] = [];
+  const taken = new TakenRanges();
   for (const item of diagnostics) {
     const fix = item.fixes?.find((candidate) => candidate.safe);
-    if (!fix || fix.edits.some((edit) => taken.some((other) => touches(edit, other)))) continue;
+    if (!fix || fix.edits.some((edit) => taken.touches(edit))) continue;
     chosen.push(fix);
-    taken.push(...fix.edits);
+    for (const edit of fix.edits) taken.add(edit);
   }
   return chosen;
 }
 
-function touches(a: TextEdit, b: TextEdit): boolean {
-  return a.start <= b.end && b.start <= a.end;
+/**
+ * Ranges already edited, sorted by start, none touching another: a binary search finds the neighbours of a new one.
+ * Diagnostics come in document order, so an insertion is nearly always at the end.
+ */
+class TakenRanges {
+  private readonly ranges: TextEdit[] = [];
+
+  /** Whether `edit` overlaps or abuts a taken range (a shared end point counts). */
+  touches(edit: TextEdit): boolean {
+    const index = this.firstStartingAfter(edit.end);
+    const before = this.ranges[index - 1];
+    return before !== undefined && before.end >= edit.start;
+  }
+
+  add(edit: TextEdit): void {
+    this.ranges.splice(this.firstStartingAfter(edit.end), 0, edit);
+  }
+
+  /** Index of the first range whose start is after `offset`. */
+  private firstStartingAfter(offset: number): number {
+    let low = 0;
+    let high = this.ranges.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.ranges[middle].start <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 export interface FixAllResult {

@@ -1,5 +1,4 @@
 /** Hover content: facts about an IP rule under the cursor, or the doc of a key. */
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { describeIpRule, overlaps, type IpRuleFacts } from '../../model/ipRules';
 import type { IpRuleEntry } from './checkIpRules';
 import { keyInfo, type KeyInfo, type Section } from './keys';
@@ -7,7 +6,8 @@ import { ITEM, sectionOfPath } from './sections';
 import type { OffsetRange } from './types';
 import { keyName, lastPair, nodeRange, stringValue } from './yamlNodes';
 import type { HubYamlValidator } from './validator';
-import { parseYamlDocuments } from './yamlParser';
+import { parseHubDocuments } from './yamlParser';
+import { type YamlNode, isMap, isScalar, isSeq } from './yamlTree';
 
 export type HoverInfo =
   | { readonly kind: 'ip-rule'; readonly range: OffsetRange; readonly facts: IpRuleFacts; readonly markdown: string }
@@ -36,8 +36,8 @@ export function hoverAt(validator: HubYamlValidator, offset: number): HoverInfo 
     const facts = describeIpRule(entry.parsed.rule);
     return { kind: 'ip-rule', range: shift(entry.valueRange), facts, markdown: ipRuleMarkdown(entry, facts, entries) };
   }
-  const document = parseYamlDocuments(placed.segmentText)[placed.analysis.index];
-  const key = keyAt(document?.contents, local);
+  const document = parseHubDocuments(placed.segmentText)[placed.analysis.index];
+  const key = keyAt(document?.root, local);
   if (!key) return undefined;
   const info = keyInfo(key.section, key.name);
   if (!info) return undefined;
@@ -81,9 +81,9 @@ interface KeyAtOffset {
 }
 
 /** The key under the offset, with the section its mapping belongs to. */
-function keyAt(root: unknown, offset: number): KeyAtOffset | undefined {
+function keyAt(root: YamlNode | undefined, offset: number): KeyAtOffset | undefined {
   const path: string[] = [];
-  let node: unknown = root;
+  let node: YamlNode | null | undefined = root;
   let ruleType: string | undefined;
   for (let depth = 0; depth < 64; depth++) {
     if (isSeq(node)) {
@@ -94,7 +94,7 @@ function keyAt(root: unknown, offset: number): KeyAtOffset | undefined {
     if (!isMap(node)) return undefined;
     if (path.length === 3 && path[1] === 'outbound_rules') ruleType = stringValue(lastPair(node, 'type')?.value);
     const pair = node.items.find(
-      (item) => isPair(item) && (contains(nodeRange(item.key), offset) || contains(nodeRange(item.value), offset)),
+      (item) => contains(nodeRange(item.key), offset) || contains(nodeRange(item.value), offset),
     );
     if (!pair) return undefined;
     const name = keyName(pair);

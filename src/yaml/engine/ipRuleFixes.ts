@@ -1,9 +1,9 @@
 /** Quick-fix edits for IP rules, computed as text edits that keep the file's indentation and comments. */
-import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import { parseIpList } from '../../model/ipRules';
 import type { CheckContext } from './checkContext';
 import type { Fix, TextEdit } from './types';
 import { isInlineScalar, keyName, keyRange, nodeRange, requote, type YamlPair } from './yamlNodes';
+import { type MapNode, type ScalarNode, type YamlNode, isMap, isScalar } from './yamlTree';
 
 /** `ip_rules` written as a mapping (the docs' repeated `value:` form) or a scalar, turned into a list. */
 export function convertToListFix(ipRules: YamlPair, indentUnit: number, context: CheckContext): Fix | undefined {
@@ -14,7 +14,7 @@ export function convertToListFix(ipRules: YamlPair, indentUnit: number, context:
 }
 
 /** Each `value:` pair becomes `- value:`; other pairs stay with the item before them, indented under it. */
-function blockMapToList(map: YAMLMap<unknown, unknown>, context: CheckContext): Fix | undefined {
+function blockMapToList(map: MapNode, context: CheckContext): Fix | undefined {
   const edits: TextEdit[] = [];
   let onlyValues = true;
   map.items.forEach((pair, index) => {
@@ -41,7 +41,7 @@ function isBlankLine(text: string, lineStart: number): boolean {
   return at >= text.length || text[at] === '\n' || text[at] === '\r';
 }
 
-function flowMapToList(map: YAMLMap<unknown, unknown>, context: CheckContext): Fix {
+function flowMapToList(map: MapNode, context: CheckContext): Fix {
   const range = nodeRange(map);
   const items = map.items.map((pair) => {
     const start = keyRange(pair).start;
@@ -59,7 +59,12 @@ function flowMapToList(map: YAMLMap<unknown, unknown>, context: CheckContext): F
 }
 
 /** `ip_rules: 52.1.2.3, 20.1.1.0/24` → one `- value:` item per address. */
-function scalarToList(ipRules: YamlPair, scalar: Scalar, indentUnit: number, context: CheckContext): Fix | undefined {
+function scalarToList(
+  ipRules: YamlPair,
+  scalar: ScalarNode,
+  indentUnit: number,
+  context: CheckContext,
+): Fix | undefined {
   const key = keyRange(ipRules);
   const range = nodeRange(scalar);
   // A tag or anchor between the key and the value would move onto the list: leave those to the user.
@@ -96,7 +101,7 @@ function yamlPlainOrQuoted(value: string): string {
 }
 
 /** A bare string item becomes `value: <string>` (or `{value: <string>}` in a flow list). */
-export function wrapAsValueFix(item: Scalar, inFlowList: boolean, context: CheckContext): Fix | undefined {
+export function wrapAsValueFix(item: ScalarNode, inFlowList: boolean, context: CheckContext): Fix | undefined {
   if (!isInlineScalar(item, context.text)) return undefined;
   const range = nodeRange(item);
   const source = context.text.slice(range.start, range.end);
@@ -121,7 +126,7 @@ export function wrapAsValueFix(item: Scalar, inFlowList: boolean, context: Check
 
 /** Replaces a one-line scalar's text, keeping its quotes. */
 export function replaceScalarFix(
-  scalar: Scalar,
+  scalar: ScalarNode,
   newValue: string,
   title: string,
   safe: boolean,
@@ -139,7 +144,7 @@ export function replaceScalarFix(
 
 /** Removes a list item: its whole lines in a block list, the item and a comma in a flow list. */
 export function removeItemFix(
-  item: unknown,
+  item: YamlNode | null,
   inFlowList: boolean,
   safe: boolean,
   context: CheckContext,

@@ -24,6 +24,7 @@ export const DIAGNOSTIC_CODES = [
   'invalid-isolation-mode',
   'invalid-outbound-rule',
   'outbound-rule-ignored',
+  'unresolved-alias',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
@@ -79,6 +80,7 @@ export const SEVERITY_OF: Readonly<Record<DiagnosticCode, Severity>> = {
   'invalid-isolation-mode': 'error',
   'invalid-outbound-rule': 'error',
   'outbound-rule-ignored': 'warning',
+  'unresolved-alias': 'error',
 };
 
 /** Builds a diagnostic with the severity the spec gives its code. */

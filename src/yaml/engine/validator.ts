@@ -5,13 +5,15 @@
 import { analyzeDocument, type DocumentAnalysis } from './analyzeDocument';
 import { splitSegments } from './segments';
 import type { Diagnostic, Fix } from './types';
-import { parseYamlDocuments } from './yamlParser';
+import { parseHubDocuments } from './yamlParser';
 
 export interface ValidateOptions {
   /** Check every document even when it does not look like a workspace (the "force" setting). */
   readonly force?: boolean;
   /** Throw internal errors instead of skipping the document (tests and fuzzing use this). */
   readonly rethrow?: boolean;
+  /** Compose every document, never building from the CST (tests compare both paths with it). */
+  readonly compose?: boolean;
 }
 
 /** The analyses of one segment, in offsets relative to the segment. */
@@ -95,7 +97,9 @@ export class HubYamlValidator {
     try {
       const force = this.options.force === true;
       return {
-        analyses: parseYamlDocuments(text).map((document, index) => analyzeDocument(document, index, text, force)),
+        analyses: parseHubDocuments(text, this.options).map((document, index) =>
+          analyzeDocument(document, index, text, force),
+        ),
       };
     } catch (error) {
       if (this.options.rethrow) throw error;

@@ -4,6 +4,9 @@
  * `next` without that lookup; test/unit/yaml/parser.test.ts checks it yields the same tokens as upstream.
  */
 import { CST, Composer, Parser, type Document } from 'yaml';
+import { documentFromComposed } from './composedTree';
+import { documentsFromCst } from './cstTree';
+import type { ParsedDocument } from './yamlTree';
 
 /** The private members of `Parser` that `next` uses (yaml 2.x). */
 interface ParserInternals {
@@ -77,4 +80,20 @@ const COMPOSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
 export function parseYamlDocuments(text: string): Document.Parsed[] {
   const composer = new Composer(COMPOSE_OPTIONS);
   return Array.from(composer.compose(new HubYamlParser().parse(text)));
+}
+
+export interface ParseOptions {
+  /** Always compose, even plain block YAML (tests compare both paths with it). */
+  readonly compose?: boolean;
+}
+
+/**
+ * The check trees of a text's documents: built from the CST when the text is plain block YAML, otherwise from the
+ * composed documents (the same tokens, parsed once).
+ */
+export function parseHubDocuments(text: string, options: ParseOptions = {}): ParsedDocument[] {
+  const tokens = Array.from(new HubYamlParser().parse(text));
+  const fromCst = options.compose ? undefined : documentsFromCst(tokens);
+  if (fromCst) return fromCst;
+  return Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens), documentFromComposed);
 }

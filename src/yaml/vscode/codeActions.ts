@@ -1,4 +1,5 @@
 /** Quick fixes from the engine, and "fix all" with the safe ones (the same set `foundry-net lint --fix` applies). */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { compatibleSafeFixes, fixAll, type Fix } from '../engine';
 import { toTextEdit, type PublishedDiagnostic } from './diagnostics';
@@ -75,7 +76,10 @@ function fixAllAction(checked: CheckedDocument, kind: vscode.CodeActionKind): vs
   const result = fixAll(before, { force: checked.mode === 'force' });
   const edit = minimalReplacement(before, result.text);
   if (!edit || result.applied === 0) return undefined;
-  const action = new vscode.CodeAction(`Fix all safe hub YAML problems in this file (${result.applied})`, kind);
+  const action = new vscode.CodeAction(
+    l10n.t('Fix all safe hub YAML problems in this file ({0})', result.applied),
+    kind,
+  );
   action.edit = new vscode.WorkspaceEdit();
   action.edit.replace(checked.document.uri, toTextEdit(checked.document, edit).range, edit.newText);
   action.diagnostics = checked.diagnostics

@@ -1,4 +1,5 @@
 /** Hovers: the facts of an IP rule (range, size, public or not, overlaps), or what a key does and the portal mode it sets. */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { hoverAt, summarizeDocument, type HoverInfo, type PlacedDocument } from '../engine';
 import { toRange } from './diagnostics';
@@ -34,15 +35,15 @@ function portalMode(info: Extract<HoverInfo, { kind: 'key' }>, placed: PlacedDoc
       : info.section === 'network_acls' || info.section === 'ip_rule';
   if (inPublicAccess) {
     return summary.mode
-      ? `In the portal (Networking → Public access): **${summary.mode}**.`
-      : 'In the portal: unclear until the problems of `network_acls` are fixed.';
+      ? l10n.t('In the portal (Networking → Public access): **{0}**.', summary.mode)
+      : l10n.t('In the portal: unclear until the problems of `network_acls` are fixed.');
   }
   if (
     info.section === 'managed_network' ||
     info.section === 'outbound_rule' ||
     (info.section === 'workspace' && info.info.key === 'managed_network')
   ) {
-    return summary.isolationMode ? `Managed network isolation: **${summary.isolationMode}**.` : undefined;
+    return summary.isolationMode ? l10n.t('Managed network isolation: **{0}**.', summary.isolationMode) : undefined;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
  * on the first YAML document, so activation never pulls in the `yaml` parser or the rules engine.
  */
 import * as vscode from 'vscode';
+import { useDisplayLanguage } from '../../displayLanguage';
 import { HubYamlCodeActions } from './codeActions';
 import { HubYamlCodeLens } from './codeLens';
 import { COMPLETION_TRIGGERS, HubYamlCompletion } from './completion';
@@ -17,6 +18,7 @@ export function activateYamlFeatures(
   log: vscode.LogOutputChannel,
 ): vscode.Disposable {
   const started = performance.now();
+  useDisplayLanguage();
   const documents = new HubYamlDocuments(extension.extensionUri, log);
   const codeLens = new HubYamlCodeLens(documents);
   const disposables: vscode.Disposable[] = [

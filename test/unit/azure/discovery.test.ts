@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { aHub, aProject, aResourceGroup } from '../../../src/emulator/builders';
 import type { Topology } from '../../../src/emulator/index';
-import { discoverHubs } from '../../../src/azure/discovery';
+import { type DiscoveredResource, discoverHubs, groupResources } from '../../../src/azure/discovery';
 import { listSubscriptions, listTenants } from '../../../src/azure/subscriptions';
 import { CancelledError } from '../../../src/azure/errors';
 import { DEV_SUBSCRIPTION, PROD_SUBSCRIPTION, armRequests, hangReached, useHarness } from './support';
@@ -163,15 +163,16 @@ function manyHubs(count: number): Topology {
 describe('discovery paging', () => {
   const harness = useHarness(manyHubs(12));
 
-  it('follows $skipToken until every page is read', async () => {
-    await harness.admin.clearRequests();
-    // 12 hubs + 12 projects = 24 rows; pages of 10 take 3 requests.
-    const result = await discoverHubs(harness.connect(), SUBSCRIPTIONS, { pageSize: 10 });
+  it('reads every page in two round trips: the first page tells the total, the others go out together', async (t) => {
+    const connection = harness.connect();
+    // 12 hubs + 12 projects = 24 rows; pages of 5 take 5 requests: the first alone, then the other 4 together.
+    const { result, rounds } = await inRounds(t, harness.admin, [1, 4], () =>
+      discoverHubs(connection, SUBSCRIPTIONS, { pageSize: 5 }),
+    );
     assert.equal(result.hubs.length, 12);
     assert.ok(result.hubs.every((hub) => hub.projects.length === 1));
     assert.equal(new Set(result.hubs.map((hub) => hub.id)).size, 12);
-    const requests = await armRequests(harness.admin);
-    assert.equal(requests.filter((entry) => entry.path.startsWith(RESOURCE_GRAPH)).length, 3);
+    assert.ok(rounds.flat().every((path) => path === RESOURCE_GRAPH));
   });
 
   it('batches more than 1000 subscriptions into parallel requests: still one round trip', async (t) => {
@@ -185,5 +186,67 @@ describe('discovery paging', () => {
     );
     assert.equal(result.hubs.length, 12);
     assert.deepEqual(rounds, [[RESOURCE_GRAPH, RESOURCE_GRAPH]], 'both batches in flight together: one round trip');
+  });
+});
+
+describe('discovery within the Resource Graph quota', () => {
+  // 2 queries per second: the 6 pages below need three windows.
+  const harness = useHarness(manyHubs(12), { resourceGraphQuota: { queries: 2, windowMs: 1000 } });
+
+  it('waits for the quota to reset instead of being throttled, and still reads every page', async () => {
+    await harness.admin.clearRequests();
+    const result = await discoverHubs(harness.connect(), SUBSCRIPTIONS, { pageSize: 4 });
+    assert.equal(result.source, 'resourceGraph');
+    assert.equal(result.hubs.length, 12);
+    assert.ok(result.hubs.every((hub) => hub.projects.length === 1));
+    const queries = (await armRequests(harness.admin)).filter((entry) => entry.path.startsWith(RESOURCE_GRAPH));
+    assert.deepEqual(
+      queries.map((entry) => entry.status),
+      [200, 200, 200, 200, 200, 200],
+      'no query was sent over the quota (429)',
+    );
+  });
+});
+
+describe('grouping projects under hubs', () => {
+  const resource = (kind: DiscoveredResource['kind'], id: string, hubResourceId?: string): DiscoveredResource => ({
+    id,
+    name: id.split('/').pop() ?? '',
+    kind,
+    location: 'eastus',
+    resourceGroup: 'rg',
+    subscriptionId: DEV_SUBSCRIPTION,
+    publicNetworkAccess: undefined,
+    networkDefaultAction: undefined,
+    hubResourceId,
+    workspaceId: undefined,
+  });
+  const group = `/subscriptions/${DEV_SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces`;
+
+  it('matches hub ids whatever their case and surrounding slashes, keeps the order, and keeps orphans apart', () => {
+    const result = groupResources([
+      resource('project', `${group}/p1`, `${group.toLowerCase()}/HUB-A/`),
+      resource('hub', `${group}/hub-a`),
+      resource('aiServices', `/subscriptions/${DEV_SUBSCRIPTION}/resourceGroups/rg/providers/x/accounts/ais`),
+      resource('hub', `${group}/hub-b`),
+      resource('project', `${group}/p2`, `${group}/hub-a`),
+      resource('project', `${group}/p3`, `${group}/hub-elsewhere`),
+      resource('project', `${group}/p4`),
+    ]);
+    assert.deepEqual(
+      result.hubs.map((hub) => [hub.name, hub.projects.map((project) => project.name)]),
+      [
+        ['hub-a', ['p1', 'p2']],
+        ['hub-b', []],
+      ],
+    );
+    assert.deepEqual(
+      result.unmatchedProjects.map((project) => project.name),
+      ['p3', 'p4'],
+    );
+    assert.deepEqual(
+      result.aiServices.map((account) => account.name),
+      ['ais'],
+    );
   });
 });

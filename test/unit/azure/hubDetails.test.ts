@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { readHubNetworkState } from '../../../src/azure/hubDetails';
-import { HubStateCache } from '../../../src/azure/hubStateCache';
 import { CancelledError, ResourceNotFoundError } from '../../../src/azure/errors';
+import { relatedResourceIds } from '../../../src/model/armIds';
+import { resourceIdsOf, type HubNetworkState } from '../../../src/model/hubState';
 import { DEV_GROUP, PROD_GROUP, hangReached, hubIdOf, useHarness } from './support';
 import { inRounds } from './roundTrips';
 
@@ -19,12 +20,13 @@ describe('hub details for each demo hub', () => {
   }
 
   it('hub-public: public, no endpoint, dependents read, its project listed', async (t) => {
-    const { state } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-public'), [10, 4]);
+    // The hub, its connections, computes, projects and DNS zones together; then what they point at.
+    const { state } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-public'), [10, 6]);
     assert.equal(state.workspace.kind, 'hub');
     assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
     assert.deepEqual(state.workspace.networkAcls, { defaultAction: 'Allow', ipRules: [] });
     assert.deepEqual(state.workspace.networkAclsRead, { succeeded: true });
-    assert.ok(state.workspace.etag);
+    assert.equal(state.workspace.etag, undefined, 'ML shows no etag (`null`, as recorded): writes re-read instead');
     assert.deepEqual(state.privateEndpointConnections, []);
     assert.deepEqual(
       state.projects.map((project) => project.name),
@@ -40,7 +42,7 @@ describe('hub details for each demo hub', () => {
   });
 
   it('hub-selected-ips: the preview read brings the IP rules', async (t) => {
-    const { state } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-selected-ips'), [10, 4]);
+    const { state } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-selected-ips'), [10, 6]);
     assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
     assert.deepEqual(state.workspace.networkAcls, {
       defaultAction: 'Deny',
@@ -50,7 +52,7 @@ describe('hub details for each demo hub', () => {
 
   it('hub-private: approved endpoint with IPs, zone group, both zones linked and their A records', async (t) => {
     // The hub and what its id names, in parallel; then its endpoint and dependents; then the endpoint's NIC and VNet.
-    const { state, rounds } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-private'), [10, 6, 2]);
+    const { state, rounds } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-private'), [10, 8, 2]);
     assert.deepEqual(rounds[2]!.map((path) => path.split('/').at(-2)).sort(), ['networkInterfaces', 'virtualNetworks']);
     assert.equal(state.workspace.publicNetworkAccess, 'Disabled');
     assert.equal(state.workspace.managedNetwork?.isolationMode, 'AllowOnlyApprovedOutbound');
@@ -92,14 +94,14 @@ describe('hub details for each demo hub', () => {
   });
 
   it('hub-pending: a manual connection waiting for approval', async (t) => {
-    const { state } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-pending'), [10, 5, 2]);
+    const { state } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-pending'), [10, 6, 2]);
     assert.equal(state.privateEndpointConnections[0]?.status, 'Pending');
     assert.equal(state.privateEndpointConnections[0]?.description, 'Requested by the network team');
     assert.equal(state.privateEndpointConnections[0]?.privateEndpoint?.name, 'pe-hub-pending');
   });
 
   it('hub-dns-incomplete: the notebooks zone is missing; storage is private behind a blob endpoint', async (t) => {
-    const { state } = await readInRounds(t, hubIdOf(PROD_GROUP, 'hub-dns-incomplete'), [10, 7, 3]);
+    const { state } = await readInRounds(t, hubIdOf(PROD_GROUP, 'hub-dns-incomplete'), [10, 9, 4]);
     assert.equal(state.workspace.kind, 'hub');
     assert.equal(state.workspace.location, 'westeurope');
     assert.deepEqual(
@@ -120,6 +122,13 @@ describe('hub details for each demo hub', () => {
     assert.deepEqual(
       state.projects.map((project) => project.name),
       ['proj-dns-incomplete'],
+    );
+    // Private storage: the roles granted on the account and on its blob endpoint were read.
+    assert.equal(state.storageAccess?.roleAssignmentsReadError, undefined);
+    assert.equal(state.storageAccess?.roleAssignments.length, 3);
+    assert.equal(
+      state.dependentResources.find((resource) => resource.kind === 'aiServices')?.principalId !== undefined,
+      true,
     );
   });
 
@@ -143,6 +152,26 @@ describe('hub details for each demo hub', () => {
     );
   });
 
+  it('reads the projects discovery listed by id, in the first round, leaving out one deleted since', async (t) => {
+    const hubId = hubIdOf(DEV_GROUP, 'hub-public');
+    const listed = await readHubNetworkState(harness.connect(), hubId);
+    const projectIds = listed.projects.map((project) => project.id);
+    assert.ok(projectIds.length > 0, 'hub-public has a project');
+    const deletedId = `${DEV_GROUP}/providers/Microsoft.MachineLearningServices/workspaces/proj-deleted`;
+    const connection = harness.connect();
+    // Round 1: the hub, its connections and computes, the DNS zones, and both projects by id (no subscription list).
+    const { result: state, rounds } = await inRounds(t, harness.admin, [11, 6], () =>
+      readHubNetworkState(connection, hubId, { projectIds: [...projectIds, deletedId] }),
+    );
+    const firstRound = rounds[0]!.map((path) => path.toLowerCase());
+    for (const id of [...projectIds, deletedId]) assert.ok(firstRound.includes(id.toLowerCase()), `${id} in round 1`);
+    assert.ok(
+      !rounds.flat().some((path) => /\/providers\/Microsoft.MachineLearningServices\/workspaces$/i.test(path)),
+      'the subscription is not listed again',
+    );
+    assert.deepEqual(state.projects, listed.projects);
+  });
+
   it('cancels while a request hangs', async () => {
     await harness.admin.injectFault({
       method: 'GET',
@@ -160,33 +189,20 @@ describe('hub details for each demo hub', () => {
   });
 });
 
-describe('hub state cache', () => {
+describe('what a hub state depends on', () => {
   const harness = useHarness();
 
-  it('serves repeated reads from the cache and re-reads after invalidating a related resource', async () => {
+  it('names every resource it was read from, so a write to a link stales the hubs that show its zone and no other', async () => {
     const connection = harness.connect();
-    let loads = 0;
-    const cache = new HubStateCache((hubId, abortSignal) => {
-      loads += 1;
-      return readHubNetworkState(connection, hubId, { abortSignal });
-    });
-    const hubPrivate = hubIdOf(DEV_GROUP, 'hub-private');
-    const hubPublic = hubIdOf(DEV_GROUP, 'hub-public');
-    const [first, again] = await Promise.all([cache.get(hubPrivate), cache.get(hubPrivate.toUpperCase())]);
-    assert.equal(first, again);
-    await cache.get(hubPublic);
-    assert.equal(loads, 2);
-
+    const hubPrivate = await readHubNetworkState(connection, hubIdOf(DEV_GROUP, 'hub-private'));
+    const hubPublic = await readHubNetworkState(connection, hubIdOf(DEV_GROUP, 'hub-public'));
+    const stales = (state: HubNetworkState, written: string) =>
+      resourceIdsOf(state).some((id) => relatedResourceIds(id, written));
     const link = `${DEV_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms/virtualNetworkLinks/link-vnet-hub`;
-    // Both hubs show the API zone: a change to its link drops both.
-    assert.deepEqual(cache.invalidate(link).length, 2);
-    const endpointOnly = `${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-hub-private`;
-    await cache.get(hubPrivate);
-    await cache.get(hubPublic);
-    assert.deepEqual(cache.invalidate(endpointOnly), [hubPrivate.toLowerCase()]);
-    assert.equal(cache.has(hubPublic), true);
-    cache.invalidateAll();
-    assert.equal(cache.has(hubPublic), false);
-    assert.equal(loads, 4);
+    // Both hubs read the API zone of their resource group: a change to its link stales both.
+    assert.ok(stales(hubPrivate, link) && stales(hubPublic, link));
+    const endpoint = `${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-hub-private`;
+    assert.ok(stales(hubPrivate, endpoint));
+    assert.ok(!stales(hubPublic, endpoint));
   });
 });

@@ -4,7 +4,7 @@
  */
 import { after, before, beforeEach } from 'node:test';
 import { startEmulator } from '../../../src/emulator/index';
-import type { RunningEmulator, Topology } from '../../../src/emulator/index';
+import type { EmulatorOptions, RunningEmulator, Topology } from '../../../src/emulator/index';
 import { emulatorCredential, emulatorTlsOptions } from '../../../src/emulator/credential';
 import { EmulatorAdmin } from '../../../src/emulator/adminClient';
 import type { RequestLogEntry } from '../../../src/emulator/adminClient';
@@ -28,8 +28,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function startHarness(seed?: Topology): Promise<Harness> {
-  const emulator = await startEmulator({ lro: 'instant', ...(seed ? { seed } : {}) });
+async function startHarness(seed?: Topology, options: EmulatorOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator({ lro: 'instant', ...(seed ? { seed } : {}), ...options });
   const credential = emulatorCredential(emulator);
   const events: ArmRequestEvent[] = [];
   return {
@@ -54,14 +54,14 @@ async function startHarness(seed?: Topology): Promise<Harness> {
  * One emulator for the enclosing `describe`, back to its seed before each test: no faults, no latency, empty logs.
  * Call it in the describe's body; the harness it returns is usable from the first hook on.
  */
-export function useHarness(seed?: Topology): Harness {
+export function useHarness(seed?: Topology, options?: EmulatorOptions): Harness {
   let started: Harness | undefined;
   const current = (): Harness => {
     if (!started) throw new Error('the harness starts in before(): use it inside hooks and tests');
     return started;
   };
   before(async () => {
-    started = await startHarness(seed);
+    started = await startHarness(seed, options);
   });
   after(() => started?.close());
   beforeEach(async () => {

@@ -151,11 +151,12 @@ describe('foundry-net lint', () => {
   it('prints help and the version', async () => {
     assert.match(
       (await run(['lint', '--help'], '.')).stdout,
-      /^Usage: foundry-net lint \[--format json\|stylish\] \[--fix\] <file or glob>\.\.\./,
+      /^Usage: foundry-net lint \[--format json\|stylish\|sarif\] \[--fix\] <file or glob>\.\.\./,
     );
     const overview = (await run(['--help'], '.')).stdout;
     assert.match(overview, /^Usage: foundry-net <command> \[options\]/);
-    assert.match(overview, /^ {2}lint {2}check hub YAML files/m);
+    assert.match(overview, /^ {2}lint {3}check hub YAML files/m);
+    assert.match(overview, /^ {2}check {2}assess live hubs/m);
     assert.deepEqual(await run(['--version'], '.'), { code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });

@@ -79,6 +79,15 @@ describe('emulator: the CLI contract and --state persistence', () => {
     }
   });
 
+  it('exits 1 on a --state file it cannot read, saying so, and leaves the file as it was', async () => {
+    const state = join(mkdtempSync(join(tmpdir(), 'emulator-state-')), 'state.json');
+    writeFileSync(state, '{"version":1,"subscriptions":[');
+    const { code, stderr } = await launch(['--state', state]).exit;
+    assert.equal(code, 1);
+    assert.match(stderr, /^emulator: .*state\.json is not a state this emulator can read: /);
+    assert.equal(readFileSync(state, 'utf8'), '{"version":1,"subscriptions":[');
+  });
+
   it('seeds from a JSON file given with --seed', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'emulator-seed-'));
     const seed = join(directory, 'seed.json');

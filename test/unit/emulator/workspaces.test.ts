@@ -32,10 +32,11 @@ describe('emulator: Microsoft.MachineLearningServices/workspaces', () => {
     assert.equal(await harness.admin.getResource(`${DEV_GROUP}/${WORKSPACES}/hub-sdk`), undefined);
   });
 
-  it('answers a workspace PUT with 202, Location and an integer Retry-After; the Location poll ends 200', async () => {
+  it('answers a workspace PUT with 202, both polling headers and an integer Retry-After; the Location poll ends 200', async () => {
     const put = await harness.arm('PUT', hubPath('hub-raw'), { location: 'eastus', kind: 'hub', properties: {} });
     assert.equal(put.status, 202);
-    assert.equal(put.headers['azure-asyncoperation'], undefined);
+    assert.match(String(put.headers['azure-asyncoperation']), /workspaceOperationsStatus\/.*type=async/);
+    assert.match(String(put.headers.location), /workspaceOperationsStatus\/.*type=location/);
     assert.match(String(put.headers['retry-after']), /^[1-9]\d*$/);
     const poll = await harness.follow(String(put.headers.location));
     assert.equal(poll.status, 200);
@@ -216,7 +217,10 @@ describe('emulator: Microsoft.MachineLearningServices/workspaces', () => {
       `${DEV_GROUP}/${WORKSPACES}/hub-private/outboundRules/allow-github?${STABLE}`,
       { properties: { type: 'FQDN', destination: 'github.com' } },
     );
-    assert.equal(put.status, 200);
+    // As recorded: 202, no body, both polling headers; the Location poll ends with the rule.
+    assert.equal(put.status, 202);
+    assert.equal(put.body, undefined);
+    assert.equal((await harness.follow(String(put.headers.location))).body.name, 'allow-github');
     const rules = await harness.arm('GET', `${DEV_GROUP}/${WORKSPACES}/hub-private/outboundRules?${STABLE}`);
     assert.deepEqual(rules.body.value.map((rule: { name: string }) => rule.name).sort(), [
       'allow-github',

@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { assessAccount } from '../../../src/model/assessment';
+import { assessDependency } from '../../../src/model/assessment/dependencies';
 import type { DependentResource } from '../../../src/model/hubState';
-import { aiServicesSections } from '../../../src/tree/nodes/aiServicesNodes';
+import { aiServicesSections as sectionsOf } from '../../../src/tree/nodes/aiServicesNodes';
+
+const aiServicesSections = (resource: DependentResource) => sectionsOf(resource, assessAccount(resource));
 import { dependentResourceNode } from '../../../src/tree/nodes/dependentNodes';
 
 const ACCOUNT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ais';
@@ -97,14 +101,15 @@ describe('dependent resource node', () => {
       virtualNetworkSubnetIds: [SUBNET_ID],
       privateEndpoints: [],
     };
-    const node = dependentResourceNode('hub', storage);
+    const node = dependentResourceNode('hub', assessDependency(storage));
     assert.match(node.tooltip ?? '', /IP rules: 20\.1\.2\.0\/24, 52\.1\.1\.1; 1 VNet rule/);
     assert.doesNotMatch(
-      dependentResourceNode('hub', { ...storage, networkDefaultAction: 'Allow' }).tooltip ?? '',
+      dependentResourceNode('hub', assessDependency({ ...storage, networkDefaultAction: 'Allow' })).tooltip ?? '',
       /IP rules/,
     );
     assert.match(
-      dependentResourceNode('hub', { ...storage, ipRules: [], virtualNetworkSubnetIds: [] }).tooltip ?? '',
+      dependentResourceNode('hub', assessDependency({ ...storage, ipRules: [], virtualNetworkSubnetIds: [] }))
+        .tooltip ?? '',
       /No IP rules/,
     );
   });

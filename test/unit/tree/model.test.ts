@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator/index
 
 const DEV = '00000000-0000-4000-8000-000000000001';
 const PROD = '00000000-0000-4000-8000-000000000002';
+const DEV_GROUP = `/subscriptions/${DEV}/resourceGroups/rg-foundry-dev`;
 
 /** The tree model over the emulator, with a fake sign-in that hands out the demo service principal. */
 describe('hubs tree model against the emulator', () => {
@@ -65,38 +66,135 @@ describe('hubs tree model against the emulator', () => {
     );
   });
 
-  it('caches hub details until invalidated, then reads them again from ARM', async () => {
+  /** Resolves once no read is in flight (the model says when one settles). */
+  async function idle(tree: HubsTreeModel): Promise<void> {
+    while (tree.resources().some((entry) => entry.reading)) {
+      await new Promise<void>((resolve) => {
+        const listener = tree.onDidChange(() => {
+          listener.dispose();
+          resolve();
+        });
+      });
+    }
+  }
+
+  const times = (count: number, id: string) => Array.from({ length: count }, () => id);
+
+  const verdicts = (tree: HubsTreeModel) =>
+    Object.fromEntries(
+      tree.resources().map((entry) => [entry.discovered.name, entry.details?.assessment.verdict.kind ?? entry.failure]),
+    );
+
+  it('reads every listed resource in the background and gives each ONE verdict: the demo table', async () => {
     const tree = model();
-    const root = await tree.loadRoot();
-    assert.ok(root.kind === 'ready');
-    const hub = root.subscriptions[0]!.hubs.find((h) => h.name === 'hub-public')!;
-    const first = await tree.hubDetails(hub.id);
-    assert.equal(first.workspace.publicNetworkAccess, 'Enabled');
-    assert.equal(await tree.hubDetails(hub.id), first, 'a second expansion uses the cache');
-    assert.deepEqual(tree.invalidate(hub.id), [hub.id.toLowerCase()]);
-    assert.notEqual(await tree.hubDetails(hub.id), first, 'after invalidation the hub is read again');
+    await tree.loadRoot();
+    await idle(tree);
+    assert.deepEqual(verdicts(tree), {
+      'hub-pending': 'broken',
+      'hub-private': 'private',
+      'hub-public': 'public',
+      'hub-selected-ips': 'restricted',
+      'hub-dns-incomplete': 'broken',
+      'ais-foundry-prod': 'restricted',
+    });
+    const findings = (name: string) =>
+      tree
+        .resources()
+        .find((entry) => entry.discovered.name === name)!
+        .details!.assessment.findings.map((finding) => finding.id)
+        .sort();
+    assert.deepEqual(
+      Object.fromEntries(tree.resources().map((entry) => [entry.discovered.name, findings(entry.discovered.name)])),
+      {
+        'hub-pending': [
+          ...times(4, 'dependency-endpoint-missing'),
+          'dependency-public',
+          'no-private-endpoint',
+          'private-endpoint-pending',
+        ],
+        'hub-private': [...times(4, 'dependency-endpoint-missing'), 'dependency-public', 'docker-bridge-range'],
+        'hub-public': ['public-network-access-enabled'],
+        'hub-selected-ips': ['dependency-public', 'no-private-endpoint'],
+        'hub-dns-incomplete': [
+          ...times(3, 'dependency-endpoint-missing'),
+          'dependency-public',
+          'dns-zone-missing',
+          'registry-not-premium',
+        ],
+        'ais-foundry-prod': [],
+      },
+    );
   });
 
-  it('reads an AI Services account with its network rules once, until invalidated', async () => {
+  it('re-reads exactly the resources a write touched, keeping the last state while it reads', async () => {
     const tree = model();
-    const root = await tree.loadRoot();
-    assert.ok(root.kind === 'ready');
-    const accountId = root.subscriptions[1]!.aiServices[0]!.id;
-    const first = await tree.aiServicesDetails(accountId);
-    assert.equal(first.readError, undefined);
-    assert.equal(first.networkDefaultAction, 'Deny');
-    assert.deepEqual(first.ipRules, ['20.61.0.0/16']);
-    assert.equal(await tree.aiServicesDetails(accountId), first, 'a second expansion uses the cache');
-    tree.invalidate(accountId);
-    assert.notEqual(await tree.aiServicesDetails(accountId), first, 'after invalidation the account is read again');
+    await tree.loadRoot();
+    await idle(tree);
+    const changes: (readonly string[] | 'all')[] = [];
+    const listener = tree.onDidChange((change) => changes.push(change));
+    try {
+      const hubPrivate = tree.resources().find((entry) => entry.discovered.name === 'hub-private')!;
+      const before = hubPrivate.details;
+      // A write to the private endpoint of hub-private: only that hub depends on it.
+      const touched = tree.resourceChanged(`${DEV_GROUP}/providers/Microsoft.Network/privateEndpoints/pe-hub-private`);
+      assert.deepEqual(touched, [hubPrivate.id]);
+      assert.equal(tree.entry(hubPrivate.id)?.reading, true);
+      assert.equal(tree.entry(hubPrivate.id)?.details, before, 'the last state stays shown while the re-read runs');
+      await idle(tree);
+      assert.notEqual(tree.entry(hubPrivate.id)?.details, before);
+      assert.ok(
+        changes.every((change) => change !== 'all' && change.every((id) => id === hubPrivate.id)),
+        JSON.stringify(changes),
+      );
+    } finally {
+      listener.dispose();
+    }
   });
 
-  it('does not cache an AI Services account that could not be read', async () => {
+  it('shows the new verdict of a changed hub, expanded or not, after our write', async () => {
     const tree = model();
-    const missing = `/subscriptions/${PROD}/resourceGroups/rg-foundry-prod/providers/Microsoft.CognitiveServices/accounts/ais-gone`;
-    const first = await tree.aiServicesDetails(missing);
-    assert.match(first.readError ?? '', /ais-gone|not found/i);
-    assert.notEqual(await tree.aiServicesDetails(missing), first, 'read again, not served from the cache');
+    await tree.loadRoot();
+    await idle(tree);
+    const hub = tree.resources().find((entry) => entry.discovered.name === 'hub-public')!;
+    const saved = await admin.snapshot();
+    try {
+      const changed = structuredClone(saved);
+      const stored = changed.resources.find((resource) => resource.id.toLowerCase() === hub.id.toLowerCase())!;
+      stored.properties = { ...stored.properties, publicNetworkAccess: 'Disabled' };
+      await admin.restore(changed);
+      tree.resourceChanged(hub.id);
+      await idle(tree);
+      assert.equal(tree.entry(hub.id)?.details?.assessment.verdict.kind, 'broken');
+    } finally {
+      await admin.restore(saved);
+    }
+  });
+
+  it('keeps a failed read as a failure until a refresh reads it again', async () => {
+    const tree = model();
+    await admin.injectFault({
+      method: 'GET',
+      pathPattern: 'accounts/ais-foundry-prod$',
+      count: 100,
+      kind: 'status',
+      status: 403,
+    });
+    try {
+      await tree.loadRoot();
+      await idle(tree);
+      const account = tree.resources().find((entry) => entry.kind === 'aiServices')!;
+      assert.match(account.failure ?? '', /Reader|denied|403/i);
+      assert.equal(account.details, undefined);
+      tree.ensureRead(account.id);
+      assert.equal(tree.entry(account.id)?.reading, false, 'a failed read is not retried on its own');
+    } finally {
+      await admin.clearFaults();
+    }
+    const account = tree.resources().find((entry) => entry.kind === 'aiServices')!;
+    tree.resourceChanged(account.id);
+    await idle(tree);
+    assert.equal(tree.entry(account.id)?.failure, undefined);
+    assert.equal(tree.entry(account.id)?.details?.assessment.verdict.kind, 'restricted');
   });
 
   it('cancels a listing in flight when everything is refreshed, and lists again', async () => {
@@ -114,6 +212,26 @@ describe('hubs tree model against the emulator', () => {
     }
     const again = await tree.loadRoot();
     assert.equal(again.kind, 'ready');
+  });
+
+  it('reads a resource that is expanded before the background reads queued ahead of it', async () => {
+    const tree = new HubsTreeModel({
+      access,
+      selectedSubscriptions: () => [],
+      connectionOptions: { ...emulatorTlsOptions(emulator), retry: { maxRetries: 0 } },
+      readConcurrency: 1,
+    });
+    const order: string[] = [];
+    tree.onDidChange((change) => {
+      if (change === 'all') return;
+      for (const id of change) if (tree.entry(id)?.details) order.push(tree.entry(id)!.discovered.name);
+    });
+    await tree.loadRoot();
+    const last = tree.resources().at(-1)!;
+    assert.ok(last.reading, 'queued behind the others');
+    tree.ensureRead(last.id);
+    await idle(tree);
+    assert.equal(order.indexOf(last.discovered.name), 1, `read order: ${order.join(', ')}`);
   });
 
   it("keeps the other subscription when one tenant's discovery fails", async () => {

@@ -1,39 +1,58 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DiscoveredHub } from '../../../src/azure/discovery';
+import { HUBS_PAGE_SIZE } from '../../../src/tree/model';
+import { aiServicesNode, hubNode, loadMoreNode, subscriptionNode } from '../../../src/tree/nodes/resourceNodes';
+import { approvedConnection, healthyPrivateHub } from '../../builders/hubState';
 import {
-  HUBS_PAGE_SIZE,
-  aiServicesNode,
-  hubNode,
-  loadMoreNode,
-  subscriptionNode,
-} from '../../../src/tree/nodes/resourceNodes';
-import { HUB_ID, healthyPrivateHub } from '../../builders/hubState';
+  discoveredAccount,
+  discoveredHub,
+  readAccountEntry,
+  readHubEntry,
+  unreadEntry,
+} from '../../builders/treeEntries';
 
-const discovered: DiscoveredHub = {
-  id: HUB_ID,
-  name: 'hub-sales',
-  kind: 'hub',
-  location: 'eastus',
-  resourceGroup: 'rg-ai',
-  subscriptionId: '00000000-0000-0000-0000-000000000001',
-  publicNetworkAccess: 'Enabled',
-  networkDefaultAction: undefined,
-  hubResourceId: undefined,
-  workspaceId: undefined,
-  projects: [],
-};
-
-describe('resource nodes', () => {
-  it('describes a hub from discovery until its details are read, then from the details', () => {
-    assert.equal(hubNode(discovered, undefined).description, 'Public access enabled · eastus');
-    assert.equal(hubNode(discovered, undefined).icon?.tone, 'exposed');
-    const detailed = hubNode(discovered, healthyPrivateHub());
-    assert.equal(detailed.description, 'Private · 1 private endpoint · eastus');
-    assert.equal(detailed.icon?.tone, 'secure');
+describe('resource lines', () => {
+  it('says what discovery knows and "checking…" until the details are read: never a verdict', () => {
+    const disabled = hubNode(discoveredHub({ publicNetworkAccess: 'Disabled' }), undefined);
+    assert.equal(disabled.description, 'public access disabled · checking… · eastus');
+    assert.equal(disabled.icon?.codicon, 'loading~spin');
+    const selected = discoveredHub({ publicNetworkAccess: 'Enabled', networkDefaultAction: 'Deny' });
+    assert.equal(hubNode(selected, unreadEntry(selected)).description, 'selected networks only · checking… · eastus');
+    assert.equal(
+      hubNode(discoveredHub({ publicNetworkAccess: 'Enabled' }), undefined).description,
+      'public access enabled · checking… · eastus',
+    );
   });
 
-  it('counts hubs and AI Services accounts per subscription, and shows a listing failure', () => {
+  it('shows the verdict once read, with a badge of the worst findings', () => {
+    const healthy = hubNode(discoveredHub(), readHubEntry(healthyPrivateHub()));
+    assert.equal(healthy.description, 'Private · eastus');
+    assert.deepEqual([healthy.icon?.codicon, healthy.icon?.tone], ['lock', 'secure']);
+    assert.equal(healthy.badge, undefined);
+    const nobody = hubNode(
+      discoveredHub(),
+      readHubEntry(healthyPrivateHub({ privateEndpointConnections: [{ ...approvedConnection(), status: 'Pending' }] })),
+    );
+    assert.equal(nobody.description, 'Broken · eastus');
+    assert.deepEqual([nobody.icon?.codicon, nobody.icon?.tone], ['error', 'error']);
+    assert.deepEqual(nobody.badge, { severity: 'error', count: 1, tooltip: '1 error, 1 warning' });
+    assert.match(nobody.tooltip ?? '', /nobody can reach this hub/);
+  });
+
+  it('keeps the last verdict with "checking…" while a re-read runs, and says when a read failed', () => {
+    assert.equal(
+      hubNode(discoveredHub(), readHubEntry(healthyPrivateHub(), { reading: true })).description,
+      'Private · checking… · eastus',
+    );
+    const failed = hubNode(
+      discoveredHub(),
+      unreadEntry(discoveredHub(), { failure: 'You need the Reader role on hub-sales.' }),
+    );
+    assert.equal(failed.description, 'public access disabled · could not be checked · eastus');
+    assert.match(failed.tooltip ?? '', /Reader role/);
+  });
+
+  it('counts hubs and AI Services accounts per subscription', () => {
     assert.equal(
       subscriptionNode({ subscriptionId: 's', name: 'Dev', hubCount: 1, aiServicesCount: 2 }).description,
       '1 hub, 2 AI Services accounts',
@@ -44,26 +63,25 @@ describe('resource nodes', () => {
     );
   });
 
-  it('tells an AI Services account restricted to selected networks from an open one', () => {
-    const account = { ...discovered, kind: 'aiServices' as const, name: 'ais', networkDefaultAction: 'Deny' };
-    assert.equal(aiServicesNode(account).description, 'AI Services · selected networks · eastus');
-    assert.equal(aiServicesNode({ ...account, networkDefaultAction: undefined }).icon?.tone, 'exposed');
-  });
-
-  it('describes an AI Services account as last read from ARM, since Resource Graph lags behind our writes', () => {
-    const account = { ...discovered, kind: 'aiServices' as const, name: 'ais', networkDefaultAction: 'Deny' };
-    const read = {
-      kind: 'aiServices' as const,
-      id: account.id,
-      name: 'ais',
-      publicNetworkAccess: 'Disabled' as const,
-      networkDefaultAction: 'Deny' as const,
-      privateEndpoints: [],
-    };
-    assert.equal(aiServicesNode(account, read).description, 'AI Services · public access disabled · eastus');
+  it("shows an AI Services account's verdict as last read from ARM, since Resource Graph lags behind our writes", () => {
+    const discovered = discoveredAccount({ networkDefaultAction: 'Deny' });
+    const closed = readAccountEntry(
+      {
+        kind: 'aiServices',
+        id: discovered.id,
+        name: 'ais',
+        publicNetworkAccess: 'Disabled',
+        networkDefaultAction: 'Deny',
+        privateEndpoints: [],
+      },
+      discovered,
+    );
+    const node = aiServicesNode(discovered, closed);
+    assert.equal(node.description, 'AI Services · Broken · eastus');
+    assert.match(node.tooltip ?? '', /nobody can reach this account/);
     assert.equal(
-      aiServicesNode(account, { ...read, readError: 'Forbidden' }).description,
-      'AI Services · selected networks · eastus',
+      aiServicesNode(discovered, undefined).description,
+      'AI Services · selected networks only · checking… · eastus',
     );
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { findingsFor } from '../../../src/model/findings';
+import { assessHub } from '../../../src/model/assessment';
 import { startWizard } from '../../../src/wizards/catalog';
 import {
   DEV_GROUP,
@@ -104,7 +104,9 @@ describe('Add Private Endpoints to Dependencies', () => {
   it("from the finding's fix: pre-selects that pair, refuses the Basic registry, checks edited names, and a second run has nothing to do", async () => {
     const hubId = hubIdOf(PROD_GROUP, 'hub-dns-incomplete');
     const state = await harness.services([]).directory.readHub(hubId);
-    const fix = findingsFor(state).find((finding) => finding.code === 'storage-endpoint-missing')?.fix;
+    const fix = assessHub(state).findings.find(
+      (finding) => finding.id === 'dependency-endpoint-missing' && finding.subject === 'file',
+    )?.fix;
     assert.ok(fix, 'the file finding has a fix');
     const pairs = [
       'file endpoint of stfoundryprod',

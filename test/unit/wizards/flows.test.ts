@@ -91,11 +91,12 @@ describe('wizards against the demo topology', () => {
   it('Verify passes every check on the private hub, and offers the DNS fix on the incomplete one', async () => {
     const passing = harness.services([]);
     assert.equal(await startWizard('verifyPrivateEndpoint', [hubIdOf(DEV_GROUP, 'hub-private')], passing), 'finished');
-    assert.match(passing.ui.messages[0]?.text ?? '', /all 6 checks passed/);
+    // Provisioning, approval; per zone: exists, linked; then each of the hub's names (api, cert, inference; notebooks).
+    assert.match(passing.ui.messages[0]?.text ?? '', /all 10 checks passed/);
 
-    const failing = harness.services([{ pick: /Records in privatelink.notebooks/ }, { pick: /Run these/ }]);
+    const failing = harness.services([{ pick: /Zone privatelink.notebooks.azure.net exists/ }, { pick: /Run these/ }]);
     await startWizard('verifyPrivateEndpoint', [hubIdOf(PROD_GROUP, 'hub-dns-incomplete')], failing);
-    assert.match(failing.ui.prompts[0]?.placeholder ?? '', /2 of 6 checks failed/);
+    assert.match(failing.ui.prompts[0]?.placeholder ?? '', /2 of 9 checks failed/);
     assert.ok(
       await harness.admin.getResource(zoneIdOf(PROD_GROUP, NOTEBOOKS_ZONE)),
       'the fix created the missing zone',

@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { isMap, parseAllDocuments, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { parseAllDocuments } from 'yaml';
+import { parseHubDocuments } from '../../../src/yaml/engine/yamlParser';
+import { isMap, type MapNode, type ScalarNode } from '../../../src/yaml/engine/yamlTree';
 import { completionContextAt } from '../../../src/yaml/engine/completionContext';
 import { applyEdits, compatibleSafeFixes } from '../../../src/yaml/engine/fixAll';
 import {
@@ -154,9 +156,9 @@ describe('sections and key tables (against hub-yaml-rules.md)', () => {
 
 describe('yamlNodes', () => {
   const root = (text: string) => {
-    const contents = parseDocument(text).contents;
+    const contents = parseHubDocuments(text)[0]?.root;
     assert.ok(isMap(contents));
-    return contents as YAMLMap<unknown, unknown>;
+    return contents as MapNode;
   };
 
   it('reads keys, keeps the last of repeated keys as PyYAML does, and describes nodes', () => {
@@ -184,7 +186,7 @@ describe('yamlNodes', () => {
   it('rewrites a scalar in its own quote style, and edits in place only one-line scalars', () => {
     const text = 'a: "x"\nb: \'y\'\nc: z\nd: |\n  block\n';
     const map = root(text);
-    const scalar = (key: string) => lastPair(map, key)!.value as Scalar;
+    const scalar = (key: string) => lastPair(map, key)!.value as ScalarNode;
     assert.deepEqual(
       ['a', 'b', 'c'].map((key) => requote(scalar(key), 'new')),
       ['"new"', "'new'", 'new'],

@@ -357,6 +357,7 @@ describe('every code', () => {
       hubWithAcls('  default_action: Allow\n  ip_rules:\n    - value: 52.1.2.3\n  x: 1\n'),
       'kind: hub\nmanaged_network:\n  isolation_mode: x\n  outbound_rules:\n    - name: a\n',
       'kind: hub\nmanaged_network:\n  outbound_rules:\n    - name: a\n      type: fqdn\n      destination: pypi.org\n',
+      'kind: hub\nnetwork_acls:\n  default_action: Deny\n  ip_rules: *missing\n',
     ];
     const produced = new Set(samples.flatMap(codes));
     for (const code of DIAGNOSTIC_CODES) {

@@ -1,0 +1,2 @@
+// Required on first use by ../clients.ts: a module of its own keeps the SDK out of the tree expansion's start-up.
+export { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
