@@ -7,6 +7,7 @@ import type * as Identity from '@azure/identity';
 import * as vscode from 'vscode';
 import { ArmConnection } from '../azure/clients';
 import { listSubscriptions } from '../azure/subscriptions';
+import { withoutTrailingSlashes } from '../model/armIds';
 import type { Cloud } from '../model/clouds';
 import type { ServicePrincipalTokenSource } from '../config';
 import type { AzureAccess, SubscriptionListing } from './azureAccess';
@@ -82,7 +83,7 @@ export class CredentialAzureAccess implements AzureAccess {
  * AD FS (no tenant in the path). So `https://host/adfs` is split into host + the `adfs` tenant.
  */
 export function authorityOf(source: ServicePrincipalTokenSource): { authorityHost: string; tenantId: string } {
-  const host = source.authorityHost.replace(/\/+$/, '');
+  const host = withoutTrailingSlashes(source.authorityHost);
   if (/\/adfs$/i.test(host)) return { authorityHost: host.replace(/\/adfs$/i, ''), tenantId: 'adfs' };
   return { authorityHost: host, tenantId: source.tenantId };
 }

@@ -8,6 +8,7 @@ import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity'
 import { ArmConnection } from '../azure/clients';
 import { ResourceNotFoundError, toAzureAccessError, type AzureAccessError } from '../azure/errors';
 import { listSubscriptions, type SubscriptionSummary } from '../azure/subscriptions';
+import { withoutTrailingSlashes } from '../model/armIds';
 import { CLOUDS, cloudForResourceManagerEndpoint, type Cloud } from '../model/clouds';
 import { UsageError } from './io';
 
@@ -83,7 +84,8 @@ function cloudOf(armEndpoint: string | undefined): Cloud {
  * Azure Stack Hub use): MSAL wants that as host + the `adfs` tenant, which the environment variables cannot express.
  */
 function credentialFrom(env: NodeJS.ProcessEnv, customEndpoint: boolean): TokenCredential {
-  const authority = env.AZURE_AUTHORITY_HOST?.replace(/\/+$/, '');
+  const authority =
+    env.AZURE_AUTHORITY_HOST === undefined ? undefined : withoutTrailingSlashes(env.AZURE_AUTHORITY_HOST);
   const adfs = authority !== undefined && /\/adfs$/i.test(authority);
   // A custom authority is not in Microsoft's instance list; discovery would call the public cloud.
   const disableInstanceDiscovery = customEndpoint || adfs;

@@ -181,7 +181,7 @@ export function virtualNetworkIdOfSubnet(subnetId: string): string {
 
 /** One id is the other, or one contains the other (a zone and its link, a resource group and its resources). */
 export function relatedResourceIds(a: string, b: string): boolean {
-  const left = a.trim().replace(/\/+$/, '').toLowerCase();
-  const right = b.trim().replace(/\/+$/, '').toLowerCase();
+  const left = withoutTrailingSlashes(a.trim()).toLowerCase();
+  const right = withoutTrailingSlashes(b.trim()).toLowerCase();
   return left === right || left.startsWith(`${right}/`) || right.startsWith(`${left}/`);
 }

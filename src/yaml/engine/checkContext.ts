@@ -80,7 +80,10 @@ export class CheckContext {
       }
       const sources = depth < MAX_MERGE_DEPTH ? this.mergeSources(pair) : this.tooDeep(pair);
       // In a merge, the first mapping listed wins: with last-wins lookups, it goes last.
-      for (const source of [...sources].reverse()) merged.push(...this.pairsOf(source, depth + 1));
+      // A loop, not push(...pairs): spreading a mapping of 120 000 keys throws RangeError.
+      for (const source of [...sources].reverse()) {
+        for (const inherited of this.pairsOf(source, depth + 1)) merged.push(inherited);
+      }
     }
     return [...merged, ...own];
   }

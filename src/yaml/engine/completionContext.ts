@@ -62,7 +62,7 @@ function readLine(text: string, start: number): Line {
   };
 }
 
-interface LineShape {
+export interface LineShape {
   /** Column after the indentation and the `- ` markers. */
   readonly keyColumn: number;
   readonly dashColumns: readonly number[];
@@ -81,7 +81,7 @@ const isWhiteSpace = (character: string | undefined): boolean => character !== u
  * regular expression it replaces (a lazy key followed by `[ \t]*:`) backtracked in cubic time on a long line; this
  * scans each character a bounded number of times.
  */
-function lineShape(line: string): LineShape {
+export function lineShape(line: string): LineShape {
   let at = 0;
   while (isWhiteSpace(line[at])) at++;
   const dashColumns: number[] = [];
