@@ -1,35 +1,27 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { readHubNetworkState } from '../../../src/azure/hubDetails';
 import { CancelledError, ResourceNotFoundError } from '../../../src/azure/errors';
 import { relatedResourceIds } from '../../../src/model/armIds';
 import { resourceIdsOf, type HubNetworkState } from '../../../src/model/hubState';
-import { CausalRecorder, DEV_GROUP, PROD_GROUP, hangReached, hubIdOf, roundTrips, useHarness } from './support';
+import { DEV_GROUP, PROD_GROUP, hangReached, hubIdOf, useHarness } from './support';
+import { inRounds } from './roundTrips';
 
 describe('hub details for each demo hub', () => {
   const harness = useHarness();
 
-  /**
-   * Reads a hub and counts its sequential round trips by causality (support.ts). Latency on the emulator keeps the
-   * requests the code sends together in flight together.
-   */
-  async function readWithRounds(hubId: string): Promise<{ state: HubNetworkState; rounds: number }> {
-    const recorder = new CausalRecorder();
-    const connection = harness.connect({ requestLogger: recorder.requestLogger });
-    await harness.admin.setLatency(120);
-    try {
-      const state = await recorder.during(() => readHubNetworkState(connection, hubId));
-      const requests = recorder.requests();
-      assert.ok(requests.length > 3, `${requests.length} requests`);
-      return { state, rounds: roundTrips(requests) };
-    } finally {
-      await harness.admin.setLatency(0);
-    }
+  /** Reads a hub whose requests must come in rounds of these sizes (roundTrips.ts: no clock involved). */
+  async function readInRounds(t: TestContext, hubId: string, roundSizes: number[]) {
+    const connection = harness.connect();
+    const { result, rounds } = await inRounds(t, harness.admin, roundSizes, () =>
+      readHubNetworkState(connection, hubId),
+    );
+    return { state: result, rounds };
   }
 
-  it('hub-public: public, no endpoint, dependents read, its project listed', async () => {
-    const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-public'));
-    assert.equal(rounds, 2, 'the hub, then what it points at');
+  it('hub-public: public, no endpoint, dependents read, its project listed', async (t) => {
+    // The hub, its connections, computes, projects and DNS zones together; then what they point at.
+    const { state } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-public'), [10, 6]);
     assert.equal(state.workspace.kind, 'hub');
     assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
     assert.deepEqual(state.workspace.networkAcls, { defaultAction: 'Allow', ipRules: [] });
@@ -49,9 +41,8 @@ describe('hub details for each demo hub', () => {
     assert.equal(state.cloud.dnsCloud, 'AzureCloud');
   });
 
-  it('hub-selected-ips: the preview read brings the IP rules', async () => {
-    const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-selected-ips'));
-    assert.equal(rounds, 2, 'the hub, then what it points at');
+  it('hub-selected-ips: the preview read brings the IP rules', async (t) => {
+    const { state } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-selected-ips'), [10, 6]);
     assert.equal(state.workspace.publicNetworkAccess, 'Enabled');
     assert.deepEqual(state.workspace.networkAcls, {
       defaultAction: 'Deny',
@@ -59,9 +50,10 @@ describe('hub details for each demo hub', () => {
     });
   });
 
-  it('hub-private: approved endpoint with IPs, zone group, both zones linked and their A records', async () => {
-    const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-private'));
-    assert.equal(rounds, 3, "the hub, then its endpoint and dependents, then the endpoint's NIC and VNet");
+  it('hub-private: approved endpoint with IPs, zone group, both zones linked and their A records', async (t) => {
+    // The hub and what its id names, in parallel; then its endpoint and dependents; then the endpoint's NIC and VNet.
+    const { state, rounds } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-private'), [10, 8, 2]);
+    assert.deepEqual(rounds[2]!.map((path) => path.split('/').at(-2)).sort(), ['networkInterfaces', 'virtualNetworks']);
     assert.equal(state.workspace.publicNetworkAccess, 'Disabled');
     assert.equal(state.workspace.managedNetwork?.isolationMode, 'AllowOnlyApprovedOutbound');
     assert.deepEqual(
@@ -101,17 +93,15 @@ describe('hub details for each demo hub', () => {
     assert.deepEqual(apiRecord?.ipAddresses.filter((ip) => endpoint.privateIpAddresses.includes(ip)).length, 1);
   });
 
-  it('hub-pending: a manual connection waiting for approval', async () => {
-    const { state, rounds } = await readWithRounds(hubIdOf(DEV_GROUP, 'hub-pending'));
-    assert.equal(rounds, 3, "the hub, then its endpoint and dependents, then the endpoint's NIC and VNet");
+  it('hub-pending: a manual connection waiting for approval', async (t) => {
+    const { state } = await readInRounds(t, hubIdOf(DEV_GROUP, 'hub-pending'), [10, 6, 2]);
     assert.equal(state.privateEndpointConnections[0]?.status, 'Pending');
     assert.equal(state.privateEndpointConnections[0]?.description, 'Requested by the network team');
     assert.equal(state.privateEndpointConnections[0]?.privateEndpoint?.name, 'pe-hub-pending');
   });
 
-  it('hub-dns-incomplete: the notebooks zone is missing; storage is private behind a blob endpoint', async () => {
-    const { state, rounds } = await readWithRounds(hubIdOf(PROD_GROUP, 'hub-dns-incomplete'));
-    assert.equal(rounds, 3, "the hub, then its endpoint and dependents, then the endpoint's NIC and VNet");
+  it('hub-dns-incomplete: the notebooks zone is missing; storage is private behind a blob endpoint', async (t) => {
+    const { state } = await readInRounds(t, hubIdOf(PROD_GROUP, 'hub-dns-incomplete'), [10, 9, 4]);
     assert.equal(state.workspace.kind, 'hub');
     assert.equal(state.workspace.location, 'westeurope');
     assert.deepEqual(
@@ -162,31 +152,21 @@ describe('hub details for each demo hub', () => {
     );
   });
 
-  it('reads the projects discovery listed by id, in the first round, leaving out one deleted since', async () => {
+  it('reads the projects discovery listed by id, in the first round, leaving out one deleted since', async (t) => {
     const hubId = hubIdOf(DEV_GROUP, 'hub-public');
     const listed = await readHubNetworkState(harness.connect(), hubId);
     const projectIds = listed.projects.map((project) => project.id);
     assert.ok(projectIds.length > 0, 'hub-public has a project');
-    const recorder = new CausalRecorder();
-    const connection = harness.connect({ requestLogger: recorder.requestLogger });
-    await harness.admin.setLatency(120);
-    let state: HubNetworkState;
-    try {
-      state = await recorder.during(() =>
-        readHubNetworkState(connection, hubId, {
-          projectIds: [
-            ...projectIds,
-            `${DEV_GROUP}/providers/Microsoft.MachineLearningServices/workspaces/proj-deleted`,
-          ],
-        }),
-      );
-    } finally {
-      await harness.admin.setLatency(0);
-    }
-    const requests = recorder.requests();
-    assert.ok(roundTrips(requests) <= 3, `${roundTrips(requests)} round trips`);
+    const deletedId = `${DEV_GROUP}/providers/Microsoft.MachineLearningServices/workspaces/proj-deleted`;
+    const connection = harness.connect();
+    // Round 1: the hub, its connections and computes, the DNS zones, and both projects by id (no subscription list).
+    const { result: state, rounds } = await inRounds(t, harness.admin, [11, 6], () =>
+      readHubNetworkState(connection, hubId, { projectIds: [...projectIds, deletedId] }),
+    );
+    const firstRound = rounds[0]!.map((path) => path.toLowerCase());
+    for (const id of [...projectIds, deletedId]) assert.ok(firstRound.includes(id.toLowerCase()), `${id} in round 1`);
     assert.ok(
-      !requests.some((request) => /\/providers\/Microsoft.MachineLearningServices\/workspaces\?/i.test(request.path)),
+      !rounds.flat().some((path) => /\/providers\/Microsoft.MachineLearningServices\/workspaces$/i.test(path)),
       'the subscription is not listed again',
     );
     assert.deepEqual(state.projects, listed.projects);

@@ -2,7 +2,6 @@
  * Shared setup for the src/azure tests: one emulator per describe (instant LROs), a connection to it with fast
  * retries, and the emulator's admin client.
  */
-import diagnostics from 'node:diagnostics_channel';
 import { after, before, beforeEach } from 'node:test';
 import { startEmulator } from '../../../src/emulator/index';
 import type { EmulatorOptions, RunningEmulator, Topology } from '../../../src/emulator/index';
@@ -11,7 +10,7 @@ import { EmulatorAdmin } from '../../../src/emulator/adminClient';
 import type { RequestLogEntry } from '../../../src/emulator/adminClient';
 import { ArmConnection } from '../../../src/azure/clients';
 import type { ArmConnectionOptions } from '../../../src/azure/clients';
-import type { ArmRequestEvent, ArmRequestLogger } from '../../../src/azure/requestLog';
+import type { ArmRequestEvent } from '../../../src/azure/requestLog';
 
 export const DEV_SUBSCRIPTION = '00000000-0000-4000-8000-000000000001';
 export const PROD_SUBSCRIPTION = '00000000-0000-4000-8000-000000000002';
@@ -96,67 +95,4 @@ export async function armRequests(admin: EmulatorAdmin): Promise<RequestLogEntry
   return (await admin.requests()).filter(
     (entry) => entry.path.startsWith('/subscriptions') || entry.path.startsWith('/providers'),
   );
-}
-
-/** One ARM request: when the emulator received it and when the client had its answer, as event numbers. */
-export interface ServedRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly arrived: number;
-  readonly answered: number;
-}
-
-/**
- * Puts the emulator's arrivals (node's HTTP server diagnostics channel; the emulator runs in this process) and the
- * client's answers (the connection's request logger) in one order, numbered as they happen: an order, not a clock. A
- * request the code sends after another's answer arrives after that answer in this order.
- */
-export class CausalRecorder {
-  private next = 0;
-  private readonly arrivals: { method: string; path: string; arrived: number }[] = [];
-  private readonly answers: { method: string; path: string; answered: number }[] = [];
-  private readonly onArrival = (message: unknown): void => {
-    const { request } = message as { request: { method?: string; url?: string } };
-    const path = (request.url ?? '').replace(/^\/{2,}/, '/').split('?')[0] ?? '';
-    if (path.startsWith('/subscriptions') || path.startsWith('/providers'))
-      this.arrivals.push({ method: request.method ?? 'GET', path, arrived: this.next++ });
-  };
-
-  /** Give it to `harness.connect({ requestLogger })`. */
-  readonly requestLogger: ArmRequestLogger = (event) =>
-    this.answers.push({ method: event.method, path: event.path.replace(/^\/{2,}/, '/'), answered: this.next++ });
-
-  /** Records while `action` runs. */
-  async during<T>(action: () => Promise<T>): Promise<T> {
-    diagnostics.subscribe('http.server.request.start', this.onArrival);
-    try {
-      return await action();
-    } finally {
-      diagnostics.unsubscribe('http.server.request.start', this.onArrival);
-    }
-  }
-
-  /** Each arrival with its answer (the same method and path, first come first served), in arrival order. */
-  requests(): ServedRequest[] {
-    const answers = [...this.answers];
-    return this.arrivals.map((arrival) => {
-      const index = answers.findIndex((answer) => answer.method === arrival.method && answer.path === arrival.path);
-      const [answer] = index >= 0 ? answers.splice(index, 1) : [];
-      return { ...arrival, answered: answer?.answered ?? Number.POSITIVE_INFINITY };
-    });
-  }
-}
-
-/**
- * Sequential round trips, by causality: a request that arrived after another was answered may depend on it, so it is
- * one round deeper; requests in flight together share a round. The answer is the longest such chain. Latency on the
- * emulator keeps parallel requests in flight together, so the order reflects the code's structure.
- */
-export function roundTrips(requests: readonly ServedRequest[]): number {
-  const depth = new Map<ServedRequest, number>();
-  for (const request of requests) {
-    const parents = requests.filter((earlier) => earlier.answered < request.arrived);
-    depth.set(request, 1 + Math.max(0, ...parents.map((parent) => depth.get(parent) ?? 0)));
-  }
-  return Math.max(0, ...depth.values());
 }

@@ -199,16 +199,19 @@ describe('hubs tree model against the emulator', () => {
 
   it('cancels a listing in flight when everything is refreshed, and lists again', async () => {
     const tree = model();
-    await admin.setLatency(3_000);
+    await admin.clearRequests();
+    await admin.injectFault({ method: 'POST', pathPattern: 'Microsoft.ResourceGraph', kind: 'hang', hangMs: 30_000 });
     try {
       const first = tree.loadRoot();
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Cancelled once the listing is known to be in flight (the emulator logged the hang), not after a guessed delay.
+      while (!(await admin.requests()).some((entry) => entry.fault === 'hang'))
+        await new Promise((resolve) => setImmediate(resolve));
       tree.invalidateAll();
       const cancelled = await first;
       assert.equal(cancelled.kind, 'failed');
       assert.equal(cancelled.kind === 'failed' && cancelled.error.kind, 'cancelled');
     } finally {
-      await admin.setLatency(0);
+      await admin.clearFaults();
     }
     const again = await tree.loadRoot();
     assert.equal(again.kind, 'ready');
