@@ -77,6 +77,9 @@ export async function startEmulatorWithCore(
     { cert: certificate.cert, key: certificate.key },
     createRequestHandler(core, { adminToken, defaultSeed: options.seed as SeedOption | undefined, hangs }),
   );
+  // Node closes an idle keep-alive socket after 5 s; a client that reuses it at that moment (likely on a loaded
+  // machine, e.g. after a 429's Retry-After wait) gets "socket hang up". ARM's front ends keep idle connections longer.
+  server.keepAliveTimeout = 120_000;
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   core.baseUrl = `https://127.0.0.1:${port}`;
