@@ -16,7 +16,7 @@ export function activate(extension: vscode.ExtensionContext): ExtensionServices 
   const started = performance.now();
   useDisplayLanguage();
   const hubsView: HubsView = new HubsView(async () =>
-    loadFeaturesModule().HubsFeature.create(HUBS_VIEW_ID, extension.globalState, await sandbox.endpoint()),
+    loadFeaturesModule().HubsFeature.create(HUBS_VIEW_ID, extension, await sandbox.endpoint()),
   );
   const sandbox: Sandbox = new Sandbox(extension, hubsView);
   const timing = { bundleLoadedAt, activateStartedAt: started, activateFinishedAt: started };
