@@ -31,6 +31,7 @@ export default tseslint.config(
       'src/yaml/engine/**/*.ts',
       'src/cli/**/*.ts',
       'src/topology/*.ts',
+      'src/settings/**/*.ts',
     ],
     rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_EMULATOR] }] },
   },

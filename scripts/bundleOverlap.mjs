@@ -20,6 +20,8 @@ export const SHARED_MODULES = {
   'src/displayLanguage.ts': { reason: "configures the calling bundle's own @vscode/l10n copy; holds nothing" },
   'src/wizards/ids.ts': { reason: 'constant tables of wizard ids and commands' },
   'src/tree/viewIds.ts': { reason: 'constant ids' },
+  'src/settings/signInSettings.ts': { reason: 'pure resolution of the sign-in settings from inspect() values' },
+  'src/model/armIds.ts': { reason: 'pure parsing of ARM resource ids' },
   'src/model/reservedRanges.ts': { reason: 'the constant table of reserved ranges' },
   'src/model/ipRules.ts': {
     reason: 'pure parsing; scanEnd is a scratch register written and read within one synchronous call',

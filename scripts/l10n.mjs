@@ -39,6 +39,7 @@ const contributes = manifest.contributes ?? {};
 
 externalize(manifest, 'displayName', 'displayName');
 externalize(manifest, 'description', 'description');
+externalize(manifest.capabilities?.untrustedWorkspaces, 'description', 'capabilities.untrustedWorkspaces.description');
 for (const command of contributes.commands ?? []) {
   externalize(command, 'title', `command.${short(command.command)}.title`);
   externalize(command, 'shortTitle', `command.${short(command.command)}.shortTitle`);

@@ -1,25 +1,16 @@
 import * as vscode from 'vscode';
+import {
+  SECTION,
+  resolveSignInSettings,
+  type CustomCloudSettings,
+  type SettingProblem,
+} from './settings/signInSettings';
+import type { CloudName } from './model/clouds';
 
 /** The extension's settings, typed. The only module that reads `getConfiguration`. */
-export const SECTION = 'foundryNetwork';
-
-export type CloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment' | 'Custom';
-
-export interface ServicePrincipalTokenSource {
-  /** Authority host, e.g. https://127.0.0.1:8443/adfs for the emulator or an ADFS/Azure Stack authority. */
-  readonly authorityHost: string;
-  readonly tenantId: string;
-  readonly clientId: string;
-  /** Name of the environment variable that holds the secret; secrets never live in settings. */
-  readonly clientSecretEnvVar: string;
-}
-
-export interface CustomCloudSettings {
-  readonly resourceManagerEndpoint: string;
-  readonly portalUrl: string | undefined;
-  readonly tokenSource: 'azureCli' | 'servicePrincipal';
-  readonly servicePrincipal: ServicePrincipalTokenSource | undefined;
-}
+export { SECTION };
+export type { CloudName, CustomCloudSettings, SettingProblem };
+export type { ServicePrincipalTokenSource } from './settings/signInSettings';
 
 export interface YamlSettings {
   readonly validate: 'auto' | 'off';
@@ -33,16 +24,19 @@ export interface YamlSettings {
 export interface FoundrySettings {
   readonly cloud: CloudName;
   readonly customCloud: CustomCloudSettings | undefined;
+  /** Sign-in values that were ignored (set in a workspace) or rejected (not https, unknown names), with why. */
+  readonly problems: readonly SettingProblem[];
   readonly selectedSubscriptions: readonly string[];
   readonly yaml: YamlSettings;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): FoundrySettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const cloud = config.get<CloudName>('cloud', 'AzureCloud');
+  // Sign-in settings come from inspect(): the user's value only, never a workspace's (settings/signInSettings.ts).
+  const { settings, problems } = resolveSignInSettings((key) => config.inspect(key));
   return {
-    cloud,
-    customCloud: cloud === 'Custom' ? readCustomCloud(config) : undefined,
+    ...settings,
+    problems,
     selectedSubscriptions: config.get<string[]>('selectedSubscriptions', []),
     yaml: {
       validate: config.get<'auto' | 'off'>('yaml.validate', 'auto'),
@@ -51,22 +45,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): FoundrySettings
       debounceMs: config.get<number>('yaml.debounceMs', 200),
     },
   };
-}
-
-function readCustomCloud(config: vscode.WorkspaceConfiguration): CustomCloudSettings {
-  const servicePrincipal = config.get<Partial<ServicePrincipalTokenSource>>('customCloud.servicePrincipal');
-  return {
-    resourceManagerEndpoint: config.get<string>('customCloud.resourceManagerEndpoint', ''),
-    portalUrl: config.get<string>('customCloud.portalUrl') || undefined,
-    tokenSource: config.get<'azureCli' | 'servicePrincipal'>('customCloud.tokenSource', 'servicePrincipal'),
-    servicePrincipal: isCompleteServicePrincipal(servicePrincipal) ? servicePrincipal : undefined,
-  };
-}
-
-function isCompleteServicePrincipal(
-  value: Partial<ServicePrincipalTokenSource> | undefined,
-): value is ServicePrincipalTokenSource {
-  return !!value && !!value.authorityHost && !!value.tenantId && !!value.clientId && !!value.clientSecretEnvVar;
 }
 
 export async function setSelectedSubscriptions(subscriptionIds: readonly string[]): Promise<void> {

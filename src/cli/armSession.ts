@@ -86,6 +86,10 @@ function cloudOf(armEndpoint: string | undefined): Cloud {
 function credentialFrom(env: NodeJS.ProcessEnv, customEndpoint: boolean): TokenCredential {
   const authority =
     env.AZURE_AUTHORITY_HOST === undefined ? undefined : withoutTrailingSlashes(env.AZURE_AUTHORITY_HOST);
+  // The client secret goes to this host: never without TLS.
+  if (authority !== undefined && !/^https:\/\//i.test(authority)) {
+    throw new UsageError(`AZURE_AUTHORITY_HOST must be an https URL, not "${authority}".`);
+  }
   const adfs = authority !== undefined && /\/adfs$/i.test(authority);
   // A custom authority is not in Microsoft's instance list; discovery would call the public cloud.
   const disableInstanceDiscovery = customEndpoint || adfs;

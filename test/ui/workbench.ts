@@ -5,7 +5,7 @@ import { after, afterEach, before } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, waitForWorkbench, type RunningBrowser } from '../harness/browser';
 import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
-import { startTestEmulator, type TestEmulator } from '../harness/emulatorEnvironment';
+import { SANDBOX_SECRET_ENV, startTestEmulator, type TestEmulator } from '../harness/emulatorEnvironment';
 import { REPO_ROOT, TEST_RESULTS_DIR } from '../harness/paths';
 
 /** A fresh code-server with the packaged VSIX installed, and a fresh browser on it. */
@@ -44,6 +44,7 @@ export async function openWorkbench(
     browser = await launchBrowser({ viewport: { width: 1500, height: 850 } });
     await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await waitForWorkbench(browser.page);
+    if (emulator) await allowEmulatorSecret(browser.page, emulator);
   } catch (error) {
     await browser?.close();
     await server?.close();
@@ -63,6 +64,24 @@ export async function openWorkbench(
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The first sign-in with a service principal asks, in a modal, before the secret in its environment variable goes to
+ * the token authority (src/settings/secretUse.ts). Opening the Foundry view signs in: the test checks the question names
+ * the emulator's authority and the variable, and allows it, as a user would once.
+ */
+async function allowEmulatorSecret(page: Page, emulator: TestEmulator): Promise<void> {
+  await openFoundryView(page);
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 60_000 });
+  const text = await dialog.innerText();
+  for (const expected of [SANDBOX_SECRET_ENV, `${emulator.emulator.url}/adfs`]) {
+    if (!text.includes(expected)) throw new Error(`the sign-in question does not name ${expected}: ${text}`);
+  }
+  await screenshot(page, 'sign-in-secret-question');
+  await dialog.getByRole('button', { name: 'Allow' }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

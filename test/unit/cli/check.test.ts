@@ -145,6 +145,13 @@ describe('foundry-net check against the emulator', () => {
     );
     const insecure = await runCli(['check', '--arm-endpoint', emulator.url.replace('https:', 'http:')], env, workdir);
     assert.equal(insecure.code, 2);
+    const insecureAuthority = await runCli(
+      ['check', '--arm-endpoint', emulator.url],
+      { ...env, AZURE_AUTHORITY_HOST: `${emulator.url.replace('https:', 'http:')}/adfs` },
+      workdir,
+    );
+    assert.equal(insecureAuthority.code, 2);
+    assert.match(insecureAuthority.stderr, /AZURE_AUTHORITY_HOST must be an https URL/);
   });
 
   it('exits 3 when sign-in fails', async () => {

@@ -23,7 +23,7 @@ const KB_100 = 100 * 1024;
 
 /** The files whose regular expressions see text a user or a repository chooses. */
 const USER_TEXT_FILES = [
-  ...['src/cli', 'src/yaml/engine', 'src/yaml/vscode', 'src/auth'].flatMap((folder) =>
+  ...['src/cli', 'src/yaml/engine', 'src/yaml/vscode', 'src/auth', 'src/settings'].flatMap((folder) =>
     readdirSync(path.join(REPO, folder))
       .filter((file) => file.endsWith('.ts'))
       .map((file) => `${folder}/${file}`),
