@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, waitForWorkbench, type RunningBrowser } from '../harness/browser';
+import { launchBrowser, logIn, waitForWorkbench, type RunningBrowser } from '../harness/browser';
 import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 import { startTestEmulator, type TestEmulator } from '../harness/emulatorEnvironment';
 import { REPO_ROOT, TEST_RESULTS_DIR } from '../harness/paths';
@@ -42,6 +42,7 @@ export async function openWorkbench(
       env: emulator?.env,
     });
     browser = await launchBrowser({ viewport: { width: 1500, height: 850 } });
+    await logIn(browser.page, server);
     await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await waitForWorkbench(browser.page);
   } catch (error) {
