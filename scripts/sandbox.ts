@@ -1,8 +1,8 @@
 // `npm run sandbox` (development): code-server in a browser with the freshly packaged extension, and nothing else: no
-// emulator, no settings, none of your environment (only the variables test/harness/codeServer.ts allows). "Try the Sandbox" in the Foundry view starts the emulator inside the extension
-// host, as it does in any installed VS Code, so no secret or admin token ever reaches code-server's environment (where
-// `env` in a terminal would show it). It asks for a random password, kept in .sandbox/config.yaml (readable by you
-// only). Prints the URL; Ctrl+C stops it.
+// emulator, no settings, none of your environment beyond the variables test/harness/codeServer.ts allows. "Try the
+// Sandbox" in the Foundry view starts the emulator inside the extension host, as it does in any installed VS Code, so
+// no secret or admin token ever reaches code-server's environment (where `env` in a terminal would show it). It asks
+// for a random password, kept in .sandbox/config.yaml (readable by you only). Prints the URL; Ctrl+C stops it.
 // `npm run sandbox -- --screenshot out.png` opens it headless, clicks "Try the Sandbox", saves a screenshot, and exits.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';

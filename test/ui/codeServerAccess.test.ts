@@ -73,7 +73,7 @@ describe('code-server: a password, and none of the environment it was started fr
   it('opens the workbench after logIn with its password', async () => {
     browser = await launchBrowser();
     await logIn(browser.page, server);
-    await browser.page.goto(server.url);
+    await browser.page.goto(server.url, { waitUntil: 'domcontentloaded' });
     await waitForWorkbench(browser.page);
   });
 
