@@ -43,7 +43,11 @@ export async function openWorkbench(
     });
     browser = await launchBrowser({ viewport: { width: 1500, height: 850 } });
     await logIn(browser.page, server);
-    await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    // The workbench itself is what the tests need (waitForWorkbench): the page's load event, which waits for every
+    // script, passes Playwright's 30 s on a loaded 2-core machine.
+    await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, {
+      waitUntil: 'domcontentloaded',
+    });
     await waitForWorkbench(browser.page);
   } catch (error) {
     await browser?.close();
