@@ -5,18 +5,18 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { defineConfig } from '@vscode/test-cli';
-import { emulatorEnv, emulatorSettings } from './test/harness/emulatorSettings.mjs';
+import { childEnvironment } from './test/harness/childEnvironment.mjs';
+import { adminConnectionEnv, emulatorEnv, emulatorSettings } from './test/harness/emulatorSettings.mjs';
 
 async function startEmulator() {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/emulator/main.ts', '--seed', 'demo', '--lro', 'instant'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    // Not this shell's environment: the emulator needs none of the developer's variables (or tokens).
+    { stdio: ['ignore', 'pipe', 'inherit'], env: childEnvironment() },
   );
   process.on('exit', () => child.kill('SIGTERM'));
   for await (const line of createInterface({ input: child.stdout })) {
@@ -37,5 +37,9 @@ export default defineConfig({
   workspaceFolder: workspace,
   version: '1.95.0',
   mocha: { ui: 'bdd', timeout: 60_000 },
-  env: { ...emulatorEnv(emulator), FOUNDRY_TEST_WORKSPACE: workspace },
+  env: {
+    ...emulatorEnv(emulator),
+    ...adminConnectionEnv(emulator, join(dirname(workspace), 'emulator-admin.json')),
+    FOUNDRY_TEST_WORKSPACE: workspace,
+  },
 });

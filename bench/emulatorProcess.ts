@@ -13,6 +13,7 @@ import { guidFrom } from '../src/emulator/builders';
 import { EmulatorCore } from '../src/emulator/emulator';
 import { DEMO_IDENTITY, type Snapshot } from '../src/emulator/index';
 import { generateTopology } from '../src/emulator/seeds/generate';
+import { childEnvironment } from '../test/harness/childEnvironment.mjs';
 
 export interface EmulatorEndpoint {
   readonly url: string;
@@ -54,7 +55,7 @@ export async function startEmulatorProcess(snapshot: Snapshot): Promise<Emulator
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(root, 'src/emulator/main.ts'), '--state', statePath, '--lro', 'instant'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: childEnvironment() },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = await new Promise<EmulatorEndpoint>((resolve, reject) => {

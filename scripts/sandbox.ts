@@ -1,14 +1,15 @@
 // `npm run sandbox` (development): code-server in a browser with the freshly packaged extension, and nothing else: no
-// emulator, no settings, no environment. "Try the Sandbox" in the Foundry view starts the emulator inside the extension
-// host, as it does in any installed VS Code, so no secret or admin token ever reaches code-server's environment (where
-// `env` in a terminal would show it). Prints the URL; Ctrl+C stops it.
+// emulator, no settings, none of your environment beyond the variables test/harness/codeServer.ts allows. "Try the
+// Sandbox" in the Foundry view starts the emulator inside the extension host, as it does in any installed VS Code, so
+// no secret or admin token ever reaches code-server's environment (where `env` in a terminal would show it). It asks
+// for a random password, kept in .sandbox/config.yaml (readable by you only). Prints the URL; Ctrl+C stops it.
 // `npm run sandbox -- --screenshot out.png` opens it headless, clicks "Try the Sandbox", saves a screenshot, and exits.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser, waitForWorkbench, widenSideBar } from '../test/harness/browser';
-import { startCodeServer } from '../test/harness/codeServer';
+import { launchBrowser, logIn, waitForWorkbench, widenSideBar } from '../test/harness/browser';
+import { type RunningCodeServer, startCodeServer } from '../test/harness/codeServer';
 import { REPO_ROOT } from '../test/harness/paths';
 import { packagedVsix } from '../test/ui/workbench';
 
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   if (options.screenshot) {
     try {
-      await takeScreenshot(url, options.screenshot);
+      await takeScreenshot(server, url, options.screenshot);
       console.log(`sandbox: screenshot saved to ${options.screenshot}`);
     } finally {
       await server.close();
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(
-    `\nFoundry Network in code-server is ready.\n  Open ${url}\n  In the Foundry Network view, click "Try the Sandbox": the emulator starts inside the extension.\nPress Ctrl+C to stop.`,
+    `\nFoundry Network in code-server is ready.\n  Open ${url}\n  Its password is in ${join(runDir, 'config.yaml')}.\n  In the Foundry Network view, click "Try the Sandbox": the emulator starts inside the extension.\nPress Ctrl+C to stop.`,
   );
   await new Promise<void>((done) => {
     const onSignal = () => void server.close().then(done);
@@ -71,10 +72,11 @@ async function main(): Promise<void> {
   });
 }
 
-async function takeScreenshot(url: string, path: string): Promise<void> {
+async function takeScreenshot(server: RunningCodeServer, url: string, path: string): Promise<void> {
   const browser = await launchBrowser({ viewport: { width: 1500, height: 800 } });
   try {
     const { page } = browser;
+    await logIn(page, server);
     await page.goto(url);
     await waitForWorkbench(page);
     await page.locator('.activitybar [aria-label^="Foundry Network"]').first().click();

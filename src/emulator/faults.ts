@@ -62,24 +62,30 @@ export class FaultTable {
 export interface RequestLogEntry {
   time: string;
   method: string;
-  /** Path and query; secrets and tokens in the query are redacted. */
+  /** The path only (ARM ids: nothing secret); never the query. */
   path: string;
   status: number;
   durationMs: number;
   fault?: FaultKind;
 }
 
-const SECRET_PARAMETERS = /([?&](?:client_secret|access_token|refresh_token|code|client_assertion|sig|token)=)[^&]*/gi;
+/**
+ * What the log keeps of a request target: the path, up to the first `?` or `#`. An allow-list, not a list of secret
+ * parameter names: a query can carry any secret under any name and in any encoding (`client%5Fsecret`, `password`,
+ * `assertion`, `key`, a SAS `sig`), and a list of names always misses one.
+ */
+export function loggedPath(target: string): string {
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+}
 
-export const redactPath = (pathAndQuery: string): string => pathAndQuery.replace(SECRET_PARAMETERS, '$1REDACTED');
-
-/** The request log behind `GET /_emulator/requests`. Never holds a header or a body, so never a token. */
+/** The request log behind `GET /_emulator/requests`. Never holds a header, a body or a query, so never a token. */
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
   constructor(private readonly capacity = 10_000) {}
 
   add(entry: RequestLogEntry): void {
-    this.entries.push({ ...entry, path: redactPath(entry.path) });
+    this.entries.push({ ...entry, path: loggedPath(entry.path) });
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
   }
 

@@ -14,6 +14,15 @@ export interface ServerSettings {
   hangs: Set<NodeJS.Timeout>;
 }
 
+const MEGABYTE = 1024 * 1024;
+/**
+ * The most an ARM or token request body may hold: ARM's own limit for a template is 4 MB, and the biggest body in the
+ * recordings is 43 KB. Without a cap one request holds the emulator's memory (the extension host's, in the sandbox).
+ */
+export const MAX_REQUEST_BODY_BYTES = 4 * MEGABYTE;
+/** The admin API takes snapshots and seeds, which for a generated topology run to a few MB; only with the token. */
+export const MAX_ADMIN_BODY_BYTES = 64 * MEGABYTE;
+
 const sleep = (ms: number, hangs?: Set<NodeJS.Timeout>): Promise<void> =>
   new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -34,7 +43,7 @@ export function createRequestHandler(core: EmulatorCore, settings: ServerSetting
       core.log.add({
         time: new Date().toISOString(),
         method,
-        path: `${url.pathname}${url.search}`,
+        path: url.pathname,
         status,
         durationMs: Math.round(performance.now() - started),
         ...(fault ? { fault } : {}),
@@ -92,7 +101,7 @@ async function adminReply(
     };
   }
   try {
-    const body = await readJson(request);
+    const body = await readJson(request, MAX_ADMIN_BODY_BYTES);
     return await handleAdmin(
       core,
       method,
@@ -102,6 +111,7 @@ async function adminReply(
       settings.defaultSeed,
     );
   } catch (error) {
+    if (error instanceof ArmError) return errorReply(error);
     return {
       status: 400,
       body: { error: { code: 'BadRequest', message: error instanceof Error ? error.message : String(error) } },
@@ -189,17 +199,43 @@ function errorReply(error: unknown): Reply {
   return { status: 500, body: { error: { code: 'InternalServerError', message: `The emulator failed: ${message}` } } };
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+function tooLarge(limit: number, declared?: number): ArmError {
+  const size = declared === undefined ? '' : ` (Content-Length ${declared})`;
+  return new ArmError(
+    413,
+    'RequestEntityTooLarge',
+    `The request body is over ${limit / MEGABYTE} MB${size}, the most the emulator accepts. Send a smaller request.`,
+  );
+}
+
+/**
+ * The body, up to `limit` bytes. Past it the rest is read and dropped, so the client still gets the 413 on the same
+ * connection; node's requestTimeout ends a body that never ends. A byte counter on node's stream: a body-parsing
+ * library (raw-body) would add its dependencies to the emulator's bundle for this one comparison.
+ */
+function readBody(request: IncomingMessage, limit = MAX_REQUEST_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    // Not read at all: node drops the unread body once the answer is sent.
+    if (declared > limit) return reject(tooLarge(limit, declared));
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    const onData = (chunk: Buffer): void => {
+      received += chunk.length;
+      if (received <= limit) return void chunks.push(chunk);
+      request.off('data', onData);
+      request.resume();
+      chunks.length = 0;
+      reject(tooLarge(limit));
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  const text = (await readBody(request)).toString('utf8').replace(/^\uFEFF/, '');
+async function readJson(request: IncomingMessage, limit = MAX_REQUEST_BODY_BYTES): Promise<unknown> {
+  const text = (await readBody(request, limit)).toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim().length === 0) return undefined;
   try {
     return JSON.parse(text);

@@ -44,6 +44,19 @@ export async function launchBrowser(
   };
 }
 
+/**
+ * Logs the browser in to code-server with its password, as its login form does: the session cookie lands in this
+ * browser's context, so the workbench and its web socket open after it. A refused password fails here, not later.
+ */
+export async function logIn(page: Page, server: { url: string; password: string }): Promise<void> {
+  const answer = await page.context().request.post(`${server.url}/login`, {
+    form: { password: server.password },
+    maxRedirects: 0,
+  });
+  if (answer.status() !== 302)
+    throw new Error(`code-server did not take the password: HTTP ${answer.status()} instead of a redirect`);
+}
+
 /** Waits for the workbench to be interactive. */
 export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });

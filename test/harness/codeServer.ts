@@ -1,8 +1,15 @@
+/**
+ * code-server for the integration and UI suites and `npm run sandbox`: on 127.0.0.1, behind a random password (never
+ * `auth: none`: any user of the machine could open a terminal in it), with an allow-listed environment and a HOME of
+ * its own, so that a terminal in it shows none of the developer's tokens and reads none of their dotfiles.
+ */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childEnvironment } from './childEnvironment.mjs';
 import { CODE_SERVER_ENTRY, NODE24_BIN } from './paths';
 
 export interface CodeServerOptions {
@@ -12,7 +19,10 @@ export interface CodeServerOptions {
   readonly vsixFiles?: readonly string[];
   /** Extra user settings, merged over the quiet defaults. */
   readonly settings?: Record<string, unknown>;
-  /** Environment for the server and so the extension host (e.g. NODE_EXTRA_CA_CERTS, results paths). */
+  /**
+   * Variables for the server and so the extension host (e.g. NODE_EXTRA_CA_CERTS, results paths), on top of the
+   * allow-listed ones (`codeServerEnvironment`). Never an admin token: every terminal in code-server inherits these.
+   */
   readonly env?: Record<string, string>;
   /** Keep the run directory (for the sandbox); otherwise a temporary one that close() removes. */
   readonly runDir?: string;
@@ -24,6 +34,10 @@ export interface CodeServerOptions {
 export interface RunningCodeServer {
   readonly url: string;
   readonly port: number;
+  /** The password it asks for (also in its config.yaml, readable by this user only): `logIn` in browser.ts sends it. */
+  readonly password: string;
+  /** code-server's process id: a test reads its environment (/proc/PID/environ). */
+  readonly pid: number;
   readonly runDir: string;
   /** Its --user-data-dir: logs/ holds the extension host's output channels. */
   readonly userDataDir: string;
@@ -39,6 +53,7 @@ const QUIET_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'update.mode': 'none',
   'workbench.tips.enabled': false,
+  // The suites open fixture folders they copied themselves; trust prompts would only stand in their way.
   'security.workspace.trust.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'git.openRepositoryInParentFolders': 'never',
@@ -67,8 +82,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   assertToolchain();
   const ownsRunDir = !options.runDir;
   const runDir = options.runDir ?? mkdtempSync(join(tmpdir(), 'foundry-code-server-'));
-  const dirs = prepareRunDir(runDir, { ...QUIET_SETTINGS, ...options.settings });
-  const env = { ...process.env, ...dirs.env, ...options.env };
+  const password = randomBytes(24).toString('base64url');
+  const dirs = prepareRunDir(runDir, { ...QUIET_SETTINGS, ...options.settings }, password);
+  const env = codeServerEnvironment(dirs, options.env);
   for (const vsix of options.vsixFiles ?? []) installExtension(vsix, dirs, env);
 
   const port = options.port ?? (await freePort());
@@ -78,8 +94,6 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     join(runDir, 'config.yaml'),
     '--bind-addr',
     `127.0.0.1:${port}`,
-    '--auth',
-    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -95,6 +109,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    password,
+    pid: child.pid ?? 0,
     runDir,
     userDataDir: dirs.userData,
     close: async () => {
@@ -107,21 +123,56 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 interface RunDirs {
   userData: string;
   extensions: string;
-  env: Record<string, string>;
+  home: string;
+  xdgConfig: string;
+  xdgData: string;
 }
 
-function prepareRunDir(runDir: string, settings: Record<string, unknown>): RunDirs {
-  const userData = join(runDir, 'ud');
-  const extensions = join(runDir, 'ext');
-  const xdgConfig = join(runDir, 'xdg-config');
-  const xdgData = join(runDir, 'xdg-data');
-  for (const dir of [join(userData, 'User'), extensions, xdgConfig, xdgData]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-  writeFileSync(join(runDir, 'config.yaml'), 'auth: none\ncert: false\n');
-  return { userData, extensions, env: { XDG_CONFIG_HOME: xdgConfig, XDG_DATA_HOME: xdgData } };
+/** What code-server takes from this process besides childEnvironment's: the shell its terminals start. */
+const CODE_SERVER_INHERITED_VARIABLES = ['SHELL'];
+
+/**
+ * code-server's whole environment: the allow-listed variables, HOME and the XDG folders in its run folder (so nothing
+ * in it reads the developer's ~/.azure, ~/.npmrc or ~/.git-credentials), and what the caller names. Nothing else: not
+ * the developer's tokens, nor code-server's own PASSWORD or HASHED_PASSWORD, which would replace the config's password.
+ */
+export function codeServerEnvironment(
+  dirs: Pick<RunDirs, 'home' | 'xdgConfig' | 'xdgData'>,
+  extra: Record<string, string> = {},
+  from: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const inherited: Record<string, string> = {};
+  for (const name of CODE_SERVER_INHERITED_VARIABLES) if (from[name]) inherited[name] = from[name];
+  return childEnvironment(
+    { ...inherited, HOME: dirs.home, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, ...extra },
+    from,
+  );
 }
 
-function installExtension(vsix: string, dirs: RunDirs, env: NodeJS.ProcessEnv): void {
+/** config.yaml: password authentication with this password (quoted: YAML reads some strings as numbers). */
+export function codeServerConfig(password: string): string {
+  return `auth: password\npassword: ${JSON.stringify(password)}\ncert: false\n`;
+}
+
+function prepareRunDir(runDir: string, settings: Record<string, unknown>, password: string): RunDirs {
+  const dirs: RunDirs = {
+    userData: join(runDir, 'ud'),
+    extensions: join(runDir, 'ext'),
+    home: join(runDir, 'home'),
+    xdgConfig: join(runDir, 'xdg-config'),
+    xdgData: join(runDir, 'xdg-data'),
+  };
+  for (const dir of [join(dirs.userData, 'User'), dirs.extensions, dirs.home, dirs.xdgConfig, dirs.xdgData])
+    mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const config = join(runDir, 'config.yaml');
+  writeFileSync(config, codeServerConfig(password), { mode: 0o600 });
+  // An existing file keeps its mode through writeFileSync: the password is for this user only.
+  chmodSync(config, 0o600);
+  return dirs;
+}
+
+function installExtension(vsix: string, dirs: RunDirs, env: Record<string, string>): void {
   const result = spawnSync(
     NODE24_BIN,
     [

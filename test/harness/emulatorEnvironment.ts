@@ -1,13 +1,19 @@
 import type { RunningEmulator, startEmulator } from '../../src/emulator/index';
 import { emulatorEnv, emulatorSettings } from './emulatorSettings.mjs';
 
-export { SANDBOX_SECRET_ENV, emulatorEnv, emulatorSettings } from './emulatorSettings.mjs';
+export {
+  ADMIN_CONNECTION_ENV,
+  SANDBOX_SECRET_ENV,
+  adminConnectionEnv,
+  emulatorEnv,
+  emulatorSettings,
+} from './emulatorSettings.mjs';
 
 export interface TestEmulator {
   readonly emulator: RunningEmulator;
   /** User settings that point the extension at the emulator. */
   readonly settings: Record<string, unknown>;
-  /** Environment for code-server and so the extension host. */
+  /** Environment for code-server and so the extension host: no admin token (see `adminConnectionEnv`). */
   readonly env: Record<string, string>;
   close(): Promise<void>;
 }

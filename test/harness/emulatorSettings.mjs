@@ -1,5 +1,9 @@
 // The settings and environment that point the extension at a running emulator, shared by the TypeScript harness
 // (suites, sandbox) and .vscode-test.mjs, which plain Node loads.
+import { writeFileSync } from 'node:fs';
+
+/** Names the file that holds the emulator's admin connection, for the in-host integration tests. */
+export const ADMIN_CONNECTION_ENV = 'FOUNDRY_TEST_EMULATOR_ADMIN';
 
 /** The environment variable through which the extension reads the service principal's secret (never settings). */
 export const SANDBOX_SECRET_ENV = 'FOUNDRY_NETWORK_CLIENT_SECRET';
@@ -19,16 +23,23 @@ export function emulatorSettings(emulator) {
   };
 }
 
-/** Environment for code-server (and so the extension host) or a desktop VS Code. */
+/**
+ * Environment for code-server (and so the extension host) or a desktop VS Code: what the extension needs to sign in to
+ * the emulator, nothing more. Never the admin token: every terminal and task in that VS Code inherits this.
+ */
 export function emulatorEnv(emulator) {
   return {
     NODE_EXTRA_CA_CERTS: emulator.caCertPath,
     [SANDBOX_SECRET_ENV]: emulator.clientSecret,
-    // Integration tests drive faults and read state through the admin API.
-    FOUNDRY_EMULATOR: JSON.stringify({
-      url: emulator.url,
-      adminToken: emulator.adminToken,
-      caCertPath: emulator.caCertPath,
-    }),
   };
+}
+
+/**
+ * The integration tests drive faults and read state through the admin API. Its connection goes into a file only this
+ * user can read, outside the opened folder, and the environment names only the file.
+ */
+export function adminConnectionEnv(emulator, path) {
+  const connection = { url: emulator.url, adminToken: emulator.adminToken, caCertPath: emulator.caCertPath };
+  writeFileSync(path, JSON.stringify(connection), { mode: 0o600 });
+  return { [ADMIN_CONNECTION_ENV]: path };
 }

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchBrowser, waitForWorkbench } from './browser';
+import { launchBrowser, logIn, waitForWorkbench } from './browser';
 import { startCodeServer } from './codeServer';
-import { startTestEmulator } from './emulatorEnvironment';
+import { adminConnectionEnv, startTestEmulator } from './emulatorEnvironment';
 import { REPO_ROOT } from './paths';
 
 const SUITE_TIMEOUT_MS = Number(process.env.FOUNDRY_INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
@@ -52,15 +52,26 @@ async function main(): Promise<number> {
   const resultsFile = join(scratch, 'results.json');
 
   const emulator = await startTestEmulator();
+  // FOUNDRY_TEST_GREP (test/integration/index.ts) picks the tests to run, when the developer sets it.
+  const grep: Record<string, string> = process.env.FOUNDRY_TEST_GREP
+    ? { FOUNDRY_TEST_GREP: process.env.FOUNDRY_TEST_GREP }
+    : {};
   const server = await startCodeServer({
     smokeTestDriver: true,
     settings: emulator.settings,
-    env: { ...emulator.env, FOUNDRY_TEST_RESULTS: resultsFile, FOUNDRY_TEST_WORKSPACE: workspace },
+    env: {
+      ...emulator.env,
+      ...adminConnectionEnv(emulator.emulator, join(scratch, 'emulator-admin.json')),
+      ...grep,
+      FOUNDRY_TEST_RESULTS: resultsFile,
+      FOUNDRY_TEST_WORKSPACE: workspace,
+    },
   });
   const browser = await launchBrowser();
   const started = performance.now();
   let exitCode: number | undefined;
   try {
+    await logIn(browser.page, server);
     exitCode = await runInWorkbench(server.url, server.port, workspace, browser.page);
   } finally {
     await browser.close();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../src/services';
 import type { NodeView } from '../../src/tree/nodeView';
-import { EmulatorAdmin } from '../../src/emulator/adminClient';
+import { testEmulatorAdmin } from './emulatorAdmin';
 import { HubsTree, activateExtension } from './hubsTree';
 
 /** The hubs view as the user sees it: the real provider, against the emulator's demo topology. */
@@ -10,7 +10,7 @@ describe('hubs tree against the demo topology', function () {
   this.timeout(120_000);
   let services: ExtensionServices;
   let tree: HubsTree;
-  const admin = new EmulatorAdmin(JSON.parse(process.env.FOUNDRY_EMULATOR ?? '{}'));
+  const admin = testEmulatorAdmin();
   const times = (count: number, id: string) => Array.from({ length: count }, () => id);
 
   before(async () => {

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEV_SUBSCRIPTION_ID, PROD_SUBSCRIPTION_ID, resourceGroupIdOf } from '../../src/emulator/builders/base';
-import { EmulatorAdmin } from '../../src/emulator/adminClient';
 import type { ExtensionServices } from '../../src/services';
 import type { NodeView } from '../../src/tree/nodeView';
 import { ScriptedWizardUi, type ScriptedAnswer } from '../../src/wizards/framework/scriptedUi';
 import type { PickOptions } from '../../src/wizards/framework/ui';
 import { QuickInputWizardUi } from '../../src/wizards/vscode/quickInputUi';
+import type { EmulatorAdmin } from '../../src/emulator/adminClient';
+import { testEmulatorAdmin } from './emulatorAdmin';
 import { HubsTree, activateExtension } from './hubsTree';
 
 const DEV_GROUP = resourceGroupIdOf(DEV_SUBSCRIPTION_ID, 'rg-foundry-dev');
@@ -45,7 +46,7 @@ describe('wizards against the demo topology', function () {
   before(async () => {
     services = await activateExtension();
     tree = new HubsTree(services.hubsView);
-    admin = new EmulatorAdmin(JSON.parse(process.env.FOUNDRY_EMULATOR ?? '{}'));
+    admin = testEmulatorAdmin();
   });
   beforeEach(async () => {
     await admin.reset();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, waitForWorkbench, type RunningBrowser } from '../harness/browser';
+import { launchBrowser, logIn, waitForWorkbench, type RunningBrowser } from '../harness/browser';
 import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 import { SANDBOX_SECRET_ENV, startTestEmulator, type TestEmulator } from '../harness/emulatorEnvironment';
 import { REPO_ROOT, TEST_RESULTS_DIR } from '../harness/paths';
@@ -42,7 +42,12 @@ export async function openWorkbench(
       env: emulator?.env,
     });
     browser = await launchBrowser({ viewport: { width: 1500, height: 850 } });
-    await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await logIn(browser.page, server);
+    // The workbench itself is what the tests need (waitForWorkbench): the page's load event, which waits for every
+    // script, passes Playwright's 30 s on a loaded 2-core machine.
+    await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, {
+      waitUntil: 'domcontentloaded',
+    });
     await waitForWorkbench(browser.page);
     if (emulator) await allowEmulatorSecret(browser.page, emulator);
   } catch (error) {

@@ -7,6 +7,7 @@ import { afterEach, describe, it } from 'node:test';
 import { EmulatorAdmin } from '../../../src/emulator/adminClient';
 import type { RunningEmulator } from '../../../src/emulator/index';
 import { aHub, aResourceGroup } from '../../../src/emulator/builders';
+import { childEnvironment } from '../../harness/childEnvironment.mjs';
 import { DEV, DEV_GROUP, WORKSPACES, withHarness } from './helpers';
 
 const MAIN = join(__dirname, '..', '..', '..', 'src', 'emulator', 'main.ts');
@@ -19,7 +20,10 @@ function launch(args: string[]): {
   ready: Promise<Ready>;
   exit: Promise<{ code: number | null; stderr: string }>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: childEnvironment(),
+  });
   launched.push(child);
   let stdout = '';
   let stderr = '';
