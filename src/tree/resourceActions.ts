@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { sendArm } from '../azure/armRequest';
 import { apiVersionForResourceId } from '../azure/resourceApiVersions';
 import { setSelectedSubscriptions, readSettings } from '../config';
+import { azCommand, type AzOption } from '../model/azScript';
 import { portalResourceUrl } from '../model/clouds';
 import { PROPERTIES_SCHEME } from './hubsView';
 import type { HubsTreeModel } from './model';
@@ -110,7 +111,10 @@ function requireResourceId(node: NodeView | undefined): string {
   return node.resourceId;
 }
 
+/** The id comes from ARM: quoted like every value of a generated script. */
 export function azShowCommand(resourceId: string): string {
   const apiVersion = apiVersionForResourceId(resourceId);
-  return `az resource show --ids '${resourceId}'${apiVersion ? ` --api-version ${apiVersion}` : ''}`;
+  const options: AzOption[] = [['--ids', resourceId]];
+  if (apiVersion) options.push(['--api-version', apiVersion]);
+  return azCommand('resource show', options);
 }
