@@ -113,6 +113,13 @@ export function azCommand(command: string, options: readonly AzOption[]): string
   return parts.join(' ');
 }
 
+/** `az resource show` for a resource id from ARM ("Copy az Command" in the tree). */
+export function azShowCommand(resourceId: string, apiVersion?: string): string {
+  const options: AzOption[] = [['--ids', resourceId]];
+  if (apiVersion) options.push(['--api-version', apiVersion]);
+  return azCommand('resource show', options);
+}
+
 /**
  * Collects the variables a plan's commands refer to. The same name asked for with another value gets a numbered
  * name, so two resource groups never share one variable.

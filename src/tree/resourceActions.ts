@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { sendArm } from '../azure/armRequest';
 import { apiVersionForResourceId } from '../azure/resourceApiVersions';
 import { setSelectedSubscriptions, readSettings } from '../config';
-import { azCommand, type AzOption } from '../model/azScript';
+import { azShowCommand } from '../model/azScript';
 import { portalResourceUrl } from '../model/clouds';
 import { PROPERTIES_SCHEME } from './hubsView';
 import type { HubsTreeModel } from './model';
@@ -33,7 +33,8 @@ export class ResourceActions {
 
   /** An `az` command that shows the resource as ARM has it (same api-version as the extension reads). */
   async copyAzCommand(node?: NodeView): Promise<string> {
-    const command = azShowCommand(requireResourceId(node));
+    const resourceId = requireResourceId(node);
+    const command = azShowCommand(resourceId, apiVersionForResourceId(resourceId));
     await vscode.env.clipboard.writeText(command);
     void vscode.window.setStatusBarMessage(l10n.t('Copied: {0}', command), 3000);
     return command;
@@ -109,12 +110,4 @@ export class ResourceActions {
 function requireResourceId(node: NodeView | undefined): string {
   if (!node?.resourceId) throw new Error(l10n.t('Pick a resource in the Foundry view first.'));
   return node.resourceId;
-}
-
-/** The id comes from ARM: quoted like every value of a generated script. */
-export function azShowCommand(resourceId: string): string {
-  const apiVersion = apiVersionForResourceId(resourceId);
-  const options: AzOption[] = [['--ids', resourceId]];
-  if (apiVersion) options.push(['--api-version', apiVersion]);
-  return azCommand('resource show', options);
 }
