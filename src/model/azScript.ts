@@ -5,9 +5,17 @@
  */
 import { UNPRINTABLE, printable } from './printable';
 
+/**
+ * A script variable; `inlineValue` when the plan writes values into each command instead (see AzVariables), quoted
+ * by the same rule as any literal.
+ */
+export interface AzVariableWord {
+  readonly variable: string;
+  readonly inlineValue?: string;
+}
+
 /** A part of a command line: a literal, a script variable, or a double-quoted mix of both (a URL with an id). */
-export type AzWord =
-  string | { readonly variable: string } | { readonly template: readonly (string | { readonly variable: string })[] };
+export type AzWord = string | AzVariableWord | { readonly template: readonly (string | AzVariableWord)[] };
 
 export interface AzVariable {
   readonly name: string;
@@ -79,9 +87,15 @@ function renderWord(word: AzWord): string {
     return bashQuote(word);
   }
   if ('variable' in word) {
-    return `"$${word.variable}"`;
+    return word.inlineValue === undefined ? `"$${word.variable}"` : bashQuote(word.inlineValue);
   }
-  const inner = word.template.map((part) => (typeof part === 'string' ? templateText(part) : `\${${part.variable}}`));
+  const inner = word.template.map((part) =>
+    typeof part === 'string'
+      ? templateText(part)
+      : part.inlineValue === undefined
+        ? `\${${part.variable}}`
+        : templateText(part.inlineValue),
+  );
   return `"${inner.join('')}"`;
 }
 
@@ -122,12 +136,15 @@ export function azShowCommand(resourceId: string, apiVersion?: string): string {
 
 /**
  * Collects the variables a plan's commands refer to. The same name asked for with another value gets a numbered
- * name, so two resource groups never share one variable.
+ * name, so two resource groups never share one variable. `inline`: each command holds its values instead, for a
+ * plan made of steps from several plans (their variables would clash); nothing is declared at the top.
  */
 export class AzVariables {
   private readonly values = new Map<string, string>();
 
-  ref(name: string, value: string): { readonly variable: string } {
+  constructor(private readonly inline = false) {}
+
+  ref(name: string, value: string): AzVariableWord {
     if (!/^[A-Z][A-Z0-9_]*$/.test(name)) {
       throw new Error(`"${name}" is not a script variable name: use capital letters, digits and underscores.`);
     }
@@ -136,10 +153,11 @@ export class AzVariables {
       candidate = `${name}_${index}`;
     }
     this.values.set(candidate, value);
-    return { variable: candidate };
+    return this.inline ? { variable: candidate, inlineValue: value } : { variable: candidate };
   }
 
   list(): AzVariable[] {
+    if (this.inline) return [];
     return [...this.values].map(([name, value]) => ({ name, value }));
   }
 }

@@ -10,10 +10,13 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { validateResourceGroupName } from '../../../src/model/armNames';
+import { CLOUDS } from '../../../src/model/clouds';
 import { azShowCommand, bashQuote, powerShellQuote, powerShellString } from '../../../src/model/azScript';
 import { renderPlanScript, renderRollbackScript, type Plan } from '../../../src/model/plan';
 import { buildPrivateEndpointPlan } from '../../../src/model/privateEndpointPlan';
 import { buildDeletePrivateEndpointPlan } from '../../../src/model/workspacePlans';
+import { buildDnsRepairPlan } from '../../../src/wizards/steps/privateDnsRepair';
+import { HUB_ID, healthyEndpoint, healthyZones } from '../../builders/hubState';
 import { API_VERSIONS, PRIVATE_DNS, endpointContext } from './planFixtures';
 
 const workDirectory = mkdtempSync(join(tmpdir(), 'script-quoting-'));
@@ -148,6 +151,37 @@ describe('az scripts: values from ARM or the user', () => {
     assert.deepEqual(calls.at(-1), ['network', 'private-endpoint', 'delete', `--name=${name}`, '--resource-group=-rg']);
   });
 
+  it('quotes the DNS repair plan, whose commands hold their values instead of variables', () => {
+    const group = "-dns'$(touch pwned)`touch pwned-tick`";
+    const zones = healthyZones().map((zone) => ({
+      ...zone,
+      id: `/subscriptions/s1/resourceGroups/${group}/providers/Microsoft.Network/privateDnsZones/${zone.zoneName}`,
+      exists: false,
+      linkedVirtualNetworkIds: [],
+      aRecords: [],
+    }));
+    const plan = buildDnsRepairPlan({
+      cloud: CLOUDS.AzureCloud,
+      apiVersions: API_VERSIONS,
+      workspace: { id: HUB_ID, name: 'hub-sales' },
+      endpoint: { ...healthyEndpoint(), dnsZoneGroups: [] },
+      zones,
+    });
+    for (const script of [renderPlanScript(plan), renderRollbackScript(plan)]) {
+      assertOneCommandPerLine(script);
+      const { calls, files } = runScript(script);
+      assert.deepEqual(files, []);
+      const zoneCalls = calls.filter((call) => call.join(' ').startsWith('network private-dns zone'));
+      assert.equal(zoneCalls.length, 2);
+      assert.ok(
+        zoneCalls.every((call) => optionValue(call, '-g') === group),
+        JSON.stringify(zoneCalls),
+      );
+      const groupCall = calls.find((call) => call.includes('dns-zone-group'));
+      assert.equal(optionValue(groupCall!, '-g'), 'rg-net');
+    }
+  });
+
   it('quotes the Copy az Command line of a resource', () => {
     const id = "/subscriptions/s1/resourceGroups/-rg/providers/Microsoft.Storage/storageAccounts/st'$(touch pwned)";
     const { calls, files } = runScript(`${azShowCommand(id, '2023-05-01')}\n`);
@@ -168,7 +202,8 @@ describe('bashQuote and the PowerShell quoting', () => {
       'x\u0085y',
     ]) {
       const quoted = bashQuote(value);
-      assert.doesNotMatch(quoted, /[\n\r\u2028\u2029\u0085\u001b\u202e]/, JSON.stringify(quoted));
+      assert.doesNotMatch(quoted, /[\n\r\u2028\u2029\u0085\u202e]/, JSON.stringify(quoted));
+      assert.ok(!quoted.includes('\u001b'), JSON.stringify(quoted));
       assert.equal(execFileSync('bash', ['-c', `printf '%s' ${quoted}`], { encoding: 'utf8' }), value);
     }
   });
