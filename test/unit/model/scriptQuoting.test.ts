@@ -12,7 +12,7 @@ import { after, describe, it } from 'node:test';
 import { validateResourceGroupName } from '../../../src/model/armNames';
 import { CLOUDS } from '../../../src/model/clouds';
 import { azShowCommand, bashQuote, powerShellQuote, powerShellString } from '../../../src/model/azScript';
-import { renderPlanScript, renderRollbackScript, type Plan } from '../../../src/model/plan';
+import { renderOperationList, renderPlanScript, renderRollbackScript, type Plan } from '../../../src/model/plan';
 import { buildPrivateEndpointPlan } from '../../../src/model/privateEndpointPlan';
 import { buildDeletePrivateEndpointPlan } from '../../../src/model/workspacePlans';
 import { buildDnsRepairPlan } from '../../../src/wizards/steps/privateDnsRepair';
@@ -180,6 +180,18 @@ describe('az scripts: values from ARM or the user', () => {
       const groupCall = calls.find((call) => call.includes('dns-zone-group'));
       assert.equal(optionValue(groupCall!, '-g'), 'rg-net');
     }
+  });
+
+  it('keeps each operation of the list shown before a run on its own line', () => {
+    const plan = buildDeletePrivateEndpointPlan({
+      apiVersions: API_VERSIONS,
+      privateEndpointId:
+        '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/pe\n   Rollback deletes it.',
+      workspaceName: 'hub',
+    });
+    const list = renderOperationList(plan);
+    assert.doesNotMatch(list, /^ {3}Rollback deletes it\.$/m);
+    assert.match(list, /privateEndpoints\/pe\\u\{a\} {3}Rollback deletes it\.\?api-version=/);
   });
 
   it('quotes the Copy az Command line of a resource', () => {
