@@ -3,13 +3,8 @@
  * name, so nothing reaches a terminal that it would act on, and no line reaches a CI log that its runner would take
  * for a workflow command (GitHub Actions `::error::` and `##[`, Azure Pipelines `##vso[`).
  */
-
-/**
- * Characters a terminal acts on (C0 and C1 controls: ESC starts an ANSI sequence, CR rewrites the line, LF starts a
- * line a CI log parser reads), and the invisible ones that reorder or break what is shown (bidi controls, U+2028/9).
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+// The one definition of unprintable text lives with the model: generated scripts and DNS files use it too.
+export { printable } from '../model/printable';
 
 /** What JSON.stringify leaves raw inside strings (it escapes C0 itself; the layout's own newlines must stay). */
 export const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
@@ -19,11 +14,6 @@ export const LEGACY_WORKFLOW_COMMAND = /##\[/g;
 // `::command::` (GitHub) and `##vso[` (Azure Pipelines) at a line's start. C# TrimStart() skips any Unicode white
 // space before them, so this does too, but never past a line's end.
 const WORKFLOW_COMMAND_LINE = /^([^\S\n\r\u2028\u2029]*)(::|##vso\[)/gm;
-
-/** One line of untrusted text, shown as written but with every unprintable character as a `\u{…}` escape. */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (character) => `\\u{${character.charCodeAt(0).toString(16)}}`);
-}
 
 /** The finished output, with no line a CI runner would take for a workflow command. */
 export function withoutWorkflowCommands(output: string): string {

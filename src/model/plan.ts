@@ -4,6 +4,7 @@
  * storageAccessPlan.ts); the executor (planExecutor.ts) runs the very same steps, so what is shown is what runs.
  */
 import { renderAzScript, type AzVariable } from './azScript';
+import { printable } from './printable';
 
 export type HttpMethod = 'PUT' | 'PATCH' | 'DELETE' | 'POST';
 
@@ -106,18 +107,24 @@ export function planFingerprint(steps: readonly PlanStep[]): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-/** The human list of ARM operations, with warnings for destructive and exposing steps. */
+/**
+ * The human list of ARM operations, with warnings for destructive and exposing steps. Names from ARM are printable,
+ * so none can add a line that looks like one of ours ("Rollback deletes it.").
+ */
 export function renderOperationList(plan: Plan): string {
-  const lines = [plan.title, ''];
+  const lines = [printable(plan.title), ''];
   plan.steps.forEach((step, index) => {
     const { method, resourceId, apiVersion } = step.operation;
-    lines.push(`${index + 1}. ${step.title}`, `   ${method} ${resourceId}?api-version=${apiVersion}`);
+    lines.push(
+      `${index + 1}. ${printable(step.title)}`,
+      `   ${method} ${printable(resourceId)}?api-version=${apiVersion}`,
+    );
     if (step.operation.ifMatch) {
-      lines.push(`   If-Match: ${step.operation.ifMatch}`);
+      lines.push(`   If-Match: ${printable(step.operation.ifMatch)}`);
     }
     if (step.destructive || step.exposing) {
       const label = step.destructive ? 'Destructive' : 'Exposes';
-      lines.push(`   ${label}: ${step.consequence ?? 'review this step before you continue.'}`);
+      lines.push(`   ${label}: ${printable(step.consequence ?? 'review this step before you continue.')}`);
     }
     if (step.creates) {
       lines.push('   Rollback deletes it.');

@@ -59,6 +59,8 @@ export interface PrivateEndpointsPlanInput {
   readonly privateEndpoints: readonly PlannedPrivateEndpoint[];
   /** `customDns`: the user runs their own DNS and gets the A-record list instead of zones. */
   readonly dns: DnsChoice;
+  /** Values in each command rather than variables at the top: for a plan that takes steps from several plans. */
+  readonly inlineValues?: boolean;
 }
 
 /** One endpoint: the "Add Private Endpoint" wizard's case (target: the workspace, `amlworkspace`). */
@@ -69,6 +71,7 @@ export interface PrivateEndpointWizardContext {
   readonly privateEndpoint: Omit<PlannedPrivateEndpoint, 'target'>;
   readonly subnetId: string;
   readonly dns: DnsChoice;
+  readonly inlineValues?: boolean;
 }
 
 /** The script variable of each target's resource id. */
@@ -102,7 +105,7 @@ export function buildPrivateEndpointsPlan(input: PrivateEndpointsPlanInput): Pla
   assertValidNames(input);
   const [first] = input.privateEndpoints;
   if (!first) throw new Error('Pick at least one private endpoint to add.');
-  const variables = new AzVariables();
+  const variables = new AzVariables(input.inlineValues);
   const subscription = variables.ref('SUBSCRIPTION_ID', first.subscriptionId);
   const several = input.privateEndpoints.length > 1;
   const planned = new Set<string>();
@@ -117,7 +120,8 @@ export function buildPrivateEndpointsPlan(input: PrivateEndpointsPlanInput): Pla
     if (input.dns.kind !== 'privateDnsZones') return [endpointStep];
     return [endpointStep, ...privateDnsSteps(scope, input.dns, variables, planned)];
   });
-  return createPlan(planTitle(input.privateEndpoints), steps, variables.list(), subscription.variable);
+  const subscriptionVariable = input.inlineValues ? undefined : subscription.variable;
+  return createPlan(planTitle(input.privateEndpoints), steps, variables.list(), subscriptionVariable);
 }
 
 function planTitle(endpoints: readonly PlannedPrivateEndpoint[]): string {

@@ -4,6 +4,10 @@
  * renders it into a document the user copies from; a unit test runs the same steps with the real az.
  */
 
+import { type Shell, powerShellString, shellQuote } from '../model/azScript';
+
+export type { Shell };
+
 /** What the sandbox tells az about itself. */
 export interface SandboxLogin {
   /** `https://127.0.0.1:PORT`, no trailing slash. */
@@ -72,25 +76,14 @@ export function azSteps(login: SandboxLogin): AzSteps {
   };
 }
 
-export type Shell = 'bash' | 'powershell';
-
-const quote = (value: string, shell: Shell): string =>
-  shell === 'bash' ? `'${value.replace(/'/g, `'\\''`)}'` : `'${value.replace(/'/g, "''")}'`;
-
-/** In PowerShell a bare word starting with @ is splatting (`@C:\cloud.json` fails): such an argument is quoted. */
-const needsQuotes = (value: string, shell: Shell): boolean =>
-  !/^[\w@./:=-]+$/.test(value) || (shell === 'powershell' && value.startsWith('@'));
-
 /** The steps as a script to paste into a terminal (bash or PowerShell), with a comment saying what it does. */
 export function renderAzScript(login: SandboxLogin, shell: Shell): string {
   const steps = azSteps(login);
   const comment = (line: string) => `# ${line}`;
   const assignments = Object.entries(steps.environment).map(([name, value]) =>
-    shell === 'bash' ? `export ${name}=${quote(value, shell)}` : `$env:${name} = ${quote(value, shell)}`,
+    shell === 'bash' ? `export ${name}=${shellQuote(value, shell)}` : `$env:${name} = ${powerShellString(value)}`,
   );
-  const commands = steps.commands.map(
-    (args) => `az ${args.map((arg) => (needsQuotes(arg, shell) ? quote(arg, shell) : arg)).join(' ')}`,
-  );
+  const commands = steps.commands.map((args) => `az ${args.map((arg) => shellQuote(arg, shell)).join(' ')}`);
   return [
     comment('Drive the Foundry Network sandbox with the Azure CLI (az), in one terminal.'),
     comment(`The sandbox runs at ${login.url} while VS Code does; after a restart its port and secret change,`),

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { sendArm } from '../azure/armRequest';
 import { apiVersionForResourceId } from '../azure/resourceApiVersions';
 import { setSelectedSubscriptions, readSettings } from '../config';
+import { azShowCommand } from '../model/azScript';
 import { portalResourceUrl } from '../model/clouds';
 import { PROPERTIES_SCHEME } from './viewIds';
 import type { HubsTreeModel } from './model';
@@ -32,7 +33,8 @@ export class ResourceActions {
 
   /** An `az` command that shows the resource as ARM has it (same api-version as the extension reads). */
   async copyAzCommand(node?: NodeView): Promise<string> {
-    const command = azShowCommand(requireResourceId(node));
+    const resourceId = requireResourceId(node);
+    const command = azShowCommand(resourceId, apiVersionForResourceId(resourceId));
     await vscode.env.clipboard.writeText(command);
     void vscode.window.setStatusBarMessage(l10n.t('Copied: {0}', command), 3000);
     return command;
@@ -108,9 +110,4 @@ export class ResourceActions {
 function requireResourceId(node: NodeView | undefined): string {
   if (!node?.resourceId) throw new Error(l10n.t('Pick a resource in the Foundry view first.'));
   return node.resourceId;
-}
-
-export function azShowCommand(resourceId: string): string {
-  const apiVersion = apiVersionForResourceId(resourceId);
-  return `az resource show --ids '${resourceId}'${apiVersion ? ` --api-version ${apiVersion}` : ''}`;
 }

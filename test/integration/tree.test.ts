@@ -200,7 +200,7 @@ describe('hubs tree against the demo topology', function () {
     await vscode.commands.executeCommand('foundryNetwork.copyAzCommand', node);
     assert.match(
       await vscode.env.clipboard.readText(),
-      /^az resource show --ids '\/subscriptions\/.+\/workspaces\/hub-public' --api-version /,
+      /^az resource show --ids=\/subscriptions\/.+\/workspaces\/hub-public --api-version=/,
     );
   });
 

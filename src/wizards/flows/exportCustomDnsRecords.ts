@@ -2,7 +2,7 @@
 import type { PromptStep } from '../framework/promptSteps';
 import type { WizardDefinition } from '../framework/wizard';
 import { WIZARD_COMMANDS } from '../ids';
-import { DNS_EXPORT_FORMATS, renderDnsExport, type DnsExportFormat } from '../steps/dnsExport';
+import { DNS_EXPORT_FORMATS, openDnsExport, renderDnsExport, type DnsExportFormat } from '../steps/dnsExport';
 import { endpointContextFrom, endpointStep, hubStep, subscriptionStep, type EndpointContext } from '../steps/hubSteps';
 
 export interface ExportContext extends EndpointContext {
@@ -25,7 +25,7 @@ export const exportCustomDnsRecordsWizard: WizardDefinition<ExportContext> = {
   hubId: (context) => context.hubId ?? '',
   finish: async (context, services) => {
     const format = DNS_EXPORT_FORMATS.find((candidate) => candidate.value === context.format)!;
-    await services.ui.openDocument(renderDnsExport(context.hub!, context.connection!, format.value), format.language);
+    await openDnsExport(services.ui, renderDnsExport(context.hub!, context.connection!, format.value), format.language);
   },
 };
 

@@ -4,7 +4,7 @@ import type { RunOutcome } from '../framework/execute';
 import type { WizardServices } from '../framework/wizard';
 import type { AddEndpointContext } from '../flows/addPrivateEndpoint';
 import { checkEndpoint, renderChecklist } from './endpointChecks';
-import { renderCentralTeamNotes, renderDnsExport } from './dnsExport';
+import { openDnsExport, renderCentralTeamNotes, renderDnsExport } from './dnsExport';
 
 export const EXPORT_RECORDS = 'Export DNS records';
 
@@ -38,7 +38,7 @@ export async function finishAddedEndpoint(
       EXPORT_RECORDS,
     );
     if (choice === EXPORT_RECORDS)
-      await services.ui.openDocument(renderDnsExport(state, connection, 'hosts'), 'plaintext');
+      await openDnsExport(services.ui, renderDnsExport(state, connection, 'hosts'), 'plaintext');
     return;
   }
   const checks = checkEndpoint(state, connection);

@@ -1,7 +1,15 @@
 /** The custom-DNS records of a hub endpoint in the three export formats, and the notes for a central DNS team. */
-import { customDnsRecords, privateZoneRecordOf, type CustomDnsRecord } from '../../model/dnsRecords';
+import {
+  checkDnsRecords,
+  leftOutLines,
+  type CheckedDnsRecords,
+  type LeftOutDnsValue,
+} from '../../model/dnsRecordChecks';
+import { customDnsRecords, privateZoneRecordOf } from '../../model/dnsRecords';
 import { renderBindZones, renderCsv, renderHostsFile } from '../../model/dnsRecordFormats';
 import type { HubNetworkState, PrivateEndpointConnection } from '../../model/hubState';
+import { printable } from '../../model/printable';
+import type { WizardUi } from '../framework/ui';
 import { endpointNameOf } from './hubSteps';
 
 export type DnsExportFormat = 'hosts' | 'bind' | 'csv';
@@ -27,8 +35,9 @@ export const DNS_EXPORT_FORMATS: readonly {
   { label: 'CSV', detail: 'fqdn, ipAddress, zone, purpose, workspace', value: 'csv', language: 'csv' },
 ];
 
-export function endpointRecords(state: HubNetworkState, connection: PrivateEndpointConnection): CustomDnsRecord[] {
-  return customDnsRecords({
+/** The endpoint's records, checked: names and IPs from ARM that a DNS file cannot hold are left out and listed. */
+export function endpointRecords(state: HubNetworkState, connection: PrivateEndpointConnection): CheckedDnsRecords {
+  const records = customDnsRecords({
     cloud: state.cloud,
     region: state.workspace.location,
     hub: { name: state.workspace.name, workspaceId: state.workspace.workspaceId },
@@ -36,26 +45,53 @@ export function endpointRecords(state: HubNetworkState, connection: PrivateEndpo
     endpointDnsConfigs: connection.privateEndpoint?.customDnsConfigs ?? [],
     computeInstanceNames: state.computeInstanceNames,
   });
+  return checkDnsRecords(records);
+}
+
+export interface DnsExport {
+  readonly content: string;
+  readonly leftOut: readonly LeftOutDnsValue[];
 }
 
 export function renderDnsExport(
   state: HubNetworkState,
   connection: PrivateEndpointConnection,
   format: DnsExportFormat,
-): string {
-  const records = endpointRecords(state, connection);
-  const header = `A records for hub ${state.workspace.name} through private endpoint ${endpointNameOf(connection)}`;
-  if (format === 'hosts') return renderHostsFile(records, header);
-  if (format === 'bind') return `; ${header}\n${renderBindZones(records)}`;
-  return renderCsv(records);
+): DnsExport {
+  const checked = endpointRecords(state, connection);
+  const header = `A records for hub ${printable(state.workspace.name)} through private endpoint ${printable(endpointNameOf(connection))}`;
+  const content =
+    format === 'hosts'
+      ? renderHostsFile(checked, header)
+      : format === 'bind'
+        ? renderBindZones(checked, { header })
+        : renderCsv(checked);
+  return { content, leftOut: checked.leftOut };
+}
+
+/** Opens the export, and says in a warning what was left out (CSV has no comment to say it in). */
+export async function openDnsExport(ui: WizardUi, dnsExport: DnsExport, language: string): Promise<void> {
+  await ui.openDocument(dnsExport.content, language);
+  const { leftOut } = dnsExport;
+  if (leftOut.length === 0) return;
+  const shown = leftOut
+    .slice(0, 3)
+    .map((value) => `${value.name} (${value.reason})`)
+    .join('; ');
+  const more = leftOut.length > 3 ? `, and ${leftOut.length - 3} more` : '';
+  await ui.message(
+    'warning',
+    `${leftOut.length} value(s) from Azure were left out of the DNS records because a DNS server cannot take them: ${shown}${more}. Check these resources in Azure.`,
+  );
 }
 
 /** What a central DNS team must create when a policy, not this wizard, manages the zones. */
 export function renderCentralTeamNotes(state: HubNetworkState, connection: PrivateEndpointConnection): string {
-  const records = endpointRecords(state, connection);
+  const { records, leftOut } = endpointRecords(state, connection);
   const lines = [
-    `# DNS for private endpoint ${endpointNameOf(connection)} of hub ${state.workspace.name}`,
+    `# DNS for private endpoint ${printable(endpointNameOf(connection))} of hub ${printable(state.workspace.name)}`,
     '',
+    ...leftOutLines(leftOut).flatMap((line, index, all) => [`> ${line}`, ...(index === all.length - 1 ? [''] : [])]),
     "No zone group was created. The central team (or its DeployIfNotExists policy) needs, in the private DNS zones linked to the clients' VNets:",
     '',
     '| zone | record | IP |',

@@ -90,6 +90,8 @@ function zoneAndLinkSteps(input: DnsRepairInput, zone: PrivateDnsZoneStatus): Pl
       manualApproval: false,
     },
     subnetId: input.endpoint.subnetId,
+    // The repair plan mixes several calls' steps, each with its own variables: values go into the commands.
+    inlineValues: true,
     dns: {
       kind: 'privateDnsZones',
       subscriptionId: location.subscriptionId,
@@ -100,10 +102,7 @@ function zoneAndLinkSteps(input: DnsRepairInput, zone: PrivateDnsZoneStatus): Pl
       zonesLinkedToVirtualNetwork: linked ? [...others, zone.zoneName] : others,
     },
   });
-  // Each call has its own script variables: inline them, since the repair plan mixes several calls.
-  return plan.steps
-    .filter((step) => step.id.endsWith(`:${zone.zoneName}`))
-    .map((step) => inlineVariables(step, plan.variables));
+  return plan.steps.filter((step) => step.id.endsWith(`:${zone.zoneName}`));
 }
 
 function zoneGroupStep(input: DnsRepairInput): PlanStep | undefined {
@@ -164,16 +163,4 @@ function zoneGroupStep(input: DnsRepairInput): PlanStep | undefined {
     destructive: false,
     exposing: false,
   };
-}
-
-function inlineVariables(step: PlanStep, variables: readonly { name: string; value: string }[]): PlanStep {
-  const inline = (text: string) =>
-    variables.reduce(
-      (result, variable) =>
-        result
-          .replaceAll(`"$${variable.name}"`, `'${variable.value}'`)
-          .replaceAll(`\${${variable.name}}`, variable.value),
-      text,
-    );
-  return { ...step, az: inline(step.az), ...(step.undo ? { undo: { ...step.undo, az: inline(step.undo.az) } } : {}) };
 }

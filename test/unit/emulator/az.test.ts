@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { DEV_GROUP, Harness, WORKSPACES } from './helpers';
+import { API_VERSIONS } from '../../../src/azure/apiVersions';
+import { CLOUDS } from '../../../src/model/clouds';
+import { renderPlanScript, renderRollbackScript } from '../../../src/model/plan';
+import { buildPrivateEndpointPlan } from '../../../src/model/privateEndpointPlan';
+import { DEV, DEV_GROUP, Harness, WORKSPACES } from './helpers';
 
 const run = promisify(execFile);
 const SHIM = '/work/shared/tools/az-debian-shim';
@@ -219,6 +223,48 @@ describe('emulator: Debian az CLI 2.45', { skip }, () => {
       ),
       undefined,
     );
+  });
+
+  // ARM's resourceGroupName pattern is ^[-\w\._\(\)]+$: a group may start with "-" (network and DNS zone names may
+  // not, so the groups carry the "-" here). Before issue 16, `-g "$DNS_RESOURCE_GROUP"` made az read it as an option.
+  it('runs a plan script and its rollback for resource groups named "-…", end to end', async () => {
+    const endpointGroup = '-rg-dash';
+    const dnsGroup = '-dns-dash';
+    for (const group of [endpointGroup, dnsGroup]) await az('group', 'create', `--name=${group}`, '--location=eastus');
+    const plan = buildPrivateEndpointPlan({
+      cloud: CLOUDS.AzureCloud,
+      apiVersions: API_VERSIONS,
+      target: { id: `${DEV_GROUP}/${WORKSPACES}/hub-public`, name: 'hub-public', groupId: 'amlworkspace' },
+      privateEndpoint: {
+        subscriptionId: DEV,
+        resourceGroup: endpointGroup,
+        name: 'pe-dash',
+        location: 'eastus',
+        connectionName: 'pe-dash',
+        manualApproval: false,
+      },
+      subnetId: `${DEV_GROUP}/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe`,
+      dns: {
+        kind: 'privateDnsZones',
+        subscriptionId: DEV,
+        resourceGroup: dnsGroup,
+        zoneGroupName: 'default',
+        virtualNetworkLinkName: 'link-vnet-hub',
+        existingZoneNames: [],
+        zonesLinkedToVirtualNetwork: [],
+      },
+    });
+    const endpointId = `/subscriptions/${DEV}/resourceGroups/${endpointGroup}/providers/Microsoft.Network/privateEndpoints/pe-dash`;
+    const zoneId = `/subscriptions/${DEV}/resourceGroups/${dnsGroup}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms`;
+    await run('bash', ['-c', renderPlanScript(plan)], { env: environment, timeout: 600_000 });
+    assert.equal((await harness.admin.getResource(endpointId))?.properties?.provisioningState, 'Succeeded');
+    assert.ok(await harness.admin.getResource(`${zoneId}/virtualNetworkLinks/link-vnet-hub`));
+    const group = await harness.admin.getResource(`${endpointId}/privateDnsZoneGroups/default`);
+    assert.equal((group?.properties?.privateDnsZoneConfigs as unknown[] | undefined)?.length, 2);
+
+    await run('bash', ['-c', renderRollbackScript(plan)], { env: environment, timeout: 600_000 });
+    assert.equal(await harness.admin.getResource(endpointId), undefined);
+    assert.equal(await harness.admin.getResource(zoneId), undefined);
   });
 
   it('reads and patches workspaces with az rest (stable and preview api-versions)', async () => {

@@ -59,7 +59,7 @@ describe('buildAccountAccessPlan', () => {
     assert.deepEqual(step?.operation, { method: 'PATCH', resourceId: ACCOUNT_ID, apiVersion: '2024-10-01', body });
     assert.equal(
       step?.az,
-      `az rest --method patch --url "https://management.azure.com\${ACCOUNT_ID}?api-version=2024-10-01" --body '${JSON.stringify(body)}'`,
+      `az rest --method=patch --url="https://management.azure.com\${ACCOUNT_ID}?api-version=2024-10-01" --body='${JSON.stringify(body)}'`,
     );
     assert.equal(step?.destructive, false);
     assert.equal(step?.exposing, false);

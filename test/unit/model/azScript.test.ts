@@ -57,8 +57,8 @@ describe('azCommand', () => {
     ]);
     assert.equal(
       line,
-      'az network private-endpoint create --name "$PRIVATE_ENDPOINT" --group-id amlworkspace ' +
-        '--url "https://management.azure.com${HUB_ID}?api-version=1" --description \'needs "quotes" & $dollars\' --manual-request',
+      'az network private-endpoint create --name="$PRIVATE_ENDPOINT" --group-id=amlworkspace ' +
+        '--url="https://management.azure.com${HUB_ID}?api-version=1" --description=\'needs "quotes" & $dollars\' --manual-request',
     );
   });
 
@@ -68,9 +68,9 @@ describe('azCommand', () => {
 
   it('escapes literal parts of templates for double quotes', () => {
     const line = azCommand('rest', [['--url', { template: ['https://h/$weird"`', { variable: 'ID' }] }]]);
-    assert.equal(line, 'az rest --url "https://h/\\$weird\\"\\`${ID}"');
+    assert.equal(line, 'az rest --url="https://h/\\$weird\\"\\`${ID}"');
     assert.equal(
-      execFileSync('bash', ['-c', `ID=/sub; printf '%s' ${line.slice('az rest --url '.length)}`], { encoding: 'utf8' }),
+      execFileSync('bash', ['-c', `ID=/sub; printf '%s' ${line.slice('az rest --url='.length)}`], { encoding: 'utf8' }),
       'https://h/$weird"`/sub',
     );
   });
@@ -110,7 +110,7 @@ describe('renderAzScript', () => {
         '',
         "NAME='it'\\''s'",
         '',
-        'az account set --subscription "$SUBSCRIPTION_ID"',
+        'az account set --subscription="$SUBSCRIPTION_ID"',
         '',
         '# 1. First',
         'az one',

@@ -93,7 +93,7 @@ describe('buildPrivateEndpointsPlan for dependencies', () => {
       assert.deepEqual(connection?.properties, { privateLinkServiceId: TARGETS[groupId].id, groupIds: [groupId] });
       assert.equal(
         endpoint?.az,
-        `az network private-endpoint create --name "$PRIVATE_ENDPOINT" --resource-group "$RESOURCE_GROUP" --vnet-name "$VNET_NAME" --subnet "$SUBNET_NAME" --private-connection-resource-id "$${targetVariable}" --group-id ${groupId} --connection-name "$CONNECTION_NAME" --location "$LOCATION"`,
+        `az network private-endpoint create --name="$PRIVATE_ENDPOINT" --resource-group="$RESOURCE_GROUP" --vnet-name="$VNET_NAME" --subnet="$SUBNET_NAME" --private-connection-resource-id="$${targetVariable}" --group-id=${groupId} --connection-name="$CONNECTION_NAME" --location="$LOCATION"`,
       );
       const group = plan.steps.at(-1);
       const configs = (
@@ -108,13 +108,13 @@ describe('buildPrivateEndpointsPlan for dependencies', () => {
       assert.match(
         group?.az ?? '',
         new RegExp(
-          `^az network private-endpoint dns-zone-group create .*--zone-name ${zones[0]?.replace(/\./g, '-')}$`,
+          `^az network private-endpoint dns-zone-group create .*--zone-name=${zones[0]?.replace(/\./g, '-')}$`,
           'm',
         ),
       );
       const links = plan.steps.filter((step) => step.id.startsWith('link-zone:'));
       assert.ok(
-        links.every((step) => step.az.endsWith('-v "$VNET_ID" -e false')),
+        links.every((step) => step.az.endsWith('-v="$VNET_ID" -e=false')),
         'links never auto-register',
       );
       assert.ok(
@@ -166,11 +166,11 @@ describe('buildPrivateEndpointsPlan for dependencies', () => {
     assert.ok(!names.some((name) => /_2$/.test(name)), `no numbered duplicates: ${names.join(' ')}`);
     assert.match(
       plan.steps[4]?.az ?? '',
-      /--name "\$FILE_PRIVATE_ENDPOINT" .* --private-connection-resource-id "\$STORAGE_ID" --group-id file --connection-name "\$FILE_CONNECTION_NAME"/,
+      /--name="\$FILE_PRIVATE_ENDPOINT" .* --private-connection-resource-id="\$STORAGE_ID" --group-id=file --connection-name="\$FILE_CONNECTION_NAME"/,
     );
     assert.match(
       plan.steps[7]?.az ?? '',
-      /dns-zone-group create -g "\$RESOURCE_GROUP" --endpoint-name "\$FILE_PRIVATE_ENDPOINT" -n "\$ZONE_GROUP"/,
+      /dns-zone-group create -g="\$RESOURCE_GROUP" --endpoint-name="\$FILE_PRIVATE_ENDPOINT" -n="\$ZONE_GROUP"/,
     );
     const script = renderPlanScript(plan);
     assert.match(script, /^BLOB_PRIVATE_ENDPOINT=pe-stsales-blob$/m);
@@ -197,7 +197,7 @@ describe('buildPrivateEndpointsPlan for dependencies', () => {
     );
     const rollback = renderRollbackScript(plan);
     assert.ok(!rollback.includes('private-dns zone delete'), rollback);
-    assert.match(rollback, /link vnet delete .* -z privatelink\.file\.core\.windows\.net/);
+    assert.match(rollback, /link vnet delete .* -z=privatelink\.file\.core\.windows\.net/);
   });
 
   it('plans a zone shared by two accounts once, and numbers their target variables', () => {
@@ -218,7 +218,7 @@ describe('buildPrivateEndpointsPlan for dependencies', () => {
     assert.equal(plan.steps.filter((step) => step.id.startsWith('create-dns-zone-group:')).length, 2);
     assert.match(
       plan.steps.find((step) => step.id === 'create-private-endpoint:pe-ais-other-account')?.az ?? '',
-      /"\$AI_SERVICES_ID_2" --group-id account --connection-name "\$ACCOUNT_CONNECTION_NAME_2"/,
+      /"\$AI_SERVICES_ID_2" --group-id=account --connection-name="\$ACCOUNT_CONNECTION_NAME_2"/,
     );
   });
 
@@ -230,7 +230,7 @@ describe('buildPrivateEndpointsPlan for dependencies', () => {
     const gov = planFor(['vault'], { cloud: CLOUDS.AzureUSGovernment });
     assert.equal(
       gov.steps[1]?.az,
-      'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.vaultcore.usgovcloudapi.net',
+      'az network private-dns zone create -g="$DNS_RESOURCE_GROUP" -n=privatelink.vaultcore.usgovcloudapi.net',
     );
   });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { checkDnsRecords } from '../../../src/model/dnsRecordChecks';
 import { renderBindZones, renderCsv, renderHostsFile } from '../../../src/model/dnsRecordFormats';
 import type { CustomDnsRecord } from '../../../src/model/dnsRecords';
 
@@ -37,7 +38,7 @@ const RECORDS: CustomDnsRecord[] = [
 describe('dnsRecordFormats', () => {
   it('renders a hosts file with aligned IPs and comments for unknown ones', () => {
     assert.equal(
-      renderHostsFile(RECORDS, 'hub-sales\nprivate endpoint pe-hub'),
+      renderHostsFile(checkDnsRecords(RECORDS), 'hub-sales\nprivate endpoint pe-hub'),
       [
         '# hub-sales',
         '# private endpoint pe-hub',
@@ -51,7 +52,7 @@ describe('dnsRecordFormats', () => {
   });
 
   it('renders BIND snippets grouped by zone with relative owners', () => {
-    const text = renderBindZones(RECORDS, { ttlSeconds: 300 });
+    const text = renderBindZones(checkDnsRecords(RECORDS), { ttlSeconds: 300 });
     assert.match(text, /\$ORIGIN api\.azureml\.ms\.\n\$TTL 300\ng\.workspace\.eastus\tIN\tA\t10\.1\.0\.5\n/);
     assert.match(text, /\$ORIGIN notebooks\.azure\.net\.\n\$TTL 300\nml-hub-eastus-g\.eastus\tIN\tA\t10\.1\.0\.16/);
     assert.match(text, /; ci\.eastus: no private IP known/);
@@ -60,7 +61,7 @@ describe('dnsRecordFormats', () => {
   });
 
   it('renders CSV with quoting', () => {
-    const csv = renderCsv(RECORDS).split('\r\n');
+    const csv = renderCsv(checkDnsRecords(RECORDS)).split('\r\n');
     assert.equal(csv[0], 'fqdn,ipAddress,zone,purpose,workspace');
     assert.equal(csv[1], 'g.workspace.eastus.api.azureml.ms,10.1.0.5,api.azureml.ms,workspaceApi,hub');
     assert.equal(csv[3], 'ci.eastus.instances.azureml.ms,,instances.azureml.ms,computeInstance,hub');
@@ -68,7 +69,7 @@ describe('dnsRecordFormats', () => {
   });
 
   it('defuses spreadsheet formulas in CSV cells', () => {
-    const csv = renderCsv([{ ...(RECORDS[0] as CustomDnsRecord), workspaceName: '=HYPERLINK("x")' }]);
+    const csv = renderCsv(checkDnsRecords([{ ...(RECORDS[0] as CustomDnsRecord), workspaceName: '=HYPERLINK("x")' }]));
     assert.match(csv, /,"'=HYPERLINK\(""x""\)"\r\n$/);
   });
 });

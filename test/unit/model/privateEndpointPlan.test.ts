@@ -26,25 +26,25 @@ describe('buildPrivateEndpointPlan', () => {
   it('writes the documented az commands (golden)', () => {
     const az = buildPrivateEndpointPlan(endpointContext()).steps.map((step) => step.az);
     assert.deepEqual(az, [
-      'az network private-endpoint create --name "$PRIVATE_ENDPOINT" --resource-group "$RESOURCE_GROUP" --vnet-name "$VNET_NAME" --subnet "$SUBNET_NAME" --private-connection-resource-id "$HUB_ID" --group-id amlworkspace --connection-name "$CONNECTION_NAME" --location "$LOCATION"',
-      'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.api.azureml.ms',
-      'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.notebooks.azure.net',
-      'az network private-dns link vnet create -g "$DNS_RESOURCE_GROUP" -n "$LINK_NAME" -z privatelink.api.azureml.ms -v "$VNET_ID" -e false',
-      'az network private-dns link vnet create -g "$DNS_RESOURCE_GROUP" -n "$LINK_NAME" -z privatelink.notebooks.azure.net -v "$VNET_ID" -e false',
-      'az network private-endpoint dns-zone-group create -g "$RESOURCE_GROUP" --endpoint-name "$PRIVATE_ENDPOINT" -n "$ZONE_GROUP" --private-dns-zone "/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${DNS_RESOURCE_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms" --zone-name privatelink-api-azureml-ms\n' +
-        'az network private-endpoint dns-zone-group add -g "$RESOURCE_GROUP" --endpoint-name "$PRIVATE_ENDPOINT" -n "$ZONE_GROUP" --private-dns-zone "/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${DNS_RESOURCE_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.notebooks.azure.net" --zone-name privatelink-notebooks-azure-net',
+      'az network private-endpoint create --name="$PRIVATE_ENDPOINT" --resource-group="$RESOURCE_GROUP" --vnet-name="$VNET_NAME" --subnet="$SUBNET_NAME" --private-connection-resource-id="$HUB_ID" --group-id=amlworkspace --connection-name="$CONNECTION_NAME" --location="$LOCATION"',
+      'az network private-dns zone create -g="$DNS_RESOURCE_GROUP" -n=privatelink.api.azureml.ms',
+      'az network private-dns zone create -g="$DNS_RESOURCE_GROUP" -n=privatelink.notebooks.azure.net',
+      'az network private-dns link vnet create -g="$DNS_RESOURCE_GROUP" -n="$LINK_NAME" -z=privatelink.api.azureml.ms -v="$VNET_ID" -e=false',
+      'az network private-dns link vnet create -g="$DNS_RESOURCE_GROUP" -n="$LINK_NAME" -z=privatelink.notebooks.azure.net -v="$VNET_ID" -e=false',
+      'az network private-endpoint dns-zone-group create -g="$RESOURCE_GROUP" --endpoint-name="$PRIVATE_ENDPOINT" -n="$ZONE_GROUP" --private-dns-zone="/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${DNS_RESOURCE_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms" --zone-name=privatelink-api-azureml-ms\n' +
+        'az network private-endpoint dns-zone-group add -g="$RESOURCE_GROUP" --endpoint-name="$PRIVATE_ENDPOINT" -n="$ZONE_GROUP" --private-dns-zone="/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${DNS_RESOURCE_GROUP}/providers/Microsoft.Network/privateDnsZones/privatelink.notebooks.azure.net" --zone-name=privatelink-notebooks-azure-net',
     ]);
   });
 
   it('writes the undo commands (golden)', () => {
     const undo = buildPrivateEndpointPlan(endpointContext()).steps.map((step) => step.undo?.az);
     assert.deepEqual(undo, [
-      'az network private-endpoint delete --name "$PRIVATE_ENDPOINT" --resource-group "$RESOURCE_GROUP"',
-      'az network private-dns zone delete -g "$DNS_RESOURCE_GROUP" -n privatelink.api.azureml.ms --yes',
-      'az network private-dns zone delete -g "$DNS_RESOURCE_GROUP" -n privatelink.notebooks.azure.net --yes',
-      'az network private-dns link vnet delete -g "$DNS_RESOURCE_GROUP" -n "$LINK_NAME" -z privatelink.api.azureml.ms --yes',
-      'az network private-dns link vnet delete -g "$DNS_RESOURCE_GROUP" -n "$LINK_NAME" -z privatelink.notebooks.azure.net --yes',
-      'az network private-endpoint dns-zone-group delete -g "$RESOURCE_GROUP" --endpoint-name "$PRIVATE_ENDPOINT" -n "$ZONE_GROUP"',
+      'az network private-endpoint delete --name="$PRIVATE_ENDPOINT" --resource-group="$RESOURCE_GROUP"',
+      'az network private-dns zone delete -g="$DNS_RESOURCE_GROUP" -n=privatelink.api.azureml.ms --yes',
+      'az network private-dns zone delete -g="$DNS_RESOURCE_GROUP" -n=privatelink.notebooks.azure.net --yes',
+      'az network private-dns link vnet delete -g="$DNS_RESOURCE_GROUP" -n="$LINK_NAME" -z=privatelink.api.azureml.ms --yes',
+      'az network private-dns link vnet delete -g="$DNS_RESOURCE_GROUP" -n="$LINK_NAME" -z=privatelink.notebooks.azure.net --yes',
+      'az network private-endpoint dns-zone-group delete -g="$RESOURCE_GROUP" --endpoint-name="$PRIVATE_ENDPOINT" -n="$ZONE_GROUP"',
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('buildPrivateEndpointPlan', () => {
     const step = plan.steps[0];
     assert.match(
       step?.az ?? '',
-      / --manual-request --request-message 'Please approve: it'\\''s for team "sales" \$\(whoami\)'$/,
+      / --manual-request --request-message='Please approve: it'\\''s for team "sales" \$\(whoami\)'$/,
     );
     const body = step?.operation.body as { properties: Record<string, unknown> };
     assert.ok('manualPrivateLinkServiceConnections' in body.properties);
@@ -142,7 +142,7 @@ describe('buildPrivateEndpointPlan', () => {
     const plan = buildPrivateEndpointPlan(endpointContext({ subnetId: other }));
     assert.match(
       plan.steps[0]?.az ?? '',
-      /--resource-group "\$RESOURCE_GROUP" --subnet "\$SUBNET_ID" --private-connection/,
+      /--resource-group="\$RESOURCE_GROUP" --subnet="\$SUBNET_ID" --private-connection/,
     );
     assert.ok(!(plan.steps[0]?.az ?? '').includes('--vnet-name'));
     assert.deepEqual(plan.variables.find((variable) => variable.name === 'SUBNET_ID')?.value, other);
@@ -152,7 +152,7 @@ describe('buildPrivateEndpointPlan', () => {
     const plan = buildPrivateEndpointPlan(endpointContext({ dns: { ...PRIVATE_DNS, subscriptionId: 'dns-sub' } }));
     assert.equal(
       plan.steps[1]?.az,
-      'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.api.azureml.ms --subscription "$DNS_SUBSCRIPTION_ID"',
+      'az network private-dns zone create -g="$DNS_RESOURCE_GROUP" -n=privatelink.api.azureml.ms --subscription="$DNS_SUBSCRIPTION_ID"',
     );
     assert.match(plan.steps[5]?.az ?? '', /"\/subscriptions\/\$\{DNS_SUBSCRIPTION_ID\}\/resourceGroups/);
     assert.match(plan.steps[1]?.operation.resourceId ?? '', /^\/subscriptions\/dns-sub\//);
@@ -170,11 +170,11 @@ describe('buildPrivateEndpointPlan', () => {
     const plan = buildPrivateEndpointPlan(endpointContext({ cloud: CLOUDS.AzureUSGovernment }));
     assert.equal(
       plan.steps[1]?.az,
-      'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.api.ml.azure.us',
+      'az network private-dns zone create -g="$DNS_RESOURCE_GROUP" -n=privatelink.api.ml.azure.us',
     );
     assert.equal(
       plan.steps[2]?.az,
-      'az network private-dns zone create -g "$DNS_RESOURCE_GROUP" -n privatelink.notebooks.usgovcloudapi.net',
+      'az network private-dns zone create -g="$DNS_RESOURCE_GROUP" -n=privatelink.notebooks.usgovcloudapi.net',
     );
   });
 

@@ -109,7 +109,7 @@ describe('buildStorageAccessPlan', () => {
     const [reader] = plan.steps;
     assert.equal(
       reader?.az,
-      'az role assignment create --assignee-object-id project-mi --assignee-principal-type ServicePrincipal --role acdd72a7-3385-48ef-bd42-f606fba81ae7 --scope "$SCOPE_ID"',
+      'az role assignment create --assignee-object-id=project-mi --assignee-principal-type=ServicePrincipal --role=acdd72a7-3385-48ef-bd42-f606fba81ae7 --scope="$SCOPE_ID"',
     );
     assert.equal(
       reader?.operation.resourceId,
@@ -125,9 +125,9 @@ describe('buildStorageAccessPlan', () => {
     });
     assert.equal(
       reader?.undo?.az,
-      'az role assignment delete --assignee project-mi --role acdd72a7-3385-48ef-bd42-f606fba81ae7 --scope "$SCOPE_ID"',
+      'az role assignment delete --assignee=project-mi --role=acdd72a7-3385-48ef-bd42-f606fba81ae7 --scope="$SCOPE_ID"',
     );
-    assert.match(plan.steps[1]?.az ?? '', /--scope "\$STORAGE_ID"$/);
+    assert.match(plan.steps[1]?.az ?? '', /--scope="\$STORAGE_ID"$/);
     assert.ok(plan.steps.every((step) => step.creates));
   });
 

@@ -22,8 +22,8 @@ describe('buildPublicAccessPlan', () => {
     const [step] = plan.steps;
     assert.equal(
       step?.az,
-      'az rest --method patch --url "https://management.azure.com${HUB_ID}?api-version=2025-10-01-preview" ' +
-        `--body '{"properties":{"publicNetworkAccess":"Enabled","networkAcls":{"defaultAction":"Deny","ipRules":[{"value":"52.10.0.0/16"}]}}}'`,
+      'az rest --method=patch --url="https://management.azure.com${HUB_ID}?api-version=2025-10-01-preview" ' +
+        `--body='{"properties":{"publicNetworkAccess":"Enabled","networkAcls":{"defaultAction":"Deny","ipRules":[{"value":"52.10.0.0/16"}]}}}'`,
     );
     assert.equal(step?.operation.method, 'PATCH');
     assert.equal(step?.operation.apiVersion, '2025-10-01-preview');
@@ -43,8 +43,8 @@ describe('buildPublicAccessPlan', () => {
     const [step] = plan.steps;
     assert.equal(
       step?.az,
-      'az rest --method patch --url "https://management.chinacloudapi.cn${HUB_ID}?api-version=2025-12-01" ' +
-        `--body '{"properties":{"publicNetworkAccess":"Disabled"}}' --headers 'If-Match="0x8D"'`,
+      'az rest --method=patch --url="https://management.chinacloudapi.cn${HUB_ID}?api-version=2025-12-01" ' +
+        `--body='{"properties":{"publicNetworkAccess":"Disabled"}}' --headers='If-Match="0x8D"'`,
     );
     assert.equal(step?.operation.ifMatch, '"0x8D"');
     assert.equal(step?.exposing, false);
@@ -79,7 +79,7 @@ describe('buildConnectionDecisionPlan', () => {
     const [step] = plan.steps;
     assert.equal(
       step?.az,
-      `az network private-endpoint-connection approve --id "$CONNECTION_ID" --description 'Approved by the platform team'`,
+      `az network private-endpoint-connection approve --id="$CONNECTION_ID" --description='Approved by the platform team'`,
     );
     assert.deepEqual(step?.operation, {
       method: 'PUT',
@@ -104,7 +104,7 @@ describe('buildConnectionDecisionPlan', () => {
     });
     assert.equal(
       plan.steps[0]?.az,
-      'az network private-endpoint-connection reject --id "$CONNECTION_ID" --description unknown',
+      'az network private-endpoint-connection reject --id="$CONNECTION_ID" --description=unknown',
     );
     assert.equal(plan.steps[0]?.destructive, true);
     assert.match(plan.steps[0]?.consequence ?? '', /cannot be undone/);
@@ -121,7 +121,7 @@ describe('buildDeletePrivateEndpointPlan', () => {
     const [step] = plan.steps;
     assert.equal(
       step?.az,
-      'az network private-endpoint delete --name "$PRIVATE_ENDPOINT" --resource-group "$RESOURCE_GROUP"',
+      'az network private-endpoint delete --name="$PRIVATE_ENDPOINT" --resource-group="$RESOURCE_GROUP"',
     );
     assert.equal(step?.operation.method, 'DELETE');
     assert.equal(step?.creates, false);

@@ -34,6 +34,8 @@ const USER_TEXT_FILES = [
   'src/model/armIds.ts',
   'src/model/azScript.ts',
   'src/model/dnsRecordFormats.ts',
+  'src/model/dnsRecordChecks.ts',
+  'src/model/printable.ts',
 ];
 
 /** Quadratic by recheck's measure, but only ever run on short, bounded text. */
@@ -259,6 +261,13 @@ const ADVERSARIAL: Adversarial[] = [
     file: 'src/model/azScript.ts',
     literal: '/^[A-Za-z0-9_./:=@%+,-]+$/',
     input: '-'.repeat(KB_100) + "'",
+    run: test,
+    expected: false,
+  },
+  {
+    file: 'src/model/dnsRecordChecks.ts',
+    literal: '/[^A-Za-z0-9.-]/',
+    input: 'a.-'.repeat(KB_100 / 3 + 1),
     run: test,
     expected: false,
   },

@@ -159,7 +159,7 @@ describe('wizards against the demo topology', () => {
     assert.match(services.ui.prompts[0]?.items.join('|') ?? '', /\(current\) only the listed/);
     assert.match(services.ui.documents[0]?.content ?? '', /52\.174\.12\.0\/24\n20\.42\.11\.5\n20\.50\.64\.0\/20/);
     assert.match(services.ui.documents[1]?.content ?? '', /IP rules this change removes[\s\S]*20\.50\.64\.0\/20/);
-    assert.match(services.ui.documents[2]?.content ?? '', /^#!\/usr\/bin\/env bash[\s\S]*az rest --method patch/);
+    assert.match(services.ui.documents[2]?.content ?? '', /^#!\/usr\/bin\/env bash[\s\S]*az rest --method=patch/);
     assert.equal(services.ui.confirmations.length, 2);
     assert.ok(
       services.ui.logLines.some((line) => line.includes('20.42.11.5')),

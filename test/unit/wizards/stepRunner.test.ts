@@ -187,7 +187,7 @@ describe('the wizard step runner against the emulator', () => {
     assert.equal(script?.language, 'shellscript');
     assert.match(
       script?.content ?? '',
-      /^# 1\. Delete private endpoint pe-hub-public\naz network private-endpoint delete --name "\$PRIVATE_ENDPOINT"/m,
+      /^# 1\. Delete private endpoint pe-hub-public\naz network private-endpoint delete --name="\$PRIVATE_ENDPOINT"/m,
     );
     assert.match(script?.content ?? '', /^PRIVATE_ENDPOINT=pe-hub-public$/m);
     assert.doesNotMatch(
