@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../src/services';
 import { HUBS_PAGE_SIZE } from '../../src/tree/model';
-import { EmulatorAdmin } from '../../src/emulator/adminClient';
 import { moreHubsThanAPage } from '../../src/emulator/seeds/generate';
+import { testEmulatorAdmin } from './emulatorAdmin';
 import { HubsTree, activateExtension } from './hubsTree';
 
 /** "Load more…" in the real view: a subscription with more hubs than a page (the demo has fewer). */
@@ -12,7 +12,7 @@ describe('hubs tree with more hubs than a page', function () {
   const extraHubs = 7;
   let services: ExtensionServices;
   let tree: HubsTree;
-  const admin = new EmulatorAdmin(JSON.parse(process.env.FOUNDRY_EMULATOR ?? '{}'));
+  const admin = testEmulatorAdmin();
 
   before(async () => {
     services = await activateExtension();
