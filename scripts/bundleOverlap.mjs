@@ -22,6 +22,11 @@ export const SHARED_MODULES = {
   'src/tree/viewIds.ts': { reason: 'constant ids' },
   'src/settings/signInSettings.ts': { reason: 'pure resolution of the sign-in settings from inspect() values' },
   'src/model/armIds.ts': { reason: 'pure parsing of ARM resource ids' },
+  'src/model/printable.ts': { reason: 'pure escaping of text for terminals, logs and scripts' },
+  'src/model/azScript.ts': {
+    reason: 'pure quoting and rendering of az script lines; UTF8 is a stateless TextEncoder',
+    state: ['UTF8'],
+  },
   'src/model/reservedRanges.ts': { reason: 'the constant table of reserved ranges' },
   'src/model/ipRules.ts': {
     reason: 'pure parsing; scanEnd is a scratch register written and read within one synchronous call',
