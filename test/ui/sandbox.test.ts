@@ -69,7 +69,7 @@ describe('UI: Try the Sandbox from the installed extension', () => {
     const text = (await editor.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /az login --service-principal -u \S+ --password=\S+ --tenant/);
     sandboxSecret = /--password=(\S+)/.exec(text)?.[1];
-    assert.match(text, /^export REQUESTS_CA_BUNDLE=.*globalStorage.*emulator-ca\.pem'$/m);
+    assert.match(text, /^export REQUESTS_CA_BUNDLE='?\/.*globalStorage.*emulator-ca\.pem'?$/m);
     await screenshot(page, 'sandbox-az-commands');
   });
 
